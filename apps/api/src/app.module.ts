@@ -1,0 +1,30 @@
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { DynamicModule, Module } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { ChildrenModule } from '@haven/children';
+import { MIGRATIONS } from '@haven/migrations';
+import { APP_CONFIG, AppConfig, graphqlOptions, PlatformModule, RequestContextFactory } from '@haven/platform';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  databaseUrl: string;
+}
+
+/** The service: the platform, one module per capability, and the GraphQL endpoint over them. */
+@Module({})
+export class AppModule {
+  static forRoot({ config, databaseUrl }: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        PlatformModule.forRoot({ config, databaseUrl, migrations: MIGRATIONS }),
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          inject: [APP_CONFIG, RequestContextFactory],
+          useFactory: graphqlOptions,
+        }),
+        ChildrenModule,
+      ],
+    };
+  }
+}

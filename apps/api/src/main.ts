@@ -1,0 +1,54 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { ConfigError, DatabaseUnreachableError, loadConfig, safeUrl } from '@haven/platform';
+import { RunningService, startService } from './service';
+
+const logger = new Logger('Haven');
+
+async function main(): Promise<void> {
+  let service: RunningService;
+  try {
+    service = await startService(loadConfig());
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof DatabaseUnreachableError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  announce(service);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.log(`${signal}: finishing requests in flight, then stopping`);
+    await service.close();
+    process.exit(0);
+  };
+  // Our handlers replace the embedded database's own exit hook, which would stop PostgreSQL while
+  // requests are still draining.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.removeAllListeners(signal);
+    process.once(signal, () => void stop(signal));
+  }
+}
+
+function announce(service: RunningService): void {
+  const lines = [
+    `Haven is listening on ${service.url}`,
+    `  GraphQL:  POST ${service.url}/graphql`,
+    `  Health:   GET  ${service.url}/health`,
+    `  Explorer: ${service.url}/explorer (development only)`,
+    `  Database: ${service.embedded ? 'embedded PostgreSQL, ' : ''}${safeUrl(service.databaseUrl)}`,
+    'Mint a development token:',
+    '  npm run token -- --role SOCIAL_WORKER --org E09000017 --sub sw-1 --name "Sam Worker"',
+    'Load demo data: npm run seed -- --demo',
+  ];
+  for (const line of lines) logger.log(line);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exit(1);
+});

@@ -1,0 +1,147 @@
+import 'reflect-metadata';
+import { writeFileSync, readFileSync, existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { MIGRATIONS } from '@haven/migrations';
+import {
+  ConfigError,
+  createDataSource,
+  DatabaseUnreachableError,
+  EmbeddedPostgres,
+  loadConfig,
+  mintToken,
+  Role,
+  runMigrations,
+  checkDatabaseReachable,
+} from '@haven/platform';
+import { buildSchema, printSortedSchema } from '../../api/src/schema';
+import { seedDemo } from './seed/demo';
+
+const USAGE = `Usage: haven <command>
+  token   --role ROLE --org CODE --sub SUBJECT --name NAME [--las A,B] [--email E] [--ttl SECONDS]
+          prints a development token (HS256, JWT_SECRET or the development secret) and nothing else
+  migrate applies pending migrations
+  seed    --demo   loads the demo data set
+  schema  [--check] writes schema.graphql (or fails if it is out of date)`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'token':
+      return token(rest);
+    case 'migrate':
+      return withDatabase(async (url) => {
+        const applied = await runMigrations(url, MIGRATIONS);
+        console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date');
+      });
+    case 'seed':
+      return seed(rest);
+    case 'schema':
+      return schema(rest);
+    default:
+      console.error(USAGE);
+      return 2;
+  }
+}
+
+function token(args: string[]): number {
+  const { values } = parseArgs({
+    args,
+    options: {
+      role: { type: 'string' },
+      org: { type: 'string' },
+      sub: { type: 'string' },
+      name: { type: 'string' },
+      las: { type: 'string' },
+      email: { type: 'string' },
+      ttl: { type: 'string' },
+    },
+  });
+  const role = values.role as Role | undefined;
+  if (!role || !Object.values(Role).includes(role) || !values.org || !values.sub) {
+    console.error(`--role (${Object.values(Role).join(', ')}), --org and --sub are required\n\n${USAGE}`);
+    return 2;
+  }
+  const config = loadConfig();
+  if (!config.auth.jwtSecret) {
+    console.error('No JWT_SECRET configured: tokens come from the identity provider in this environment');
+    return 1;
+  }
+  const ttl = values.ttl ? Number(values.ttl) : undefined;
+  process.stdout.write(
+    `${mintToken(
+      {
+        role,
+        org: values.org,
+        sub: values.sub,
+        name: values.name ?? values.sub,
+        las: values.las?.split(',').map((code) => code.trim()).filter(Boolean),
+        email: values.email,
+        expiresIn: ttl,
+      },
+      config.auth.jwtSecret,
+    )}\n`,
+  );
+  return 0;
+}
+
+async function seed(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { demo: { type: 'boolean' } } });
+  if (!values.demo) {
+    console.error('Say which data set: npm run seed -- --demo');
+    return 2;
+  }
+  return withDatabase(async (url) => {
+    await runMigrations(url, MIGRATIONS);
+    const dataSource = createDataSource({ url, poolSize: 2 });
+    await dataSource.initialize();
+    try {
+      const result = await seedDemo(dataSource);
+      console.log(result.skipped ? 'The demo data is already loaded' : `Loaded the demo data: ${result.children} children`);
+      console.log('Try: npm run token -- --role SOCIAL_WORKER --org E09000017 --sub demo-sw-hillingdon --name "Sam Okafor"');
+    } finally {
+      await dataSource.destroy();
+    }
+  });
+}
+
+async function schema(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { check: { type: 'boolean' } } });
+  const file = resolve(process.cwd(), 'schema.graphql');
+  const printed = printSortedSchema(await buildSchema());
+  if (values.check) {
+    if (!existsSync(file) || readFileSync(file, 'utf8') !== printed) {
+      console.error('schema.graphql is out of date: run `npm run schema` and commit the result');
+      return 1;
+    }
+    console.log('schema.graphql is up to date');
+    return 0;
+  }
+  writeFileSync(file, printed);
+  console.log(`Wrote ${file}`);
+  return 0;
+}
+
+/** Runs `work` against DATABASE_URL, or against the embedded PostgreSQL under DATA_DIR. */
+async function withDatabase(work: (url: string) => Promise<void>): Promise<number> {
+  const config = loadConfig();
+  const embedded = config.databaseUrl
+    ? undefined
+    : new EmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPostgresPort });
+  try {
+    const url = config.databaseUrl ?? (await embedded!.start());
+    await checkDatabaseReachable(url);
+    await work(url);
+    return 0;
+  } finally {
+    await embedded?.stop();
+  }
+}
+
+main(process.argv.slice(2))
+  .then((code) => process.exit(code))
+  .catch((error: unknown) => {
+    if (error instanceof ConfigError || error instanceof DatabaseUnreachableError) console.error(error.message);
+    else console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exit(1);
+  });

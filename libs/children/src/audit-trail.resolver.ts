@@ -1,0 +1,35 @@
+import { Args, ID, Query, Resolver } from '@nestjs/graphql';
+import {
+  Allow,
+  AuditAction,
+  AuditEventConnection,
+  AuditEventModel,
+  AuditTrailService,
+  Connection,
+  Ctx,
+  PageArgs,
+  Permission,
+  RequestContext,
+} from '@haven/platform';
+import { ChildrenService } from './children.service';
+
+@Resolver(() => AuditEventModel)
+export class AuditTrailResolver {
+  constructor(
+    private readonly children: ChildrenService,
+    private readonly trail: AuditTrailService,
+  ) {}
+
+  @Query(() => AuditEventConnection, { description: "Who read or changed a child's records, newest first" })
+  @Allow(Permission.READ_AUDIT_TRAIL)
+  async auditTrail(
+    @Ctx() ctx: RequestContext,
+    @Args('childId', { type: () => ID }) childId: string,
+    @Args() page: PageArgs,
+  ): Promise<Connection<AuditEventModel>> {
+    const child = await this.children.requireVisible(ctx, childId);
+    const connection = await this.trail.forChild(ctx, child.id, page);
+    ctx.audit(AuditAction.READ, 'AuditTrail', child);
+    return connection;
+  }
+}

@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditTrailResolver } from './audit-trail.resolver';
+import { Child } from './child.entity';
+import { ChildrenResolver } from './children.resolver';
+import { ChildrenService } from './children.service';
+import { NrmDecisionRecord, NrmReferral } from './nrm/nrm-referral.entity';
+import { NrmResolver } from './nrm/nrm.resolver';
+import { NrmService } from './nrm/nrm.service';
+
+export const CHILDREN_RESOLVERS = [ChildrenResolver, NrmResolver, AuditTrailResolver];
+
+/** The child record, its NRM referrals and its audit trail. */
+@Module({
+  imports: [TypeOrmModule.forFeature([Child, NrmReferral, NrmDecisionRecord])],
+  providers: [ChildrenService, NrmService, ...CHILDREN_RESOLVERS],
+  exports: [ChildrenService],
+})
+export class ChildrenModule {}

@@ -1,0 +1,308 @@
+import { Injectable } from '@nestjs/common';
+import DataLoader from 'dataloader';
+import { EntityManager, SelectQueryBuilder } from 'typeorm';
+import {
+  addDays,
+  addYears,
+  AuditAction,
+  childScope,
+  Clock,
+  conflict,
+  Connection,
+  decodeCursor,
+  invalidField,
+  notFound,
+  RequestContext,
+  Role,
+  toConnection,
+} from '@haven/platform';
+import { Child, ChildFields } from './child.entity';
+import { ChildStatus } from './child.enums';
+import { toChildModel } from './child.mapper';
+import { ChildModel } from './child.model';
+import { ChildrenArgs, ChildFilter } from './dto/children.args';
+import { CloseCaseInput, ReopenCaseInput } from './dto/close-case.input';
+import { RegisterChildInput } from './dto/register-child.input';
+import { UpdateChildInput } from './dto/update-child.input';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const ENTITY = 'Child';
+
+/** Fields of registerChild that may never be cleared once set. */
+const REQUIRED_FIELDS = ['givenName', 'gender'] as const;
+
+/** The fields an input may set, in the order they are compared and written. */
+const FIELD_NAMES: (keyof ChildFields)[] = [
+  'givenName', 'familyName', 'preferredName', 'aliases', 'claimedDateOfBirth', 'gender', 'nationality',
+  'nationalityBasis', 'regionOfOrigin', 'languages', 'interpreterNeeded', 'categories', 'exploitationTypes',
+  'arrivalDate', 'arrivalRoute', 'legalStatus', 'immigrationStatus', 'asylumClaimDate', 'leaveExpiresOn',
+  'homeOfficeReference', 'allocatedWorkerId',
+];
+
+/** A child the caller may see, as other capabilities need it: to scope and audit their own records. */
+export interface VisibleChild {
+  id: string;
+  localAuthorityId: string;
+  childId: string;
+}
+
+@Injectable()
+export class ChildrenService {
+  constructor(private readonly clock: Clock) {}
+
+  async register(ctx: RequestContext, input: RegisterChildInput): Promise<ChildModel> {
+    const { actor } = ctx;
+    const localAuthorityId = actor.localAuthorityId;
+    if (!localAuthorityId) throw invalidField('localAuthority', 'Only local authority staff register children');
+    const fields = this.fieldsFrom(input, 'register') as ChildFields;
+    fields.allocatedWorkerId ??= actor.role === Role.SOCIAL_WORKER || actor.role === Role.TEAM_MANAGER
+      ? actor.practitionerId
+      : null;
+    const em = await ctx.em();
+    await this.checkRelations(em, localAuthorityId, fields);
+    const inserted = await em
+      .createQueryBuilder()
+      .insert()
+      .into(Child)
+      .values({
+        ...fields,
+        localAuthorityId,
+        effectiveDateOfBirth: fields.claimedDateOfBirth,
+        registeredBy: actor.practitionerId,
+        version: 1,
+      })
+      .returning(['id'])
+      .execute();
+    const child = await em.getRepository(Child).findOneByOrFail({ id: (inserted.raw as { id: string }[])[0].id });
+    ctx.audit(AuditAction.CREATE, ENTITY, asOwned(child));
+    return toChildModel(child);
+  }
+
+  async update(ctx: RequestContext, input: UpdateChildInput): Promise<ChildModel> {
+    const em = await ctx.em();
+    const current = await this.lockVisible(em, ctx, input.id);
+    this.checkVersion(current, input.expectedVersion);
+    const requested = this.fieldsFrom(input, 'update');
+    const merged = { ...current, ...requested } as Child;
+    await this.checkRelations(em, current.localAuthorityId, requested, merged);
+
+    const changes: Record<string, { from: unknown; to: unknown }> = {};
+    for (const [field, value] of Object.entries(requested)) {
+      const before = current[field as keyof Child];
+      if (JSON.stringify(before) !== JSON.stringify(value)) changes[field] = { from: before, to: value };
+    }
+    if (Object.keys(changes).length === 0) return toChildModel(current);
+
+    const set: Partial<Child> = Object.fromEntries(Object.keys(changes).map((field) => [field, merged[field as keyof Child]]));
+    if ('claimedDateOfBirth' in changes) {
+      // Until an age assessment decides otherwise, the claimed date is the effective one.
+      set.effectiveDateOfBirth = merged.claimedDateOfBirth;
+    }
+    const updated = await this.writeVersioned(em, current, input.expectedVersion, set);
+    ctx.audit(AuditAction.UPDATE, ENTITY, asOwned(updated), { changes });
+    return toChildModel(updated);
+  }
+
+  async close(ctx: RequestContext, input: CloseCaseInput): Promise<ChildModel> {
+    const em = await ctx.em();
+    const current = await this.lockVisible(em, ctx, input.childId);
+    this.checkVersion(current, input.expectedVersion);
+    if (current.status === ChildStatus.CLOSED) throw conflict('The case is already closed');
+    const updated = await this.writeVersioned(em, current, input.expectedVersion, {
+      status: ChildStatus.CLOSED,
+      closureReason: input.reason,
+      closedOn: input.closedOn,
+    });
+    ctx.audit(AuditAction.UPDATE, ENTITY, asOwned(updated), {
+      changes: { status: { from: ChildStatus.OPEN, to: ChildStatus.CLOSED }, closureReason: { from: null, to: input.reason } },
+    });
+    return toChildModel(updated);
+  }
+
+  async reopen(ctx: RequestContext, input: ReopenCaseInput): Promise<ChildModel> {
+    const em = await ctx.em();
+    const current = await this.lockVisible(em, ctx, input.childId);
+    this.checkVersion(current, input.expectedVersion);
+    if (current.status === ChildStatus.OPEN) throw conflict('The case is already open');
+    const updated = await this.writeVersioned(em, current, input.expectedVersion, {
+      status: ChildStatus.OPEN,
+      closureReason: null,
+      closedOn: null,
+    });
+    ctx.audit(AuditAction.UPDATE, ENTITY, asOwned(updated), {
+      changes: { status: { from: ChildStatus.CLOSED, to: ChildStatus.OPEN }, closureReason: { from: current.closureReason, to: null } },
+    });
+    return toChildModel(updated);
+  }
+
+  /** One child, audited as read; NOT_FOUND whether it is absent or outside the caller's scope. */
+  async get(ctx: RequestContext, id: string): Promise<ChildModel> {
+    const child = await this.loader(ctx).load(id);
+    if (!child) throw notFound(ENTITY);
+    return child;
+  }
+
+  /** Children by id within the caller's scope, batched per request; each one returned is audited. */
+  loader(ctx: RequestContext): DataLoader<string, ChildModel | null> {
+    return ctx.loader('child.byId', () => new DataLoader(async (ids: readonly string[]) => {
+      const valid = ids.filter((id) => UUID.test(id));
+      const em = await ctx.em();
+      const rows = valid.length
+        ? await this.scoped(em, ctx).andWhere('c.id = ANY(:ids)', { ids: valid }).getMany()
+        : [];
+      ctx.auditMany(AuditAction.READ, ENTITY, rows.map(asOwned));
+      const byId = new Map(rows.map((row) => [row.id, toChildModel(row)]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }));
+  }
+
+  /**
+   * For other capabilities recording something about a child: the child if the caller may see it,
+   * locked against concurrent changes of its scope; NOT_FOUND otherwise. Not audited as a read.
+   */
+  async requireVisible(ctx: RequestContext, childId: string): Promise<VisibleChild> {
+    const em = await ctx.em();
+    const child = await this.lockVisible(em, ctx, childId);
+    return asOwned(child);
+  }
+
+  async list(ctx: RequestContext, args: ChildrenArgs): Promise<Connection<ChildModel>> {
+    const first = args.first ?? 50;
+    const cursor = decodeCursor(args.after, 2);
+    const em = await ctx.em();
+    const query = this.filtered(this.scoped(em, ctx), args.filter ?? {});
+    const total = await query.clone().getCount();
+    if (cursor) {
+      query.andWhere('(c.registered_at, c.id) < (:afterAt::timestamptz, :afterId::uuid)', {
+        afterAt: cursor[0],
+        afterId: cursor[1],
+      });
+    }
+    const rows = await query.orderBy('c.registered_at', 'DESC').addOrderBy('c.id', 'DESC').limit(first + 1).getMany();
+    ctx.auditMany(AuditAction.READ, ENTITY, rows.slice(0, first).map(asOwned));
+    return toConnection(rows, first, total, (row) => [row.registeredAt.toISOString(), row.id], toChildModel);
+  }
+
+  private scoped(em: EntityManager, ctx: RequestContext): SelectQueryBuilder<Child> {
+    return em.getRepository(Child).createQueryBuilder('c').where(childScope(ctx.actor));
+  }
+
+  private filtered(query: SelectQueryBuilder<Child>, filter: ChildFilter): SelectQueryBuilder<Child> {
+    if (filter.status) query.andWhere('c.status = :status', { status: filter.status });
+    if (filter.category) query.andWhere(':category = ANY(c.categories)', { category: filter.category });
+    if (filter.exploitationType) {
+      query.andWhere(':exploitationType = ANY(c.exploitation_types)', { exploitationType: filter.exploitationType });
+    }
+    if (filter.ageDisputed !== undefined && filter.ageDisputed !== null) {
+      query.andWhere('c.age_disputed = :ageDisputed', { ageDisputed: filter.ageDisputed });
+    }
+    if (filter.allocatedWorkerId) {
+      query.andWhere('c.allocated_worker_id = :allocatedWorkerId', { allocatedWorkerId: filter.allocatedWorkerId });
+    }
+    const words = (filter.search ?? '').split(/\s+/).filter(Boolean).slice(0, 8);
+    words.forEach((word, index) => {
+      query.andWhere(`c.search_text LIKE '%' || haven_normalise(:search${index}) || '%'`, {
+        [`search${index}`]: word.replace(/[\\%_]/g, '\\$&'),
+      });
+    });
+    if (filter.turning18WithinDays !== undefined && filter.turning18WithinDays !== null) {
+      const today = this.clock.today();
+      const until = addDays(today, filter.turning18WithinDays);
+      // The range on the date of birth lets the index narrow; the birthday expression decides exactly
+      // (a 29 February birthday falls on 28 February in a common year, as PostgreSQL adds years).
+      query
+        .andWhere('c.effective_date_of_birth BETWEEN :bornFrom::date AND :bornTo::date', {
+          bornFrom: addDays(addYears(today, -18), -1),
+          bornTo: addDays(addYears(until, -18), 1),
+        })
+        .andWhere(`(c.effective_date_of_birth + interval '18 years')::date BETWEEN :today::date AND :until::date`, {
+          today,
+          until,
+        });
+    }
+    return query;
+  }
+
+  private async lockVisible(em: EntityManager, ctx: RequestContext, id: string): Promise<Child> {
+    if (!UUID.test(id)) throw notFound(ENTITY);
+    const child = await this.scoped(em, ctx).andWhere('c.id = :id', { id }).setLock('pessimistic_write').getOne();
+    if (!child) throw notFound(ENTITY);
+    return child;
+  }
+
+  private checkVersion(child: Child, expectedVersion: number): void {
+    if (child.version !== expectedVersion) {
+      throw conflict(
+        `The child's record has changed since version ${expectedVersion} (it is now version ${child.version}); reload it and try again`,
+      );
+    }
+  }
+
+  /** The UPDATE itself checks the version: zero rows means someone else won, whatever was read before. */
+  private async writeVersioned(em: EntityManager, current: Child, expectedVersion: number, set: Partial<Child>): Promise<Child> {
+    const result = await em
+      .createQueryBuilder()
+      .update(Child)
+      .set({ ...set, version: () => 'version + 1', updatedAt: () => 'now()' })
+      .where('id = :id AND version = :expectedVersion', { id: current.id, expectedVersion })
+      .execute();
+    if (result.affected !== 1) throw conflict(`The child's record has changed since version ${expectedVersion}`);
+    return em.getRepository(Child).findOneByOrFail({ id: current.id });
+  }
+
+  private fieldsFrom(input: RegisterChildInput | UpdateChildInput, mode: 'register' | 'update'): Partial<ChildFields> {
+    const fields: Partial<Record<keyof ChildFields, unknown>> = {};
+    for (const name of FIELD_NAMES) {
+      const value = (input as unknown as Record<string, unknown>)[name];
+      if (value === undefined && mode === 'update') continue;
+      fields[name] = value ?? null;
+    }
+    for (const name of REQUIRED_FIELDS) {
+      if (name in fields && fields[name] === null) throw invalidField(name, `${name} cannot be cleared`);
+    }
+    const defaults: Partial<Record<keyof ChildFields, unknown>> = {
+      aliases: [],
+      languages: [],
+      categories: [],
+      exploitationTypes: [],
+      interpreterNeeded: false,
+    };
+    for (const [name, fallback] of Object.entries(defaults)) {
+      if (name in fields && fields[name as keyof ChildFields] === null) fields[name as keyof ChildFields] = fallback;
+    }
+    if (Array.isArray(fields.aliases)) {
+      fields.aliases = (fields.aliases as { name: string; source?: string | null }[]).map((alias) => ({
+        name: alias.name,
+        source: alias.source ?? null,
+      }));
+    }
+    return fields as Partial<ChildFields>;
+  }
+
+  /** Rules across fields and records: dates in a possible order, and an allocated worker of the authority. */
+  private async checkRelations(
+    em: EntityManager,
+    localAuthorityId: string,
+    requested: Partial<ChildFields>,
+    merged: Partial<ChildFields> = requested,
+  ): Promise<void> {
+    const dob = merged.claimedDateOfBirth;
+    if (dob && merged.arrivalDate && merged.arrivalDate < dob) {
+      throw invalidField('arrivalDate', 'arrivalDate cannot be before the claimed date of birth');
+    }
+    if (dob && merged.asylumClaimDate && merged.asylumClaimDate < dob) {
+      throw invalidField('asylumClaimDate', 'asylumClaimDate cannot be before the claimed date of birth');
+    }
+    if (requested.allocatedWorkerId) {
+      const [worker] = (await em.query(
+        `SELECT 1 FROM practitioner WHERE id = $1 AND organisation_id = $2 AND role IN ('SOCIAL_WORKER', 'TEAM_MANAGER')`,
+        [requested.allocatedWorkerId, localAuthorityId],
+      )) as unknown[];
+      if (!worker) throw invalidField('allocatedWorkerId', 'No social worker or team manager of this authority has that id');
+    }
+  }
+}
+
+function asOwned(child: Child): VisibleChild {
+  return { id: child.id, childId: child.id, localAuthorityId: child.localAuthorityId };
+}

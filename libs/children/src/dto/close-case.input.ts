@@ -1,0 +1,37 @@
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { IsEnum, IsInt, IsUUID, Min } from 'class-validator';
+import { GraphQLDate } from '@haven/platform';
+import { CaseClosureReason } from '../child.enums';
+import { IsPastOrToday } from './validators';
+
+@InputType()
+export class CloseCaseInput {
+  @Field(() => ID)
+  @IsUUID('all')
+  childId!: string;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(1)
+  expectedVersion!: number;
+
+  @Field(() => CaseClosureReason)
+  @IsEnum(CaseClosureReason)
+  reason!: CaseClosureReason;
+
+  @Field(() => GraphQLDate)
+  @IsPastOrToday()
+  closedOn!: string;
+}
+
+@InputType()
+export class ReopenCaseInput {
+  @Field(() => ID)
+  @IsUUID('all')
+  childId!: string;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(1)
+  expectedVersion!: number;
+}

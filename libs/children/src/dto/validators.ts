@@ -1,0 +1,43 @@
+import { Transform } from 'class-transformer';
+import { registerDecorator, ValidationOptions } from 'class-validator';
+import { londonDate } from '@haven/platform';
+
+/** Trims free text; an empty string means "not given". */
+export const Trim = () =>
+  Transform(({ value }: { value: unknown }) => {
+    if (typeof value !== 'string') return value;
+    const trimmed = value.trim();
+    return trimmed === '' ? null : trimmed;
+  });
+
+/** A calendar date no later than today in London, and not before 1900. */
+export function IsPastOrToday(options?: ValidationOptions) {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isPastOrToday',
+      target: target.constructor,
+      propertyName,
+      options: { message: `${propertyName} cannot be in the future or before 1900`, ...options },
+      validator: {
+        validate: (value: unknown) =>
+          value === null || value === undefined ||
+          (typeof value === 'string' && value >= '1900-01-01' && value <= londonDate(new Date())),
+      },
+    });
+}
+
+/** A calendar date from 1900 to 2200: a guard against typing slips in dates that may lie ahead. */
+export function IsPlausibleDate(options?: ValidationOptions) {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isPlausibleDate',
+      target: target.constructor,
+      propertyName,
+      options: { message: `${propertyName} must fall between 1900 and 2200`, ...options },
+      validator: {
+        validate: (value: unknown) =>
+          value === null || value === undefined ||
+          (typeof value === 'string' && value >= '1900-01-01' && value <= '2200-12-31'),
+      },
+    });
+}

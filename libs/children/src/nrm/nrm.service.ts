@@ -1,0 +1,190 @@
+import { Inject, Injectable } from '@nestjs/common';
+import DataLoader from 'dataloader';
+import {
+  APP_CONFIG,
+  AppConfig,
+  AuditAction,
+  childScope,
+  conflict,
+  invalidField,
+  notFound,
+  RequestContext,
+} from '@haven/platform';
+import { ChildCategory } from '../child.enums';
+import { ChildrenService } from '../children.service';
+import { RecordNrmDecisionInput } from './dto/record-nrm-decision.input';
+import { RecordNrmReferralInput } from './dto/record-nrm-referral.input';
+import { NrmDecisionRecord, NrmReferral } from './nrm-referral.entity';
+import { NrmReferralModel } from './nrm-referral.model';
+import { checkDecision, earliestConclusiveDecision, NrmSettings, reasonableGroundsDueBy } from './nrm-rules';
+import { NrmDecision, NrmStage } from './nrm.enums';
+
+const ENTITY = 'NrmReferral';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+@Injectable()
+export class NrmService {
+  private readonly settings: NrmSettings;
+
+  constructor(
+    private readonly children: ChildrenService,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.settings = config.nrm;
+  }
+
+  /**
+   * Records a referral. A child referred into the NRM is a potential victim of trafficking: the
+   * TRAFFICKED category is added to the child's record if it is missing (no consent is needed).
+   */
+  async refer(ctx: RequestContext, input: RecordNrmReferralInput): Promise<NrmReferralModel> {
+    const child = await this.children.requireVisible(ctx, input.childId);
+    const em = await ctx.em();
+    const [{ id }] = (await em.query(
+      `INSERT INTO nrm_referral (child_id, local_authority_id, referred_on, first_responder, competent_authority,
+                                 reasonable_grounds_due_by, recorded_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+      [
+        child.id,
+        child.localAuthorityId,
+        input.referredOn,
+        input.firstResponder ?? null,
+        input.competentAuthority ?? null,
+        reasonableGroundsDueBy(input.referredOn, this.settings),
+        ctx.actor.practitionerId,
+      ],
+    )) as { id: string }[];
+    const categorised = (await em.query(
+      `UPDATE child SET categories = array_append(categories, $2), version = version + 1, updated_at = now()
+        WHERE id = $1 AND NOT ($2 = ANY(categories)) RETURNING id`,
+      [child.id, ChildCategory.TRAFFICKED],
+    )) as [unknown[], number];
+    const referral = await this.load(ctx, id);
+    ctx.audit(AuditAction.CREATE, ENTITY, referral);
+    if (categorised[1] > 0) {
+      ctx.audit(AuditAction.UPDATE, 'Child', child, {
+        changes: { categories: { added: ChildCategory.TRAFFICKED, because: 'NRM referral' } },
+      });
+    }
+    return referral;
+  }
+
+  async decide(ctx: RequestContext, input: RecordNrmDecisionInput): Promise<NrmReferralModel> {
+    const em = await ctx.em();
+    const referral = await this.lockVisible(ctx, input.referralId);
+    const breach = checkDecision(referral, input, this.settings);
+    if (breach) throw breach.kind === 'conflict' ? conflict(breach.message) : invalidField(breach.field, breach.message);
+
+    const [decisionColumn, dateColumn] =
+      input.stage === NrmStage.REASONABLE_GROUNDS
+        ? ['reasonable_grounds_decision', 'reasonable_grounds_decided_on']
+        : ['conclusive_grounds_decision', 'conclusive_grounds_decided_on'];
+    await em.query(`UPDATE nrm_referral SET ${decisionColumn} = $2, ${dateColumn} = $3 WHERE id = $1`, [
+      referral.id,
+      input.decision,
+      input.decidedOn,
+    ]);
+    await em.getRepository(NrmDecisionRecord).insert({
+      referralId: referral.id,
+      childId: referral.childId,
+      localAuthorityId: referral.localAuthorityId,
+      stage: input.stage,
+      decision: input.decision,
+      decidedOn: input.decidedOn,
+      recordedBy: ctx.actor.practitionerId,
+    });
+    const updated = await this.load(ctx, referral.id);
+    ctx.audit(AuditAction.UPDATE, ENTITY, updated, {
+      stage: input.stage,
+      decision: input.decision,
+      decidedOn: input.decidedOn,
+    });
+    return updated;
+  }
+
+  /** A child's referrals, newest first, batched across the children of a request; each is audited. */
+  forChild(ctx: RequestContext, childId: string): Promise<NrmReferralModel[]> {
+    return ctx
+      .loader('nrm.byChild', () => new DataLoader(async (childIds: readonly string[]) => {
+        const models = await this.query(ctx, 'r.child_id = ANY($1::uuid[])', [childIds]);
+        ctx.auditMany(AuditAction.READ, ENTITY, models);
+        return childIds.map((id) => models.filter((model) => model.childId === id));
+      }))
+      .load(childId);
+  }
+
+  private async load(ctx: RequestContext, id: string): Promise<NrmReferralModel> {
+    const [model] = await this.query(ctx, 'r.id = $1', [id]);
+    if (!model) throw notFound(ENTITY);
+    return model;
+  }
+
+  private async lockVisible(ctx: RequestContext, id: string): Promise<NrmReferral> {
+    if (!UUID.test(id)) throw notFound(ENTITY);
+    const em = await ctx.em();
+    const referral = await em
+      .getRepository(NrmReferral)
+      .createQueryBuilder('r')
+      .where('r.id = :id', { id })
+      .andWhere(childScope(ctx.actor, { childId: 'r.child_id', localAuthorityId: 'r.local_authority_id' }))
+      .setLock('pessimistic_write')
+      .getOne();
+    if (!referral) throw notFound(ENTITY);
+    return referral;
+  }
+
+  private async query(ctx: RequestContext, where: string, params: unknown[]): Promise<NrmReferralModel[]> {
+    const em = await ctx.em();
+    const scope = childScope(ctx.actor, { childId: 'r.child_id', localAuthorityId: 'r.local_authority_id' });
+    const rows = (await em.query(
+      `SELECT r.*, coalesce(
+                (SELECT json_agg(json_build_object('stage', d.stage, 'decision', d.decision, 'decidedOn', d.decided_on,
+                                                   'recordedAt', d.recorded_at) ORDER BY d.recorded_at DESC, d.id)
+                   FROM nrm_decision d WHERE d.referral_id = r.id), '[]') AS decisions
+         FROM nrm_referral r
+        WHERE ${where} AND ${scope}
+        ORDER BY r.referred_on DESC, r.recorded_at DESC`,
+      params,
+    )) as ReferralRow[];
+    return rows.map((row) => this.toModel(row));
+  }
+
+  private toModel(row: ReferralRow): NrmReferralModel {
+    const state = {
+      referredOn: row.referred_on,
+      reasonableGroundsDecision: row.reasonable_grounds_decision,
+      reasonableGroundsDecidedOn: row.reasonable_grounds_decided_on,
+      conclusiveGroundsDecision: row.conclusive_grounds_decision,
+    };
+    return {
+      id: row.id,
+      childId: row.child_id,
+      localAuthorityId: row.local_authority_id,
+      referredOn: row.referred_on,
+      firstResponder: row.first_responder,
+      competentAuthority: row.competent_authority,
+      reasonableGrounds: { decision: row.reasonable_grounds_decision, decidedOn: row.reasonable_grounds_decided_on },
+      reasonableGroundsDueBy: row.reasonable_grounds_due_by,
+      conclusiveGrounds: { decision: row.conclusive_grounds_decision, decidedOn: row.conclusive_grounds_decided_on },
+      earliestConclusiveDecisionOn: earliestConclusiveDecision(state, this.settings),
+      decisions: row.decisions.map((decision) => ({ ...decision, recordedAt: new Date(decision.recordedAt) })),
+      recordedAt: row.recorded_at,
+    };
+  }
+}
+
+interface ReferralRow {
+  id: string;
+  child_id: string;
+  local_authority_id: string;
+  referred_on: string;
+  first_responder: NrmReferralModel['firstResponder'];
+  competent_authority: NrmReferralModel['competentAuthority'];
+  reasonable_grounds_decision: NrmDecision;
+  reasonable_grounds_decided_on: string | null;
+  reasonable_grounds_due_by: string;
+  conclusive_grounds_decision: NrmDecision;
+  conclusive_grounds_decided_on: string | null;
+  recorded_at: Date;
+  decisions: { stage: NrmStage; decision: NrmDecision; decidedOn: string; recordedAt: string }[];
+}

@@ -1,0 +1,33 @@
+import { Actor } from '../identity/actor';
+import { Role } from '../identity/role';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function uuidLiteral(value: string | null): string {
+  if (!value || !UUID.test(value)) throw new Error('A scope needs a resolved practitioner and organisation');
+  return `'${value}'::uuid`;
+}
+
+/** Where in a query the child's id and responsible authority are found. */
+export interface ChildColumns {
+  childId: string;
+  localAuthorityId: string;
+}
+
+/**
+ * The one rule of which children a caller may see, as a SQL predicate over any row that carries a
+ * child id and its authority: authority staff see their authority's children; a guardian sees the
+ * children actively assigned to them; everyone else sees none. The ids inlined come from the
+ * database (the resolved actor), never from the request.
+ */
+export function childScope(actor: Actor, columns: ChildColumns = { childId: 'c.id', localAuthorityId: 'c.local_authority_id' }): string {
+  switch (actor.role) {
+    case Role.SOCIAL_WORKER:
+    case Role.TEAM_MANAGER:
+      return `${columns.localAuthorityId} = ${uuidLiteral(actor.localAuthorityId)}`;
+    case Role.GUARDIAN:
+    case Role.LSCB_ANALYST:
+    case Role.ADMIN:
+      return 'false';
+  }
+}

@@ -1,0 +1,114 @@
+import { isAbsolute, resolve } from 'node:path';
+
+/** The secret development tokens are signed with; production refuses to start with it. */
+export const DEVELOPMENT_JWT_SECRET = 'haven-development-secret-never-use-in-production';
+
+export type Environment = 'development' | 'production' | 'test';
+
+export interface AppConfig {
+  readonly env: Environment;
+  readonly port: number;
+  /** Absent: the service starts an embedded PostgreSQL under `dataDir`. */
+  readonly databaseUrl?: string;
+  readonly dataDir: string;
+  readonly embeddedPostgresPort: number;
+  readonly databasePoolSize: number;
+  readonly auth: {
+    /** HS256 secret; used when no JWKS URL is configured. */
+    readonly jwtSecret?: string;
+    /** OIDC JWKS endpoint (RS256/ES256); takes precedence over the secret. */
+    readonly jwksUrl?: string;
+    readonly issuer?: string;
+    readonly audience?: string;
+  };
+  readonly graphql: {
+    readonly maxDepth: number;
+    readonly maxCost: number;
+    readonly maxAliases: number;
+    readonly introspection: boolean;
+    readonly explorer: boolean;
+  };
+  readonly nrm: {
+    /** Target for a reasonable-grounds decision, in working days after referral. */
+    readonly reasonableGroundsTargetWorkingDays: number;
+    /** Minimum recovery and reflection period between a positive RG and a conclusive decision. */
+    readonly recoveryPeriodDays: number;
+  };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Reads and validates the configuration from the environment; throws ConfigError listing every problem. */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const problems: string[] = [];
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return value;
+  };
+  const text = (name: string): string | undefined => {
+    const raw = env[name]?.trim();
+    return raw ? raw : undefined;
+  };
+
+  const nodeEnv = text('NODE_ENV') ?? 'development';
+  const environment: Environment =
+    nodeEnv === 'production' ? 'production' : nodeEnv === 'test' ? 'test' : 'development';
+  const production = environment === 'production';
+
+  const jwksUrl = text('JWKS_URL');
+  let jwtSecret = text('JWT_SECRET');
+  if (production) {
+    if (!jwksUrl && !jwtSecret) problems.push('JWT_SECRET or JWKS_URL is required when NODE_ENV=production');
+    if (jwtSecret === DEVELOPMENT_JWT_SECRET) {
+      problems.push('JWT_SECRET is the development secret, which is refused when NODE_ENV=production');
+    }
+    if (jwtSecret && jwtSecret.length < 32) problems.push('JWT_SECRET must be at least 32 characters');
+  } else {
+    jwtSecret ??= DEVELOPMENT_JWT_SECRET;
+  }
+  if (jwksUrl && !/^https?:\/\//.test(jwksUrl)) problems.push('JWKS_URL must be an http(s) URL');
+
+  const databaseUrl = text('DATABASE_URL');
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL');
+  }
+  const dataDir = text('DATA_DIR') ?? './.data';
+
+  const config: AppConfig = {
+    env: environment,
+    port: int('PORT', 3000, 0, 65535),
+    databaseUrl,
+    dataDir: isAbsolute(dataDir) ? dataDir : resolve(process.cwd(), dataDir),
+    embeddedPostgresPort: int('EMBEDDED_PG_PORT', 54329, 1024, 65535),
+    databasePoolSize: int('DATABASE_POOL_SIZE', 20, 2, 500),
+    auth: { jwtSecret, jwksUrl, issuer: text('JWT_ISSUER'), audience: text('JWT_AUDIENCE') },
+    graphql: {
+      maxDepth: int('GRAPHQL_MAX_DEPTH', 12, 2, 100),
+      maxCost: int('GRAPHQL_MAX_COST', 5000, 10, 1_000_000),
+      maxAliases: int('GRAPHQL_MAX_ALIASES', 30, 1, 1000),
+      introspection: !production,
+      explorer: !production,
+    },
+    nrm: {
+      reasonableGroundsTargetWorkingDays: int('NRM_RG_TARGET_WORKING_DAYS', 5, 1, 365),
+      recoveryPeriodDays: int('NRM_RECOVERY_PERIOD_DAYS', 45, 0, 365),
+    },
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,13 @@
+import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import { GqlExecutionContext } from '@nestjs/graphql';
+import { RequestContext } from './request-context';
+
+export interface GraphQLContext {
+  haven: RequestContext;
+}
+
+/** The request's context in a resolver: `@Ctx() ctx: RequestContext`. */
+export const Ctx = createParamDecorator(
+  (_: unknown, context: ExecutionContext): RequestContext =>
+    GqlExecutionContext.create(context).getContext<GraphQLContext>().haven,
+);

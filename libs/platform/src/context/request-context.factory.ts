@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { IdentityService } from '../identity/identity.service';
+import { TokenVerifier } from '../identity/token-verifier';
+import { RequestContext } from './request-context';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,100}$/;
+
+@Injectable()
+export class RequestContextFactory {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly verifier: TokenVerifier,
+    private readonly identity: IdentityService,
+  ) {}
+
+  /** A context authenticated by an Authorization header (HTTP, or a subscription's connectionParams). */
+  create(authorization: string | undefined, requestId?: string): RequestContext {
+    return new RequestContext(
+      this.dataSource,
+      async () => this.identity.resolve(await this.verifier.verify(authorization)),
+      requestId && REQUEST_ID.test(requestId) ? requestId : randomUUID(),
+    );
+  }
+
+  forHttp(req: Request, res?: Response): RequestContext {
+    const context = this.create(req.headers.authorization, req.header('x-request-id'));
+    if (res) {
+      res.setHeader('x-request-id', context.requestId);
+      // a request that ends without reaching willSendResponse must not keep its connection
+      res.once('close', () => void context.uow.rollback());
+    }
+    return context;
+  }
+}

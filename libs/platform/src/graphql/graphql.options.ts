@@ -1,0 +1,47 @@
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { ApolloDriverConfig } from '@nestjs/apollo';
+import type { Request, Response } from 'express';
+import { GraphQLFormattedError } from 'graphql';
+import { AppConfig } from '../config/app-config';
+import { GraphQLContext } from '../context/current-context.decorator';
+import { RequestContextFactory } from '../context/request-context.factory';
+import { formatGraphQLError } from '../errors/format-error';
+import { GraphQLDate, GraphQLDateTime } from './scalars';
+import { unitOfWorkPlugin } from './unit-of-work.plugin';
+
+/** Apollo Server as the contract wants it: one endpoint, limits before execution, masked errors. */
+export function graphqlOptions(config: AppConfig, contexts: RequestContextFactory): ApolloDriverConfig {
+  const production = config.env === 'production';
+  const armor = new ApolloArmor({
+    maxDepth: { enabled: true, n: config.graphql.maxDepth, ignoreIntrospection: true },
+    costLimit: { enabled: true, maxCost: config.graphql.maxCost, objectCost: 2, scalarCost: 1, depthCostFactor: 1.5 },
+    maxAliases: { enabled: true, n: config.graphql.maxAliases },
+    maxDirectives: { enabled: true, n: 20 },
+    maxTokens: { enabled: true, n: 5000 },
+    blockFieldSuggestion: { enabled: production },
+  });
+  const protection = armor.protect();
+  return {
+    path: '/graphql',
+    autoSchemaFile: true,
+    sortSchema: true,
+    introspection: config.graphql.introspection,
+    includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    fieldResolverEnhancers: ['guards'],
+    buildSchemaOptions: {
+      dateScalarMode: 'isoDate',
+      scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],
+      noDuplicatedFields: true,
+    },
+    resolvers: { Date: GraphQLDate, DateTime: GraphQLDateTime },
+    plugins: [...protection.plugins, ApolloServerPluginLandingPageDisabled(), unitOfWorkPlugin()],
+    validationRules: protection.validationRules,
+    formatError: (formatted: GraphQLFormattedError, error: unknown) => formatGraphQLError(formatted, error),
+    context: ({ req, res }: { req: Request; res: Response }): GraphQLContext => ({
+      haven: contexts.forHttp(req, res),
+    }),
+  };
+}

@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { forbidden } from '../errors/haven-error';
+import { Actor, TokenClaims } from './actor';
+import { AUTHORITY_ROLES, Nation, OrganisationKind, Role } from './role';
+
+interface OrganisationRow {
+  id: string;
+  code: string;
+  kind: OrganisationKind;
+  nation: Nation | null;
+}
+
+/** The organisation a role's token may name, and what is created when it is first seen. */
+const ORGANISATION_FOR_ROLE: Record<Role, { kinds: OrganisationKind[]; createAs?: OrganisationKind }> = {
+  [Role.SOCIAL_WORKER]: { kinds: [OrganisationKind.LOCAL_AUTHORITY] },
+  [Role.TEAM_MANAGER]: { kinds: [OrganisationKind.LOCAL_AUTHORITY] },
+  [Role.GUARDIAN]: {
+    kinds: [OrganisationKind.GUARDIANSHIP_PROVIDER],
+    createAs: OrganisationKind.GUARDIANSHIP_PROVIDER,
+  },
+  [Role.LSCB_ANALYST]: {
+    kinds: [OrganisationKind.SAFEGUARDING_PARTNERSHIP, OrganisationKind.LOCAL_AUTHORITY],
+    createAs: OrganisationKind.SAFEGUARDING_PARTNERSHIP,
+  },
+  [Role.ADMIN]: { kinds: Object.values(OrganisationKind), createAs: OrganisationKind.SERVICE_OPERATOR },
+};
+
+const CACHE_TTL_MS = 60_000;
+
+/**
+ * Turns verified claims into an Actor, creating the practitioner (and a provider organisation) on
+ * first sight. Runs in its own short transaction, so a request that later rolls back does not undo
+ * the practitioner, and caches the result briefly so most requests cost no SQL here.
+ */
+@Injectable()
+export class IdentityService {
+  private readonly cache = new Map<string, { actor: Actor; until: number }>();
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  async resolve(claims: TokenClaims): Promise<Actor> {
+    const key = JSON.stringify([claims.sub, claims.name, claims.role, claims.org, claims.las, claims.email]);
+    const cached = this.cache.get(key);
+    if (cached && cached.until > Date.now()) return cached.actor;
+
+    const organisation = await this.organisationFor(claims);
+    const [practitioner] = (await this.dataSource.query(
+      `INSERT INTO practitioner (subject, name, email, role, organisation_id, first_seen_at, last_seen_at)
+       VALUES ($1, $2, $3, $4, $5, now(), now())
+       ON CONFLICT (subject) DO UPDATE
+         SET name = excluded.name, email = coalesce(excluded.email, practitioner.email), role = excluded.role,
+             organisation_id = excluded.organisation_id, last_seen_at = now()
+       RETURNING id`,
+      [claims.sub, claims.name, claims.email ?? null, claims.role, organisation.id],
+    )) as { id: string }[];
+
+    const actor: Actor = {
+      practitionerId: practitioner.id,
+      subject: claims.sub,
+      name: claims.name,
+      role: claims.role,
+      organisationId: organisation.id,
+      organisationCode: organisation.code,
+      localAuthorityId: AUTHORITY_ROLES.includes(claims.role) ? organisation.id : null,
+      nation: organisation.nation,
+      authorityCodes: claims.las,
+    };
+    if (this.cache.size > 10_000) this.cache.clear();
+    this.cache.set(key, { actor, until: Date.now() + CACHE_TTL_MS });
+    return actor;
+  }
+
+  private async organisationFor(claims: TokenClaims): Promise<OrganisationRow> {
+    const rule = ORGANISATION_FOR_ROLE[claims.role];
+    const select = 'SELECT id, code, kind, nation FROM organisation WHERE code = $1';
+    let [organisation] = (await this.dataSource.query(select, [claims.org])) as OrganisationRow[];
+    if (!organisation && rule.createAs) {
+      await this.dataSource.query(
+        `INSERT INTO organisation (code, name, kind) VALUES ($1, $1, $2) ON CONFLICT (code) DO NOTHING`,
+        [claims.org, rule.createAs],
+      );
+      [organisation] = (await this.dataSource.query(select, [claims.org])) as OrganisationRow[];
+    }
+    if (!organisation) throw forbidden(`The organisation ${claims.org} is not a known local authority`);
+    if (!rule.kinds.includes(organisation.kind)) {
+      throw forbidden(`A ${claims.role} token cannot name the organisation ${claims.org}`);
+    }
+    return organisation;
+  }
+}

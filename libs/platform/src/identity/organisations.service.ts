@@ -1,0 +1,19 @@
+import { Injectable } from '@nestjs/common';
+import DataLoader from 'dataloader';
+import { RequestContext } from '../context/request-context';
+import { OrganisationModel } from './practitioner.model';
+
+/** Organisations by id, batched per request (a page of children shares a handful of authorities). */
+@Injectable()
+export class OrganisationsService {
+  loader(ctx: RequestContext): DataLoader<string, OrganisationModel | null> {
+    return ctx.loader('organisation.byId', () => new DataLoader(async (ids: readonly string[]) => {
+      const em = await ctx.em();
+      const rows = (await em.query('SELECT id, code, name, kind, nation FROM organisation WHERE id = ANY($1::uuid[])', [
+        ids,
+      ])) as OrganisationModel[];
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }));
+  }
+}

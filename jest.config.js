@@ -1,0 +1,44 @@
+/** Unit tests sit beside the code; end-to-end tests in test/ drive GraphQL over HTTP against real PostgreSQL. */
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      target: 'es2022',
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+      keepClassNames: true,
+    },
+    module: { type: 'commonjs' },
+    sourceMaps: 'inline',
+  },
+];
+
+const common = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.(t|j)s$': swc },
+  // NestJS 12 and jose ship as ES modules; Node 20's require(esm) is not available
+  // inside Jest's module system, so they are compiled to CommonJS like the project's own code.
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|jose)/)'],
+  moduleNameMapper: {
+    '^@haven/platform$': '<rootDir>/libs/platform/src',
+    '^@haven/platform/(.*)$': '<rootDir>/libs/platform/src/$1',
+    '^@haven/children$': '<rootDir>/libs/children/src',
+    '^@haven/children/(.*)$': '<rootDir>/libs/children/src/$1',
+    '^@haven/migrations$': '<rootDir>/migrations',
+  },
+};
+
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,migrations}/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+      testTimeout: 60_000,
+    },
+  ],
+  maxWorkers: 2,
+};

@@ -1,0 +1,212 @@
+import { CHILD_FIELDS, newChild } from './support/factories';
+import { codeOf, HILLINGDON, socialWorker, TestApp } from './support/test-app';
+
+describe('the child record', () => {
+  let app: TestApp;
+  const worker = socialWorker(HILLINGDON);
+
+  beforeAll(async () => {
+    app = await TestApp.start();
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('registers a child with an uncertain identity and allocates the registering social worker', async () => {
+    const child = await newChild(app, worker, {
+      givenName: 'Thị Lan',
+      familyName: 'Trần',
+      aliases: [{ name: 'Lan Tran', source: 'nail bar employer' }, { name: 'Lily' }],
+      nationality: 'vn',
+      nationalityBasis: 'SUSPECTED',
+      categories: ['TRAFFICKED', 'UNACCOMPANIED_ASYLUM_SEEKING'],
+      exploitationTypes: ['LABOUR'],
+    });
+    expect(child).toMatchObject({
+      version: 1,
+      givenName: 'Thị Lan',
+      familyName: 'Trần',
+      aliases: [{ name: 'Lan Tran', source: 'nail bar employer' }, { name: 'Lily', source: null }],
+      claimedDateOfBirth: '2010-05-01',
+      effectiveDateOfBirth: '2010-05-01',
+      ageDisputed: false,
+      nationality: 'VN',
+      nationalityBasis: 'SUSPECTED',
+      status: 'OPEN',
+      localAuthority: { code: HILLINGDON, name: 'Hillingdon' },
+      allocatedWorker: { subject: worker.sub },
+    });
+  });
+
+  it('refuses bad input with the fields named, and writes nothing', async () => {
+    const before = await app.counts('child', 'audit_event');
+    const response = await app.gql(worker, `mutation($input: RegisterChildInput!) { registerChild(input: $input) { id } }`, {
+      input: {
+        givenName: '   ',
+        gender: 'MALE',
+        nationality: 'XX',
+        claimedDateOfBirth: '2099-01-01',
+        familyName: 'x'.repeat(101),
+        aliases: [{ name: '' }],
+      },
+    });
+    expect(codeOf(response)).toBe('BAD_USER_INPUT');
+    const fields = response.errors![0].extensions!.fields!.map((problem) => problem.field).sort();
+    expect(fields).toEqual(['aliases.0.name', 'claimedDateOfBirth', 'familyName', 'givenName', 'nationality']);
+    expect(await app.counts('child', 'audit_event')).toEqual(before);
+  });
+
+  it.each([
+    ['an impossible date', { claimedDateOfBirth: '2023-02-30' }, 'claimedDateOfBirth'],
+    ['a date without a day', { claimedDateOfBirth: '2010-05' }, 'claimedDateOfBirth'],
+    ['an unknown gender', { gender: 'BOY' }, 'gender'],
+    ['an unknown category', { categories: ['LOST'] }, 'categories.0'],
+    ['an arrival before birth', { arrivalDate: '2009-01-01' }, 'arrivalDate'],
+    ['an allocated worker who is not a colleague', { allocatedWorkerId: '00000000-0000-4000-8000-000000000000' }, 'allocatedWorkerId'],
+  ])('refuses %s as BAD_USER_INPUT on that field', async (_, overrides, field) => {
+    const before = await app.counts('child');
+    const response = await app.gql(worker, `mutation($input: RegisterChildInput!) { registerChild(input: $input) { id } }`, {
+      input: { givenName: 'A', gender: 'FEMALE', claimedDateOfBirth: '2010-05-01', ...overrides },
+    });
+    expect(codeOf(response)).toBe('BAD_USER_INPUT');
+    expect(response.errors![0].extensions!.fields!.map((problem) => problem.field)).toContain(field);
+    expect(await app.counts('child')).toEqual(before);
+  });
+
+  it('updates with the version read and bumps it; a stale version gets CONFLICT and loses nothing', async () => {
+    const child = await newChild(app, worker, { givenName: 'Ardit', familyName: 'Hoxha' });
+    const update = `mutation($input: UpdateChildInput!) { updateChild(input: $input) { ${CHILD_FIELDS} } }`;
+    const first = await app.ok<{ updateChild: { version: number; preferredName: string; familyName: string } }>(worker, update, {
+      input: { id: child.id, expectedVersion: 1, preferredName: 'Ardi' },
+    });
+    expect(first.updateChild).toMatchObject({ version: 2, preferredName: 'Ardi', familyName: 'Hoxha' });
+
+    const stale = await app.gql(worker, update, { input: { id: child.id, expectedVersion: 1, familyName: 'Changed' } });
+    expect(codeOf(stale)).toBe('CONFLICT');
+    const current = await app.ok<{ child: { version: number; familyName: string; preferredName: string } }>(
+      worker,
+      `query($id: ID!) { child(id: $id) { version familyName preferredName } }`,
+      { id: child.id },
+    );
+    expect(current.child).toEqual({ version: 2, familyName: 'Hoxha', preferredName: 'Ardi' });
+  });
+
+  it('lets exactly one of 50 parallel updates with the same version win', async () => {
+    const child = await newChild(app, worker, { givenName: 'Race' });
+    const update = `mutation($input: UpdateChildInput!) { updateChild(input: $input) { version preferredName } }`;
+    const responses = await Promise.all(
+      Array.from({ length: 50 }, (_, index) =>
+        app.gql(worker, update, { input: { id: child.id, expectedVersion: 1, preferredName: `Name ${index}` } }),
+      ),
+    );
+    const winners = responses.filter((response) => !response.errors);
+    expect(winners).toHaveLength(1);
+    expect(responses.filter((response) => codeOf(response) === 'CONFLICT')).toHaveLength(49);
+    const current = await app.ok<{ child: { version: number; preferredName: string } }>(
+      worker,
+      `query($id: ID!) { child(id: $id) { version preferredName } }`,
+      { id: child.id },
+    );
+    expect(current.child).toEqual({ version: 2, preferredName: winners[0].data!.updateChild.preferredName });
+  });
+
+  it('clears optional fields given as null but never the required ones', async () => {
+    const child = await newChild(app, worker, { preferredName: 'Mo' });
+    const update = `mutation($input: UpdateChildInput!) { updateChild(input: $input) { version preferredName givenName } }`;
+    const cleared = await app.ok<{ updateChild: { preferredName: string | null } }>(worker, update, {
+      input: { id: child.id, expectedVersion: 1, preferredName: null },
+    });
+    expect(cleared.updateChild.preferredName).toBeNull();
+    const refused = await app.gql(worker, update, { input: { id: child.id, expectedVersion: 2, givenName: null } });
+    expect(codeOf(refused)).toBe('BAD_USER_INPUT');
+    expect(refused.errors![0].extensions!.fields![0].field).toBe('givenName');
+  });
+
+  it('finds children by name or alias ignoring case and accents', async () => {
+    const lan = await newChild(app, worker, { givenName: 'Zoë', familyName: 'Ñúñez', aliases: [{ name: 'Bảo Ngọc', source: 'trafficker' }] });
+    const search = async (term: string) =>
+      (
+        await app.ok<{ children: { edges: { node: { id: string } }[] } }>(
+          worker,
+          `query($search: String) { children(filter: { search: $search }) { edges { node { id } } } }`,
+          { search: term },
+        )
+      ).children.edges.map((edge) => edge.node.id);
+    expect(await search('zoe')).toContain(lan.id);
+    expect(await search('NUNEZ')).toContain(lan.id);
+    expect(await search('bao ngoc')).toContain(lan.id);
+    expect(await search('ngọc zoë')).toContain(lan.id);
+    expect(await search('50%')).not.toContain(lan.id);
+    expect(await search('nobody-called-this')).toEqual([]);
+  });
+
+  it('pages with cursors and a total, and filters by category, exploitation and turning 18', async () => {
+    const other = socialWorker('E09000002', 'sw-paging');
+    const today = new Date();
+    const inDays = (days: number, yearsAgo: number) => {
+      const date = new Date(Date.UTC(today.getUTCFullYear() - yearsAgo, today.getUTCMonth(), today.getUTCDate() + days));
+      return date.toISOString().slice(0, 10);
+    };
+    await newChild(app, other, { givenName: 'Soon18', claimedDateOfBirth: inDays(20, 18), categories: ['TRAFFICKED'], exploitationTypes: ['SEXUAL'] });
+    await newChild(app, other, { givenName: 'Later18', claimedDateOfBirth: inDays(200, 18), categories: ['SEPARATED'] });
+    for (let index = 0; index < 3; index += 1) await newChild(app, other, { givenName: `Page${index}` });
+
+    const page = `query($first: Int, $after: String, $filter: ChildFilter) {
+      children(first: $first, after: $after, filter: $filter) {
+        totalCount pageInfo { hasNextPage endCursor } edges { cursor node { givenName } } } }`;
+    type Page = { children: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: { givenName: string } }[] } };
+    const first = await app.ok<Page>(other, page, { first: 2 });
+    expect(first.children.totalCount).toBe(5);
+    expect(first.children.pageInfo.hasNextPage).toBe(true);
+    const names = first.children.edges.map((edge) => edge.node.givenName);
+    let after = first.children.pageInfo.endCursor;
+    for (;;) {
+      const next = await app.ok<Page>(other, page, { first: 2, after });
+      names.push(...next.children.edges.map((edge) => edge.node.givenName));
+      if (!next.children.pageInfo.hasNextPage) break;
+      after = next.children.pageInfo.endCursor;
+    }
+    expect(names).toEqual(['Page2', 'Page1', 'Page0', 'Later18', 'Soon18']);
+
+    const filtered = async (filter: Record<string, unknown>) =>
+      (await app.ok<Page>(other, page, { filter })).children.edges.map((edge) => edge.node.givenName);
+    expect(await filtered({ category: 'TRAFFICKED' })).toEqual(['Soon18']);
+    expect(await filtered({ exploitationType: 'SEXUAL' })).toEqual(['Soon18']);
+    expect(await filtered({ turning18WithinDays: 30 })).toEqual(['Soon18']);
+    expect(await filtered({ turning18WithinDays: 365 })).toEqual(['Later18', 'Soon18']);
+    expect(await filtered({ status: 'CLOSED' })).toEqual([]);
+
+    const tooMany = await app.gql(other, page, { first: 500 });
+    expect(codeOf(tooMany)).toBe('BAD_USER_INPUT');
+    const badCursor = await app.gql(other, page, { after: 'not-a-cursor' });
+    expect(codeOf(badCursor)).toBe('BAD_USER_INPUT');
+  });
+
+  it('shows immigration details to those supporting the child', async () => {
+    const child = await newChild(app, worker, { immigrationStatus: 'UASC_LEAVE', leaveExpiresOn: '2027-06-30', homeOfficeReference: 'HO-123' });
+    const data = await app.ok<{ child: Record<string, unknown> }>(
+      worker,
+      `query($id: ID!) { child(id: $id) { immigrationStatus leaveExpiresOn homeOfficeReference nrmCategories age } }`,
+      { id: child.id },
+    );
+    expect(data.child).toMatchObject({ immigrationStatus: 'UASC_LEAVE', leaveExpiresOn: '2027-06-30', homeOfficeReference: 'HO-123' });
+  });
+
+  it('closes a case without deleting anything, and reopens it', async () => {
+    const manager = { ...socialWorker(), role: 'TEAM_MANAGER' as const, sub: 'tm-close' };
+    const child = await newChild(app, worker, { givenName: 'Closing' });
+    const close = `mutation($input: CloseCaseInput!) { closeCase(input: $input) { status closureReason closedOn version } }`;
+    const refused = await app.gql(worker, close, { input: { childId: child.id, expectedVersion: 1, reason: 'TRANSFERRED', closedOn: '2026-01-01' } });
+    expect(codeOf(refused)).toBe('FORBIDDEN');
+    const closed = await app.ok<{ closeCase: Record<string, unknown> }>(manager as never, close, {
+      input: { childId: child.id, expectedVersion: 1, reason: 'TRANSFERRED', closedOn: '2026-01-01' },
+    });
+    expect(closed.closeCase).toEqual({ status: 'CLOSED', closureReason: 'TRANSFERRED', closedOn: '2026-01-01', version: 2 });
+    const still = await app.ok<{ child: { givenName: string; status: string } }>(worker, `query($id: ID!) { child(id: $id) { givenName status } }`, { id: child.id });
+    expect(still.child).toEqual({ givenName: 'Closing', status: 'CLOSED' });
+    const reopened = await app.ok<{ reopenCase: { status: string } }>(manager as never, `mutation($input: ReopenCaseInput!) { reopenCase(input: $input) { status } }`, {
+      input: { childId: child.id, expectedVersion: 2 },
+    });
+    expect(reopened.reopenCase.status).toBe('OPEN');
+  });
+});

@@ -1,0 +1,51 @@
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { MIGRATIONS } from '../../migrations';
+import { EmbeddedPostgres, runMigrations } from '../../libs/platform/src';
+import { databaseUrl, TEMPLATE_DATABASE } from './database';
+
+declare global {
+  // eslint-disable-next-line no-var
+  var havenTestPostgres: EmbeddedPostgres | undefined;
+}
+
+/**
+ * Once per run: a real PostgreSQL (the embedded one, unless TEST_DATABASE_URL names a server), and a
+ * template database with every migration applied. Each test file then clones the template.
+ */
+export default async function globalSetup(): Promise<void> {
+  let adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl) {
+    const dataDir = mkdtempSync(join(tmpdir(), 'haven-test-'));
+    const postgres = new EmbeddedPostgres({ dataDir, port: await freePort(), database: 'postgres' });
+    await postgres.start();
+    globalThis.havenTestPostgres = postgres;
+    adminUrl = postgres.adminUrl;
+  }
+  process.env.HAVEN_TEST_ADMIN_URL = adminUrl;
+
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DATABASE} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`);
+  } finally {
+    await admin.end();
+  }
+  await runMigrations(databaseUrl(TEMPLATE_DATABASE), MIGRATIONS);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}

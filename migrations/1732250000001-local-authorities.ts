@@ -6,7 +6,10 @@ import { LOCAL_AUTHORITIES, LocalAuthorityRow } from './reference/local-authorit
  * migration calling `upsertLocalAuthorities` with the revised rows; nothing is ever deleted, since
  * children's records keep pointing at the authority that was responsible.
  */
-export async function upsertLocalAuthorities(db: QueryRunner, rows: readonly LocalAuthorityRow[]): Promise<void> {
+export async function upsertLocalAuthorities(
+  db: QueryRunner,
+  rows: readonly LocalAuthorityRow[],
+): Promise<void> {
   await db.query(
     `INSERT INTO organisation (code, name, kind, nation)
      SELECT code, name, 'LOCAL_AUTHORITY', nation FROM unnest($1::text[], $2::text[], $3::text[]) AS r(code, name, nation)

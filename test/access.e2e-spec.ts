@@ -56,19 +56,30 @@ describe('identity and access', () => {
     });
 
     it('creates a practitioner on first sight, once, and keeps them up to date', async () => {
-      const first = await app.ok<{ me: { id: string; name: string } }>({ ...kent, name: 'Kim Kent' }, '{ me { id name } }');
-      const again = await app.ok<{ me: { id: string; name: string; role: string; organisation: { code: string; nation: string } } }>(
-        { ...kent, name: 'Kim Kent-Jones' },
-        '{ me { id name role organisation { code nation } } }',
+      const first = await app.ok<{ me: { id: string; name: string } }>(
+        { ...kent, name: 'Kim Kent' },
+        '{ me { id name } }',
       );
-      expect(again.me).toEqual({ id: first.me.id, name: 'Kim Kent-Jones', role: 'SOCIAL_WORKER', organisation: { code: KENT, nation: 'ENGLAND' } });
-      expect(await app.query(`SELECT count(*)::int AS n FROM practitioner WHERE subject = $1`, [kent.sub])).toEqual([{ n: 1 }]);
+      const again = await app.ok<{
+        me: { id: string; name: string; role: string; organisation: { code: string; nation: string } };
+      }>({ ...kent, name: 'Kim Kent-Jones' }, '{ me { id name role organisation { code nation } } }');
+      expect(again.me).toEqual({
+        id: first.me.id,
+        name: 'Kim Kent-Jones',
+        role: 'SOCIAL_WORKER',
+        organisation: { code: KENT, nation: 'ENGLAND' },
+      });
+      expect(
+        await app.query(`SELECT count(*)::int AS n FROM practitioner WHERE subject = $1`, [kent.sub]),
+      ).toEqual([{ n: 1 }]);
     });
 
     it('refuses authority staff whose token names no known authority', async () => {
       const response = await app.gql(socialWorker('E99999999', 'sw-nowhere'), '{ me { id } }');
       expect(codeOf(response)).toBe('FORBIDDEN');
-      expect(await app.query(`SELECT count(*)::int AS n FROM practitioner WHERE subject = 'sw-nowhere'`)).toEqual([{ n: 0 }]);
+      expect(
+        await app.query(`SELECT count(*)::int AS n FROM practitioner WHERE subject = 'sw-nowhere'`),
+      ).toEqual([{ n: 0 }]);
     });
 
     it("creates a guardian's provider on first sight, and refuses a guardian naming an authority", async () => {
@@ -101,9 +112,21 @@ describe('identity and access', () => {
     });
 
     it.each([
-      ['updateChild', `mutation($id: ID!) { updateChild(input: { id: $id, expectedVersion: 1, givenName: "X" }) { id } }`, kent],
-      ['closeCase', `mutation($id: ID!) { closeCase(input: { childId: $id, expectedVersion: 1, reason: OTHER, closedOn: "2026-01-01" }) { id } }`, kentManager],
-      ['recordNrmReferral', `mutation($id: ID!) { recordNrmReferral(input: { childId: $id, referredOn: "2026-01-01" }) { id } }`, kent],
+      [
+        'updateChild',
+        `mutation($id: ID!) { updateChild(input: { id: $id, expectedVersion: 1, givenName: "X" }) { id } }`,
+        kent,
+      ],
+      [
+        'closeCase',
+        `mutation($id: ID!) { closeCase(input: { childId: $id, expectedVersion: 1, reason: OTHER, closedOn: "2026-01-01" }) { id } }`,
+        kentManager,
+      ],
+      [
+        'recordNrmReferral',
+        `mutation($id: ID!) { recordNrmReferral(input: { childId: $id, referredOn: "2026-01-01" }) { id } }`,
+        kent,
+      ],
       ['auditTrail', `query($id: ID!) { auditTrail(childId: $id) { totalCount } }`, kentManager],
     ])('cannot reach it through %s, and nothing is written', async (_, query, caller) => {
       const before = await app.counts('child', 'nrm_referral', 'nrm_decision', 'audit_event');
@@ -121,14 +144,16 @@ describe('identity and access', () => {
         { id: referralId },
       );
       expect(codeOf(response)).toBe('NOT_FOUND');
-      expect(await app.query(`SELECT reasonable_grounds_decision FROM nrm_referral WHERE id = $1`, [referralId])).toEqual([
-        { reasonable_grounds_decision: 'PENDING' },
-      ]);
+      expect(
+        await app.query(`SELECT reasonable_grounds_decision FROM nrm_referral WHERE id = $1`, [referralId]),
+      ).toEqual([{ reasonable_grounds_decision: 'PENDING' }]);
     });
 
     it('cannot read its audit trail, even in another nation', async () => {
       const glasgow = teamManager(GLASGOW, 'tm-glasgow');
-      const response = await app.gql(glasgow, `query($id: ID!) { auditTrail(childId: $id) { totalCount } }`, { id: childId });
+      const response = await app.gql(glasgow, `query($id: ID!) { auditTrail(childId: $id) { totalCount } }`, {
+        id: childId,
+      });
       expect(codeOf(response)).toBe('NOT_FOUND');
     });
   });
@@ -141,26 +166,41 @@ describe('identity and access', () => {
       expect(codeOf(await app.gql(caller, CHILD, { id: childId }))).toBe('FORBIDDEN');
       expect(codeOf(await app.gql(caller, '{ children { totalCount } }'))).toBe('FORBIDDEN');
       expect(
-        codeOf(await app.gql(caller, `mutation { registerChild(input: { givenName: "X", gender: MALE }) { id } }`)),
+        codeOf(
+          await app.gql(caller, `mutation { registerChild(input: { givenName: "X", gender: MALE }) { id } }`),
+        ),
       ).toBe('FORBIDDEN');
-      expect(codeOf(await app.gql(caller, `query($id: ID!) { auditTrail(childId: $id) { totalCount } }`, { id: childId }))).toBe(
-        'FORBIDDEN',
-      );
+      expect(
+        codeOf(
+          await app.gql(caller, `query($id: ID!) { auditTrail(childId: $id) { totalCount } }`, {
+            id: childId,
+          }),
+        ),
+      ).toBe('FORBIDDEN');
     });
 
     it('a guardian with no assignment sees no child and may not register one', async () => {
       const gail = guardian();
       expect(codeOf(await app.gql(gail, CHILD, { id: childId }))).toBe('NOT_FOUND');
-      expect((await app.ok<{ children: { totalCount: number } }>(gail, '{ children { totalCount } }')).children.totalCount).toBe(0);
-      expect(codeOf(await app.gql(gail, `mutation { registerChild(input: { givenName: "X", gender: MALE }) { id } }`))).toBe(
-        'FORBIDDEN',
-      );
+      expect(
+        (await app.ok<{ children: { totalCount: number } }>(gail, '{ children { totalCount } }')).children
+          .totalCount,
+      ).toBe(0);
+      expect(
+        codeOf(
+          await app.gql(gail, `mutation { registerChild(input: { givenName: "X", gender: MALE }) { id } }`),
+        ),
+      ).toBe('FORBIDDEN');
     });
 
     it('a social worker may not read the audit trail, which is for team managers', async () => {
-      expect(codeOf(await app.gql(hillingdon, `query($id: ID!) { auditTrail(childId: $id) { totalCount } }`, { id: childId }))).toBe(
-        'FORBIDDEN',
-      );
+      expect(
+        codeOf(
+          await app.gql(hillingdon, `query($id: ID!) { auditTrail(childId: $id) { totalCount } }`, {
+            id: childId,
+          }),
+        ),
+      ).toBe('FORBIDDEN');
     });
   });
 
@@ -168,13 +208,21 @@ describe('identity and access', () => {
     it('authority staff see their colleagues and the guardians, not other authorities', async () => {
       await app.ok(guardian('ICTG-LIST', 'g-list'), '{ me { id } }');
       await app.ok(kent, '{ me { id } }');
-      const data = await app.ok<{ practitioners: { subject: string; role: string }[] }>(hillingdon, '{ practitioners { subject role } }');
+      const data = await app.ok<{ practitioners: { subject: string; role: string }[] }>(
+        hillingdon,
+        '{ practitioners { subject role } }',
+      );
       const subjects = data.practitioners.map((practitioner) => practitioner.subject);
       expect(subjects).toContain('sw-hillingdon');
       expect(subjects).toContain('g-list');
       expect(subjects).not.toContain('sw-kent');
-      const guardians = await app.ok<{ practitioners: { role: string }[] }>(hillingdon, '{ practitioners(role: GUARDIAN) { role } }');
-      expect(new Set(guardians.practitioners.map((practitioner) => practitioner.role))).toEqual(new Set(['GUARDIAN']));
+      const guardians = await app.ok<{ practitioners: { role: string }[] }>(
+        hillingdon,
+        '{ practitioners(role: GUARDIAN) { role } }',
+      );
+      expect(new Set(guardians.practitioners.map((practitioner) => practitioner.role))).toEqual(
+        new Set(['GUARDIAN']),
+      );
     });
 
     it('an analyst may not list practitioners', async () => {

@@ -30,14 +30,20 @@ describe('audit', () => {
     const child = await newChild(app, worker);
     await app.ok(worker, `query($id: ID!) { child(id: $id) { id } }`, { id: child.id });
     await app.ok(worker, `{ children { edges { node { id } } } }`);
-    await app.ok(worker, `mutation($id: ID!) { updateChild(input: { id: $id, expectedVersion: 1, preferredName: "M" }) { id } }`, {
-      id: child.id,
-    });
+    await app.ok(
+      worker,
+      `mutation($id: ID!) { updateChild(input: { id: $id, expectedVersion: 1, preferredName: "M" }) { id } }`,
+      {
+        id: child.id,
+      },
+    );
     await newReferral(app, worker, child.id);
     await app.ok(worker, `query($id: ID!) { child(id: $id) { nrmReferrals { id } } }`, { id: child.id });
 
     const trail = await app.ok<Trail>(manager, TRAIL, { id: child.id });
-    const events = trail.auditTrail.edges.map(({ node }) => `${node.action} ${node.entity} ${node.practitioner.subject}`);
+    const events = trail.auditTrail.edges.map(
+      ({ node }) => `${node.action} ${node.entity} ${node.practitioner.subject}`,
+    );
     expect(events).toEqual([
       'READ NrmReferral sw-audit',
       'READ Child sw-audit',
@@ -52,13 +58,22 @@ describe('audit', () => {
 
   it('audits reading the trail itself, and pages it', async () => {
     const child = await newChild(app, worker);
-    for (let index = 0; index < 4; index += 1) await app.ok(worker, `query($id: ID!) { child(id: $id) { id } }`, { id: child.id });
+    for (let index = 0; index < 4; index += 1)
+      await app.ok(worker, `query($id: ID!) { child(id: $id) { id } }`, { id: child.id });
     await app.ok(manager, TRAIL, { id: child.id, first: 1 });
     const first = await app.ok<Trail>(manager, TRAIL, { id: child.id, first: 3 });
-    expect(first.auditTrail.edges[0].node).toMatchObject({ action: 'READ', entity: 'AuditTrail', practitioner: { subject: 'tm-audit' } });
+    expect(first.auditTrail.edges[0].node).toMatchObject({
+      action: 'READ',
+      entity: 'AuditTrail',
+      practitioner: { subject: 'tm-audit' },
+    });
     expect(first.auditTrail.totalCount).toBe(6);
     expect(first.auditTrail.pageInfo.hasNextPage).toBe(true);
-    const rest = await app.ok<Trail>(manager, TRAIL, { id: child.id, first: 10, after: first.auditTrail.pageInfo.endCursor });
+    const rest = await app.ok<Trail>(manager, TRAIL, {
+      id: child.id,
+      first: 10,
+      after: first.auditTrail.pageInfo.endCursor,
+    });
     expect(rest.auditTrail.edges).toHaveLength(3);
     expect(rest.auditTrail.edges.at(-1)!.node.action).toBe('CREATE');
   });
@@ -66,9 +81,13 @@ describe('audit', () => {
   it('writes the audit row in the same transaction: a refused write leaves no audit', async () => {
     const child = await newChild(app, worker);
     const before = await app.counts('audit_event');
-    const stale = await app.gql(worker, `mutation($id: ID!) { updateChild(input: { id: $id, expectedVersion: 9, givenName: "X" }) { id } }`, {
-      id: child.id,
-    });
+    const stale = await app.gql(
+      worker,
+      `mutation($id: ID!) { updateChild(input: { id: $id, expectedVersion: 9, givenName: "X" }) { id } }`,
+      {
+        id: child.id,
+      },
+    );
     expect(codeOf(stale)).toBe('CONFLICT');
     expect(await app.counts('audit_event')).toEqual(before);
   });
@@ -81,9 +100,13 @@ describe('audit', () => {
 
   it('records what an update changed, so that nothing is lost', async () => {
     const child = await newChild(app, worker, { familyName: 'Tran' });
-    await app.ok(worker, `mutation($id: ID!) { updateChild(input: { id: $id, expectedVersion: 1, familyName: "Trần" }) { id } }`, {
-      id: child.id,
-    });
+    await app.ok(
+      worker,
+      `mutation($id: ID!) { updateChild(input: { id: $id, expectedVersion: 1, familyName: "Trần" }) { id } }`,
+      {
+        id: child.id,
+      },
+    );
     const [row] = await app.query<{ detail: { changes: Record<string, { from: unknown; to: unknown }> } }>(
       `SELECT detail FROM audit_event WHERE entity_id = $1 AND action = 'UPDATE'`,
       [child.id],

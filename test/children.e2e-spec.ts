@@ -26,7 +26,10 @@ describe('the child record', () => {
       version: 1,
       givenName: 'Thị Lan',
       familyName: 'Trần',
-      aliases: [{ name: 'Lan Tran', source: 'nail bar employer' }, { name: 'Lily', source: null }],
+      aliases: [
+        { name: 'Lan Tran', source: 'nail bar employer' },
+        { name: 'Lily', source: null },
+      ],
       claimedDateOfBirth: '2010-05-01',
       effectiveDateOfBirth: '2010-05-01',
       ageDisputed: false,
@@ -40,19 +43,29 @@ describe('the child record', () => {
 
   it('refuses bad input with the fields named, and writes nothing', async () => {
     const before = await app.counts('child', 'audit_event');
-    const response = await app.gql(worker, `mutation($input: RegisterChildInput!) { registerChild(input: $input) { id } }`, {
-      input: {
-        givenName: '   ',
-        gender: 'MALE',
-        nationality: 'XX',
-        claimedDateOfBirth: '2099-01-01',
-        familyName: 'x'.repeat(101),
-        aliases: [{ name: '' }],
+    const response = await app.gql(
+      worker,
+      `mutation($input: RegisterChildInput!) { registerChild(input: $input) { id } }`,
+      {
+        input: {
+          givenName: '   ',
+          gender: 'MALE',
+          nationality: 'XX',
+          claimedDateOfBirth: '2099-01-01',
+          familyName: 'x'.repeat(101),
+          aliases: [{ name: '' }],
+        },
       },
-    });
+    );
     expect(codeOf(response)).toBe('BAD_USER_INPUT');
     const fields = response.errors![0].extensions!.fields!.map((problem) => problem.field).sort();
-    expect(fields).toEqual(['aliases.0.name', 'claimedDateOfBirth', 'familyName', 'givenName', 'nationality']);
+    expect(fields).toEqual([
+      'aliases.0.name',
+      'claimedDateOfBirth',
+      'familyName',
+      'givenName',
+      'nationality',
+    ]);
     expect(await app.counts('child', 'audit_event')).toEqual(before);
   });
 
@@ -62,12 +75,20 @@ describe('the child record', () => {
     ['an unknown gender', { gender: 'BOY' }, 'gender'],
     ['an unknown category', { categories: ['LOST'] }, 'categories.0'],
     ['an arrival before birth', { arrivalDate: '2009-01-01' }, 'arrivalDate'],
-    ['an allocated worker who is not a colleague', { allocatedWorkerId: '00000000-0000-4000-8000-000000000000' }, 'allocatedWorkerId'],
+    [
+      'an allocated worker who is not a colleague',
+      { allocatedWorkerId: '00000000-0000-4000-8000-000000000000' },
+      'allocatedWorkerId',
+    ],
   ])('refuses %s as BAD_USER_INPUT on that field', async (_, overrides, field) => {
     const before = await app.counts('child');
-    const response = await app.gql(worker, `mutation($input: RegisterChildInput!) { registerChild(input: $input) { id } }`, {
-      input: { givenName: 'A', gender: 'FEMALE', claimedDateOfBirth: '2010-05-01', ...overrides },
-    });
+    const response = await app.gql(
+      worker,
+      `mutation($input: RegisterChildInput!) { registerChild(input: $input) { id } }`,
+      {
+        input: { givenName: 'A', gender: 'FEMALE', claimedDateOfBirth: '2010-05-01', ...overrides },
+      },
+    );
     expect(codeOf(response)).toBe('BAD_USER_INPUT');
     expect(response.errors![0].extensions!.fields!.map((problem) => problem.field)).toContain(field);
     expect(await app.counts('child')).toEqual(before);
@@ -76,12 +97,16 @@ describe('the child record', () => {
   it('updates with the version read and bumps it; a stale version gets CONFLICT and loses nothing', async () => {
     const child = await newChild(app, worker, { givenName: 'Ardit', familyName: 'Hoxha' });
     const update = `mutation($input: UpdateChildInput!) { updateChild(input: $input) { ${CHILD_FIELDS} } }`;
-    const first = await app.ok<{ updateChild: { version: number; preferredName: string; familyName: string } }>(worker, update, {
+    const first = await app.ok<{
+      updateChild: { version: number; preferredName: string; familyName: string };
+    }>(worker, update, {
       input: { id: child.id, expectedVersion: 1, preferredName: 'Ardi' },
     });
     expect(first.updateChild).toMatchObject({ version: 2, preferredName: 'Ardi', familyName: 'Hoxha' });
 
-    const stale = await app.gql(worker, update, { input: { id: child.id, expectedVersion: 1, familyName: 'Changed' } });
+    const stale = await app.gql(worker, update, {
+      input: { id: child.id, expectedVersion: 1, familyName: 'Changed' },
+    });
     expect(codeOf(stale)).toBe('CONFLICT');
     const current = await app.ok<{ child: { version: number; familyName: string; preferredName: string } }>(
       worker,
@@ -96,7 +121,9 @@ describe('the child record', () => {
     const update = `mutation($input: UpdateChildInput!) { updateChild(input: $input) { version preferredName } }`;
     const responses = await Promise.all(
       Array.from({ length: 50 }, (_, index) =>
-        app.gql(worker, update, { input: { id: child.id, expectedVersion: 1, preferredName: `Name ${index}` } }),
+        app.gql(worker, update, {
+          input: { id: child.id, expectedVersion: 1, preferredName: `Name ${index}` },
+        }),
       ),
     );
     const winners = responses.filter((response) => !response.errors);
@@ -117,13 +144,19 @@ describe('the child record', () => {
       input: { id: child.id, expectedVersion: 1, preferredName: null },
     });
     expect(cleared.updateChild.preferredName).toBeNull();
-    const refused = await app.gql(worker, update, { input: { id: child.id, expectedVersion: 2, givenName: null } });
+    const refused = await app.gql(worker, update, {
+      input: { id: child.id, expectedVersion: 2, givenName: null },
+    });
     expect(codeOf(refused)).toBe('BAD_USER_INPUT');
     expect(refused.errors![0].extensions!.fields![0].field).toBe('givenName');
   });
 
   it('finds children by name or alias ignoring case and accents', async () => {
-    const lan = await newChild(app, worker, { givenName: 'Zoë', familyName: 'Ñúñez', aliases: [{ name: 'Bảo Ngọc', source: 'trafficker' }] });
+    const lan = await newChild(app, worker, {
+      givenName: 'Zoë',
+      familyName: 'Ñúñez',
+      aliases: [{ name: 'Bảo Ngọc', source: 'trafficker' }],
+    });
     const search = async (term: string) =>
       (
         await app.ok<{ children: { edges: { node: { id: string } }[] } }>(
@@ -144,17 +177,34 @@ describe('the child record', () => {
     const other = socialWorker('E09000002', 'sw-paging');
     const today = new Date();
     const inDays = (days: number, yearsAgo: number) => {
-      const date = new Date(Date.UTC(today.getUTCFullYear() - yearsAgo, today.getUTCMonth(), today.getUTCDate() + days));
+      const date = new Date(
+        Date.UTC(today.getUTCFullYear() - yearsAgo, today.getUTCMonth(), today.getUTCDate() + days),
+      );
       return date.toISOString().slice(0, 10);
     };
-    await newChild(app, other, { givenName: 'Soon18', claimedDateOfBirth: inDays(20, 18), categories: ['TRAFFICKED'], exploitationTypes: ['SEXUAL'] });
-    await newChild(app, other, { givenName: 'Later18', claimedDateOfBirth: inDays(200, 18), categories: ['SEPARATED'] });
+    await newChild(app, other, {
+      givenName: 'Soon18',
+      claimedDateOfBirth: inDays(20, 18),
+      categories: ['TRAFFICKED'],
+      exploitationTypes: ['SEXUAL'],
+    });
+    await newChild(app, other, {
+      givenName: 'Later18',
+      claimedDateOfBirth: inDays(200, 18),
+      categories: ['SEPARATED'],
+    });
     for (let index = 0; index < 3; index += 1) await newChild(app, other, { givenName: `Page${index}` });
 
     const page = `query($first: Int, $after: String, $filter: ChildFilter) {
       children(first: $first, after: $after, filter: $filter) {
         totalCount pageInfo { hasNextPage endCursor } edges { cursor node { givenName } } } }`;
-    type Page = { children: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: { givenName: string } }[] } };
+    type Page = {
+      children: {
+        totalCount: number;
+        pageInfo: { hasNextPage: boolean; endCursor: string };
+        edges: { node: { givenName: string } }[];
+      };
+    };
     const first = await app.ok<Page>(other, page, { first: 2 });
     expect(first.children.totalCount).toBe(5);
     expect(first.children.pageInfo.hasNextPage).toBe(true);
@@ -183,30 +233,53 @@ describe('the child record', () => {
   });
 
   it('shows immigration details to those supporting the child', async () => {
-    const child = await newChild(app, worker, { immigrationStatus: 'UASC_LEAVE', leaveExpiresOn: '2027-06-30', homeOfficeReference: 'HO-123' });
+    const child = await newChild(app, worker, {
+      immigrationStatus: 'UASC_LEAVE',
+      leaveExpiresOn: '2027-06-30',
+      homeOfficeReference: 'HO-123',
+    });
     const data = await app.ok<{ child: Record<string, unknown> }>(
       worker,
       `query($id: ID!) { child(id: $id) { immigrationStatus leaveExpiresOn homeOfficeReference nrmCategories age } }`,
       { id: child.id },
     );
-    expect(data.child).toMatchObject({ immigrationStatus: 'UASC_LEAVE', leaveExpiresOn: '2027-06-30', homeOfficeReference: 'HO-123' });
+    expect(data.child).toMatchObject({
+      immigrationStatus: 'UASC_LEAVE',
+      leaveExpiresOn: '2027-06-30',
+      homeOfficeReference: 'HO-123',
+    });
   });
 
   it('closes a case without deleting anything, and reopens it', async () => {
     const manager = { ...socialWorker(), role: 'TEAM_MANAGER' as const, sub: 'tm-close' };
     const child = await newChild(app, worker, { givenName: 'Closing' });
     const close = `mutation($input: CloseCaseInput!) { closeCase(input: $input) { status closureReason closedOn version } }`;
-    const refused = await app.gql(worker, close, { input: { childId: child.id, expectedVersion: 1, reason: 'TRANSFERRED', closedOn: '2026-01-01' } });
+    const refused = await app.gql(worker, close, {
+      input: { childId: child.id, expectedVersion: 1, reason: 'TRANSFERRED', closedOn: '2026-01-01' },
+    });
     expect(codeOf(refused)).toBe('FORBIDDEN');
     const closed = await app.ok<{ closeCase: Record<string, unknown> }>(manager as never, close, {
       input: { childId: child.id, expectedVersion: 1, reason: 'TRANSFERRED', closedOn: '2026-01-01' },
     });
-    expect(closed.closeCase).toEqual({ status: 'CLOSED', closureReason: 'TRANSFERRED', closedOn: '2026-01-01', version: 2 });
-    const still = await app.ok<{ child: { givenName: string; status: string } }>(worker, `query($id: ID!) { child(id: $id) { givenName status } }`, { id: child.id });
-    expect(still.child).toEqual({ givenName: 'Closing', status: 'CLOSED' });
-    const reopened = await app.ok<{ reopenCase: { status: string } }>(manager as never, `mutation($input: ReopenCaseInput!) { reopenCase(input: $input) { status } }`, {
-      input: { childId: child.id, expectedVersion: 2 },
+    expect(closed.closeCase).toEqual({
+      status: 'CLOSED',
+      closureReason: 'TRANSFERRED',
+      closedOn: '2026-01-01',
+      version: 2,
     });
+    const still = await app.ok<{ child: { givenName: string; status: string } }>(
+      worker,
+      `query($id: ID!) { child(id: $id) { givenName status } }`,
+      { id: child.id },
+    );
+    expect(still.child).toEqual({ givenName: 'Closing', status: 'CLOSED' });
+    const reopened = await app.ok<{ reopenCase: { status: string } }>(
+      manager as never,
+      `mutation($input: ReopenCaseInput!) { reopenCase(input: $input) { status } }`,
+      {
+        input: { childId: child.id, expectedVersion: 2 },
+      },
+    );
     expect(reopened.reopenCase.status).toBe('OPEN');
   });
 });

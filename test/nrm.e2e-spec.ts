@@ -24,7 +24,14 @@ describe('NRM referrals and decisions', () => {
       `mutation($input: RecordNrmReferralInput!) { recordNrmReferral(input: $input) {
          referredOn firstResponder competentAuthority reasonableGroundsDueBy
          reasonableGrounds { decision decidedOn } conclusiveGrounds { decision } decisions { stage } } }`,
-      { input: { childId: child.id, referredOn: '2026-03-06', firstResponder: 'POLICE', competentAuthority: 'SINGLE_COMPETENT_AUTHORITY' } },
+      {
+        input: {
+          childId: child.id,
+          referredOn: '2026-03-06',
+          firstResponder: 'POLICE',
+          competentAuthority: 'SINGLE_COMPETENT_AUTHORITY',
+        },
+      },
     );
     expect(data.recordNrmReferral).toEqual({
       referredOn: '2026-03-06',
@@ -35,11 +42,11 @@ describe('NRM referrals and decisions', () => {
       conclusiveGrounds: { decision: 'PENDING' },
       decisions: [],
     });
-    const after = await app.ok<{ child: { categories: string[]; version: number; nrmReferrals: { referredOn: string }[] } }>(
-      worker,
-      `query($id: ID!) { child(id: $id) { categories version nrmReferrals { referredOn } } }`,
-      { id: child.id },
-    );
+    const after = await app.ok<{
+      child: { categories: string[]; version: number; nrmReferrals: { referredOn: string }[] };
+    }>(worker, `query($id: ID!) { child(id: $id) { categories version nrmReferrals { referredOn } } }`, {
+      id: child.id,
+    });
     expect(after.child.categories).toEqual(['UNACCOMPANIED_ASYLUM_SEEKING', 'TRAFFICKED']);
     expect(after.child.version).toBe(2);
     expect(after.child.nrmReferrals).toEqual([{ referredOn: '2026-03-06' }]);
@@ -49,10 +56,14 @@ describe('NRM referrals and decisions', () => {
     const child = await newChild(app, worker);
     const { id } = await newReferral(app, worker, child.id, '2026-01-05');
 
-    const early = await app.gql(worker, DECIDE, { input: { referralId: id, stage: 'CONCLUSIVE_GROUNDS', decision: 'POSITIVE', decidedOn: '2026-03-01' } });
+    const early = await app.gql(worker, DECIDE, {
+      input: { referralId: id, stage: 'CONCLUSIVE_GROUNDS', decision: 'POSITIVE', decidedOn: '2026-03-01' },
+    });
     expect(codeOf(early)).toBe('CONFLICT');
 
-    const before = await app.gql(worker, DECIDE, { input: { referralId: id, stage: 'REASONABLE_GROUNDS', decision: 'POSITIVE', decidedOn: '2026-01-04' } });
+    const before = await app.gql(worker, DECIDE, {
+      input: { referralId: id, stage: 'REASONABLE_GROUNDS', decision: 'POSITIVE', decidedOn: '2026-01-04' },
+    });
     expect(codeOf(before)).toBe('BAD_USER_INPUT');
     expect(before.errors![0].extensions!.fields![0].field).toBe('decidedOn');
 
@@ -64,13 +75,19 @@ describe('NRM referrals and decisions', () => {
       earliestConclusiveDecisionOn: '2026-02-23',
     });
 
-    const dayBefore = await app.gql(worker, DECIDE, { input: { referralId: id, stage: 'CONCLUSIVE_GROUNDS', decision: 'POSITIVE', decidedOn: '2026-02-22' } });
+    const dayBefore = await app.gql(worker, DECIDE, {
+      input: { referralId: id, stage: 'CONCLUSIVE_GROUNDS', decision: 'POSITIVE', decidedOn: '2026-02-22' },
+    });
     expect(codeOf(dayBefore)).toBe('CONFLICT');
     expect(dayBefore.errors![0].message).toMatch(/45-day recovery period/);
 
-    const cg = await app.ok<{ recordNrmDecision: { conclusiveGrounds: unknown; decisions: unknown[] } }>(worker, DECIDE, {
-      input: { referralId: id, stage: 'CONCLUSIVE_GROUNDS', decision: 'POSITIVE', decidedOn: '2026-02-23' },
-    });
+    const cg = await app.ok<{ recordNrmDecision: { conclusiveGrounds: unknown; decisions: unknown[] } }>(
+      worker,
+      DECIDE,
+      {
+        input: { referralId: id, stage: 'CONCLUSIVE_GROUNDS', decision: 'POSITIVE', decidedOn: '2026-02-23' },
+      },
+    );
     expect(cg.recordNrmDecision.conclusiveGrounds).toEqual({ decision: 'POSITIVE', decidedOn: '2026-02-23' });
     expect(cg.recordNrmDecision.decisions).toEqual([
       { stage: 'CONCLUSIVE_GROUNDS', decision: 'POSITIVE', decidedOn: '2026-02-23' },
@@ -81,26 +98,44 @@ describe('NRM referrals and decisions', () => {
   it('keeps the history of a reconsidered decision', async () => {
     const child = await newChild(app, worker);
     const { id } = await newReferral(app, worker, child.id, '2026-02-02');
-    await app.ok(worker, DECIDE, { input: { referralId: id, stage: 'REASONABLE_GROUNDS', decision: 'NEGATIVE', decidedOn: '2026-02-06' } });
-    const reconsidered = await app.ok<{ recordNrmDecision: { reasonableGrounds: unknown; decisions: unknown[] } }>(worker, DECIDE, {
+    await app.ok(worker, DECIDE, {
+      input: { referralId: id, stage: 'REASONABLE_GROUNDS', decision: 'NEGATIVE', decidedOn: '2026-02-06' },
+    });
+    const reconsidered = await app.ok<{
+      recordNrmDecision: { reasonableGrounds: unknown; decisions: unknown[] };
+    }>(worker, DECIDE, {
       input: { referralId: id, stage: 'REASONABLE_GROUNDS', decision: 'POSITIVE', decidedOn: '2026-03-02' },
     });
-    expect(reconsidered.recordNrmDecision.reasonableGrounds).toEqual({ decision: 'POSITIVE', decidedOn: '2026-03-02' });
+    expect(reconsidered.recordNrmDecision.reasonableGrounds).toEqual({
+      decision: 'POSITIVE',
+      decidedOn: '2026-03-02',
+    });
     expect(reconsidered.recordNrmDecision.decisions).toHaveLength(2);
   });
 
   it('refuses a future referral date, PENDING as a decision and an unknown referral, writing nothing', async () => {
     const child = await newChild(app, worker);
     const before = await app.counts('nrm_referral', 'nrm_decision');
-    const future = await app.gql(worker, `mutation($input: RecordNrmReferralInput!) { recordNrmReferral(input: $input) { id } }`, {
-      input: { childId: child.id, referredOn: '2099-01-01' },
-    });
+    const future = await app.gql(
+      worker,
+      `mutation($input: RecordNrmReferralInput!) { recordNrmReferral(input: $input) { id } }`,
+      {
+        input: { childId: child.id, referredOn: '2099-01-01' },
+      },
+    );
     expect(codeOf(future)).toBe('BAD_USER_INPUT');
     const { id } = await newReferral(app, worker, child.id, '2026-01-05');
-    const pending = await app.gql(worker, DECIDE, { input: { referralId: id, stage: 'REASONABLE_GROUNDS', decision: 'PENDING', decidedOn: '2026-01-06' } });
+    const pending = await app.gql(worker, DECIDE, {
+      input: { referralId: id, stage: 'REASONABLE_GROUNDS', decision: 'PENDING', decidedOn: '2026-01-06' },
+    });
     expect(codeOf(pending)).toBe('BAD_USER_INPUT');
     const unknown = await app.gql(worker, DECIDE, {
-      input: { referralId: '7d4f8a52-3c2e-4b8a-9a51-2b0d6c1e9f00', stage: 'REASONABLE_GROUNDS', decision: 'POSITIVE', decidedOn: '2026-01-06' },
+      input: {
+        referralId: '7d4f8a52-3c2e-4b8a-9a51-2b0d6c1e9f00',
+        stage: 'REASONABLE_GROUNDS',
+        decision: 'POSITIVE',
+        decidedOn: '2026-01-06',
+      },
     });
     expect(codeOf(unknown)).toBe('NOT_FOUND');
     expect(await app.counts('nrm_referral', 'nrm_decision')).toEqual({

@@ -14,11 +14,23 @@ export interface ChildView {
 }
 
 /** Registers a child through the API, as a client would. */
-export async function newChild(app: TestApp, caller: Caller, input: Record<string, unknown> = {}): Promise<ChildView> {
+export async function newChild(
+  app: TestApp,
+  caller: Caller,
+  input: Record<string, unknown> = {},
+): Promise<ChildView> {
   const data = await app.ok<{ registerChild: ChildView }>(
     caller,
     `mutation($input: RegisterChildInput!) { registerChild(input: $input) { ${CHILD_FIELDS} } }`,
-    { input: { givenName: 'Minh', familyName: 'Nguyen', gender: 'MALE', claimedDateOfBirth: '2010-05-01', ...input } },
+    {
+      input: {
+        givenName: 'Minh',
+        familyName: 'Nguyen',
+        gender: 'MALE',
+        claimedDateOfBirth: '2010-05-01',
+        ...input,
+      },
+    },
   );
   return data.registerChild;
 }
@@ -27,7 +39,14 @@ export async function newReferral(app: TestApp, caller: Caller, childId: string,
   const data = await app.ok<{ recordNrmReferral: { id: string } }>(
     caller,
     `mutation($input: RecordNrmReferralInput!) { recordNrmReferral(input: $input) { id } }`,
-    { input: { childId, referredOn, firstResponder: 'CHILDRENS_SERVICES', competentAuthority: 'SINGLE_COMPETENT_AUTHORITY' } },
+    {
+      input: {
+        childId,
+        referredOn,
+        firstResponder: 'CHILDRENS_SERVICES',
+        competentAuthority: 'SINGLE_COMPETENT_AUTHORITY',
+      },
+    },
   );
   return data.recordNrmReferral;
 }

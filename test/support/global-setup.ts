@@ -8,7 +8,6 @@ import { EmbeddedPostgres, runMigrations } from '../../libs/platform/src';
 import { databaseUrl, TEMPLATE_DATABASE } from './database';
 
 declare global {
-  // eslint-disable-next-line no-var
   var havenTestPostgres: EmbeddedPostgres | undefined;
 }
 

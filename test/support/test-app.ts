@@ -76,7 +76,11 @@ export class TestApp {
   }
 
   /** The data of a request that must succeed; fails the test with the errors otherwise. */
-  async ok<T = Record<string, any>>(caller: Caller | string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  async ok<T = Record<string, any>>(
+    caller: Caller | string,
+    query: string,
+    variables: Record<string, unknown> = {},
+  ): Promise<T> {
     const response = await this.gql<T>(caller, query, variables);
     if (response.errors?.length || !response.data) {
       throw new Error(`GraphQL errors: ${JSON.stringify(response.errors, null, 2)}`);
@@ -123,7 +127,10 @@ export async function spawnService(
   });
   const output: string[] = [];
   const listening = await new Promise<string>((resolvePromise, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The service did not start:\n${output.join('')}`)), 30_000);
+    const timer = setTimeout(
+      () => reject(new Error(`The service did not start:\n${output.join('')}`)),
+      30_000,
+    );
     const onData = (chunk: Buffer) => {
       output.push(chunk.toString());
       const match = /Haven is listening on (http:\/\/\S+)/.exec(output.join(''));
@@ -132,8 +139,8 @@ export async function spawnService(
         resolvePromise(match[1]);
       }
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     child.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`The service exited with ${code}:\n${output.join('')}`));
@@ -158,9 +165,24 @@ export function codeOf(response: GraphQLResponse): string | undefined {
   return response.errors?.[0]?.extensions?.code;
 }
 
-export const socialWorker = (org = HILLINGDON, sub = `sw-${org}`): Caller => ({ role: Role.SOCIAL_WORKER, org, sub, name: 'Sam Worker' });
-export const teamManager = (org = HILLINGDON, sub = `tm-${org}`): Caller => ({ role: Role.TEAM_MANAGER, org, sub, name: 'Tara Manager' });
-export const guardian = (org = 'ICTG-TEST', sub = `guardian-${org}`): Caller => ({ role: Role.GUARDIAN, org, sub, name: 'Gail Guardian' });
+export const socialWorker = (org = HILLINGDON, sub = `sw-${org}`): Caller => ({
+  role: Role.SOCIAL_WORKER,
+  org,
+  sub,
+  name: 'Sam Worker',
+});
+export const teamManager = (org = HILLINGDON, sub = `tm-${org}`): Caller => ({
+  role: Role.TEAM_MANAGER,
+  org,
+  sub,
+  name: 'Tara Manager',
+});
+export const guardian = (org = 'ICTG-TEST', sub = `guardian-${org}`): Caller => ({
+  role: Role.GUARDIAN,
+  org,
+  sub,
+  name: 'Gail Guardian',
+});
 export const analyst = (las: string[] = [HILLINGDON], sub = 'analyst-1'): Caller => ({
   role: Role.LSCB_ANALYST,
   org: 'LSCP-TEST',
@@ -168,4 +190,9 @@ export const analyst = (las: string[] = [HILLINGDON], sub = 'analyst-1'): Caller
   name: 'Ana Lyst',
   las,
 });
-export const admin = (): Caller => ({ role: Role.ADMIN, org: 'HAVEN-OPS', sub: 'admin-1', name: 'Ada Admin' });
+export const admin = (): Caller => ({
+  role: Role.ADMIN,
+  org: 'HAVEN-OPS',
+  sub: 'admin-1',
+  name: 'Ada Admin',
+});

@@ -3,7 +3,13 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ChildrenModule } from '@haven/children';
 import { MIGRATIONS } from '@haven/migrations';
-import { APP_CONFIG, AppConfig, graphqlOptions, PlatformModule, RequestContextFactory } from '@haven/platform';
+import {
+  APP_CONFIG,
+  AppConfig,
+  graphqlOptions,
+  PlatformModule,
+  RequestContextFactory,
+} from '@haven/platform';
 
 export interface AppModuleOptions {
   config: AppConfig;

@@ -1,5 +1,7 @@
 import { INestApplication, Logger, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { MIGRATIONS } from '@haven/migrations';
 import { AppConfig, checkDatabaseReachable, EmbeddedPostgres, runMigrations } from '@haven/platform';
@@ -18,6 +20,22 @@ export interface StartOptions {
   logLevels?: LogLevel[] | false;
 }
 
+const DRAIN_TIMEOUT_MS = 15_000;
+
+/** Stops accepting connections and waits for the requests in flight, closing keep-alive sockets as they idle. */
+function drainHttp(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    const idle = setInterval(() => server.closeIdleConnections(), 50);
+    const deadline = setTimeout(() => server.closeAllConnections(), DRAIN_TIMEOUT_MS);
+    server.close(() => {
+      clearInterval(idle);
+      clearTimeout(deadline);
+      resolve();
+    });
+    server.closeIdleConnections();
+  });
+}
+
 /**
  * Starts Haven: the embedded PostgreSQL when no DATABASE_URL is given, the migrations (under a lock,
  * so instances may start together), then the HTTP and GraphQL service.
@@ -31,11 +49,11 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     await checkDatabaseReachable(databaseUrl);
     const applied = await runMigrations(databaseUrl, MIGRATIONS);
     if (applied.length > 0) new Logger('Migrations').log(`Applied ${applied.join(', ')}`);
-    const app = await NestFactory.create(AppModule.forRoot({ config, databaseUrl }), {
+    const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ config, databaseUrl }), {
       logger: options.logLevels ?? ['log', 'warn', 'error'],
       abortOnError: false,
     });
-    app.getHttpAdapter().getInstance().disable('x-powered-by');
+    app.disable('x-powered-by');
     await app.listen(config.port);
     const { port } = app.getHttpServer().address() as AddressInfo;
     return {
@@ -44,6 +62,9 @@ export async function startService(config: AppConfig, options: StartOptions = {}
       databaseUrl,
       embedded: embedded !== undefined,
       close: async () => {
+        // Nest closes modules (the database pool) before the HTTP server: drain HTTP first, so
+        // that every request already accepted is answered before its connection goes away.
+        await drainHttp(app.getHttpServer());
         await app.close();
         await embedded?.stop();
       },

@@ -75,7 +75,10 @@ function token(args: string[]): number {
         org: values.org,
         sub: values.sub,
         name: values.name ?? values.sub,
-        las: values.las?.split(',').map((code) => code.trim()).filter(Boolean),
+        las: values.las
+          ?.split(',')
+          .map((code) => code.trim())
+          .filter(Boolean),
         email: values.email,
         expiresIn: ttl,
       },
@@ -97,8 +100,14 @@ async function seed(args: string[]): Promise<number> {
     await dataSource.initialize();
     try {
       const result = await seedDemo(dataSource);
-      console.log(result.skipped ? 'The demo data is already loaded' : `Loaded the demo data: ${result.children} children`);
-      console.log('Try: npm run token -- --role SOCIAL_WORKER --org E09000017 --sub demo-sw-hillingdon --name "Sam Okafor"');
+      console.log(
+        result.skipped
+          ? 'The demo data is already loaded'
+          : `Loaded the demo data: ${result.children} children`,
+      );
+      console.log(
+        'Try: npm run token -- --role SOCIAL_WORKER --org E09000017 --sub demo-sw-hillingdon --name "Sam Okafor"',
+      );
     } finally {
       await dataSource.destroy();
     }
@@ -141,7 +150,8 @@ async function withDatabase(work: (url: string) => Promise<void>): Promise<numbe
 main(process.argv.slice(2))
   .then((code) => process.exit(code))
   .catch((error: unknown) => {
-    if (error instanceof ConfigError || error instanceof DatabaseUnreachableError) console.error(error.message);
+    if (error instanceof ConfigError || error instanceof DatabaseUnreachableError)
+      console.error(error.message);
     else console.error(error instanceof Error ? (error.stack ?? error.message) : error);
     process.exit(1);
   });

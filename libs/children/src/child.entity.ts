@@ -121,6 +121,15 @@ export class Child {
 /** The columns a registration or an update may set; everything else is kept by the service. */
 export type ChildFields = Omit<
   Child,
-  'id' | 'version' | 'localAuthorityId' | 'effectiveDateOfBirth' | 'ageDisputed' | 'status' | 'closureReason' |
-  'closedOn' | 'registeredAt' | 'registeredBy' | 'updatedAt'
+  | 'id'
+  | 'version'
+  | 'localAuthorityId'
+  | 'effectiveDateOfBirth'
+  | 'ageDisputed'
+  | 'status'
+  | 'closureReason'
+  | 'closedOn'
+  | 'registeredAt'
+  | 'registeredBy'
+  | 'updatedAt'
 >;

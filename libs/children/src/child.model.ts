@@ -16,7 +16,10 @@ export class AliasModel {
   @Field()
   name!: string;
 
-  @Field(() => String, { nullable: true, description: 'Where the name came from, e.g. "name given by traffickers"' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Where the name came from, e.g. "name given by traffickers"',
+  })
   source!: string | null;
 }
 
@@ -51,11 +54,14 @@ export class ChildModel {
 
   @Field(() => GraphQLDate, {
     nullable: true,
-    description: 'The assessed date of birth of the latest completed age assessment, otherwise the claimed one',
+    description:
+      'The assessed date of birth of the latest completed age assessment, otherwise the claimed one',
   })
   effectiveDateOfBirth!: string | null;
 
-  @Field({ description: 'True while any age dispute is unresolved; the person is treated as a child meanwhile' })
+  @Field({
+    description: 'True while any age dispute is unresolved; the person is treated as a child meanwhile',
+  })
   ageDisputed!: boolean;
 
   @Field(() => Gender)

@@ -36,7 +36,7 @@ export class ChildrenResolver {
     return this.childrenService.get(ctx, id);
   }
 
-  @Query(() => ChildConnection, { description: 'Children in the caller\'s scope, newest registration first' })
+  @Query(() => ChildConnection, { description: "Children in the caller's scope, newest registration first" })
   @Allow(Permission.READ_CHILD)
   children(@Ctx() ctx: RequestContext, @Args() args: ChildrenArgs): Promise<Connection<ChildModel>> {
     return this.childrenService.list(ctx, args);
@@ -74,17 +74,27 @@ export class ChildrenResolver {
 
   @ResolveField(() => PractitionerModel, { nullable: true })
   @Allow(Permission.READ_CHILD)
-  allocatedWorker(@Ctx() ctx: RequestContext, @Parent() child: ChildModel): Promise<PractitionerModel | null> {
-    return child.allocatedWorkerId ? this.practitioners.loader(ctx).load(child.allocatedWorkerId) : Promise.resolve(null);
+  allocatedWorker(
+    @Ctx() ctx: RequestContext,
+    @Parent() child: ChildModel,
+  ): Promise<PractitionerModel | null> {
+    return child.allocatedWorkerId
+      ? this.practitioners.loader(ctx).load(child.allocatedWorkerId)
+      : Promise.resolve(null);
   }
 
-  @ResolveField(() => Int, { nullable: true, description: 'Age in whole years today (Europe/London), from the effective date of birth' })
+  @ResolveField(() => Int, {
+    nullable: true,
+    description: 'Age in whole years today (Europe/London), from the effective date of birth',
+  })
   @Allow(Permission.READ_CHILD)
   age(@Parent() child: ChildModel): number | null {
     return child.effectiveDateOfBirth ? ageOn(child.effectiveDateOfBirth, this.clock.today()) : null;
   }
 
-  @ResolveField(() => [NrmCategory], { description: 'Derived from the exploitation types, as NRM statistics file them' })
+  @ResolveField(() => [NrmCategory], {
+    description: 'Derived from the exploitation types, as NRM statistics file them',
+  })
   @Allow(Permission.READ_CHILD)
   nrmCategories(@Parent() child: ChildModel): NrmCategory[] {
     return nrmCategories(child.exploitationTypes);
@@ -102,7 +112,10 @@ export class ChildrenResolver {
     return child.immigration.asylumClaimDate;
   }
 
-  @ResolveField(() => GraphQLDate, { nullable: true, description: 'Restricted: when immigration leave expires' })
+  @ResolveField(() => GraphQLDate, {
+    nullable: true,
+    description: 'Restricted: when immigration leave expires',
+  })
   @Allow(Permission.READ_IMMIGRATION_DETAILS)
   leaveExpiresOn(@Parent() child: ChildModel): string | null {
     return child.immigration.leaveExpiresOn;

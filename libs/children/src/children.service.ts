@@ -33,10 +33,27 @@ const REQUIRED_FIELDS = ['givenName', 'gender'] as const;
 
 /** The fields an input may set, in the order they are compared and written. */
 const FIELD_NAMES: (keyof ChildFields)[] = [
-  'givenName', 'familyName', 'preferredName', 'aliases', 'claimedDateOfBirth', 'gender', 'nationality',
-  'nationalityBasis', 'regionOfOrigin', 'languages', 'interpreterNeeded', 'categories', 'exploitationTypes',
-  'arrivalDate', 'arrivalRoute', 'legalStatus', 'immigrationStatus', 'asylumClaimDate', 'leaveExpiresOn',
-  'homeOfficeReference', 'allocatedWorkerId',
+  'givenName',
+  'familyName',
+  'preferredName',
+  'aliases',
+  'claimedDateOfBirth',
+  'gender',
+  'nationality',
+  'nationalityBasis',
+  'regionOfOrigin',
+  'languages',
+  'interpreterNeeded',
+  'categories',
+  'exploitationTypes',
+  'arrivalDate',
+  'arrivalRoute',
+  'legalStatus',
+  'immigrationStatus',
+  'asylumClaimDate',
+  'leaveExpiresOn',
+  'homeOfficeReference',
+  'allocatedWorkerId',
 ];
 
 /** A child the caller may see, as other capabilities need it: to scope and audit their own records. */
@@ -53,11 +70,11 @@ export class ChildrenService {
   async register(ctx: RequestContext, input: RegisterChildInput): Promise<ChildModel> {
     const { actor } = ctx;
     const localAuthorityId = actor.localAuthorityId;
-    if (!localAuthorityId) throw invalidField('localAuthority', 'Only local authority staff register children');
+    if (!localAuthorityId)
+      throw invalidField('localAuthority', 'Only local authority staff register children');
     const fields = this.fieldsFrom(input, 'register') as ChildFields;
-    fields.allocatedWorkerId ??= actor.role === Role.SOCIAL_WORKER || actor.role === Role.TEAM_MANAGER
-      ? actor.practitionerId
-      : null;
+    fields.allocatedWorkerId ??=
+      actor.role === Role.SOCIAL_WORKER || actor.role === Role.TEAM_MANAGER ? actor.practitionerId : null;
     const em = await ctx.em();
     await this.checkRelations(em, localAuthorityId, fields);
     const inserted = await em
@@ -73,7 +90,9 @@ export class ChildrenService {
       })
       .returning(['id'])
       .execute();
-    const child = await em.getRepository(Child).findOneByOrFail({ id: (inserted.raw as { id: string }[])[0].id });
+    const child = await em
+      .getRepository(Child)
+      .findOneByOrFail({ id: (inserted.raw as { id: string }[])[0].id });
     ctx.audit(AuditAction.CREATE, ENTITY, asOwned(child));
     return toChildModel(child);
   }
@@ -83,7 +102,7 @@ export class ChildrenService {
     const current = await this.lockVisible(em, ctx, input.id);
     this.checkVersion(current, input.expectedVersion);
     const requested = this.fieldsFrom(input, 'update');
-    const merged = { ...current, ...requested } as Child;
+    const merged: Child = { ...current, ...requested };
     await this.checkRelations(em, current.localAuthorityId, requested, merged);
 
     const changes: Record<string, { from: unknown; to: unknown }> = {};
@@ -93,7 +112,9 @@ export class ChildrenService {
     }
     if (Object.keys(changes).length === 0) return toChildModel(current);
 
-    const set: Partial<Child> = Object.fromEntries(Object.keys(changes).map((field) => [field, merged[field as keyof Child]]));
+    const set: Partial<Child> = Object.fromEntries(
+      Object.keys(changes).map((field) => [field, merged[field as keyof Child]]),
+    );
     if ('claimedDateOfBirth' in changes) {
       // Until an age assessment decides otherwise, the claimed date is the effective one.
       set.effectiveDateOfBirth = merged.claimedDateOfBirth;
@@ -114,7 +135,10 @@ export class ChildrenService {
       closedOn: input.closedOn,
     });
     ctx.audit(AuditAction.UPDATE, ENTITY, asOwned(updated), {
-      changes: { status: { from: ChildStatus.OPEN, to: ChildStatus.CLOSED }, closureReason: { from: null, to: input.reason } },
+      changes: {
+        status: { from: ChildStatus.OPEN, to: ChildStatus.CLOSED },
+        closureReason: { from: null, to: input.reason },
+      },
     });
     return toChildModel(updated);
   }
@@ -130,7 +154,10 @@ export class ChildrenService {
       closedOn: null,
     });
     ctx.audit(AuditAction.UPDATE, ENTITY, asOwned(updated), {
-      changes: { status: { from: ChildStatus.CLOSED, to: ChildStatus.OPEN }, closureReason: { from: current.closureReason, to: null } },
+      changes: {
+        status: { from: ChildStatus.CLOSED, to: ChildStatus.OPEN },
+        closureReason: { from: current.closureReason, to: null },
+      },
     });
     return toChildModel(updated);
   }
@@ -144,16 +171,20 @@ export class ChildrenService {
 
   /** Children by id within the caller's scope, batched per request; each one returned is audited. */
   loader(ctx: RequestContext): DataLoader<string, ChildModel | null> {
-    return ctx.loader('child.byId', () => new DataLoader(async (ids: readonly string[]) => {
-      const valid = ids.filter((id) => UUID.test(id));
-      const em = await ctx.em();
-      const rows = valid.length
-        ? await this.scoped(em, ctx).andWhere('c.id = ANY(:ids)', { ids: valid }).getMany()
-        : [];
-      ctx.auditMany(AuditAction.READ, ENTITY, rows.map(asOwned));
-      const byId = new Map(rows.map((row) => [row.id, toChildModel(row)]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }));
+    return ctx.loader(
+      'child.byId',
+      () =>
+        new DataLoader(async (ids: readonly string[]) => {
+          const valid = ids.filter((id) => UUID.test(id));
+          const em = await ctx.em();
+          const rows = valid.length
+            ? await this.scoped(em, ctx).andWhere('c.id = ANY(:ids)', { ids: valid }).getMany()
+            : [];
+          ctx.auditMany(AuditAction.READ, ENTITY, rows.map(asOwned));
+          const byId = new Map(rows.map((row) => [row.id, toChildModel(row)]));
+          return ids.map((id) => byId.get(id) ?? null);
+        }),
+    );
   }
 
   /**
@@ -178,7 +209,11 @@ export class ChildrenService {
         afterId: cursor[1],
       });
     }
-    const rows = await query.orderBy('c.registered_at', 'DESC').addOrderBy('c.id', 'DESC').limit(first + 1).getMany();
+    const rows = await query
+      .orderBy('c.registered_at', 'DESC')
+      .addOrderBy('c.id', 'DESC')
+      .limit(first + 1)
+      .getMany();
     ctx.auditMany(AuditAction.READ, ENTITY, rows.slice(0, first).map(asOwned));
     return toConnection(rows, first, total, (row) => [row.registeredAt.toISOString(), row.id], toChildModel);
   }
@@ -191,13 +226,17 @@ export class ChildrenService {
     if (filter.status) query.andWhere('c.status = :status', { status: filter.status });
     if (filter.category) query.andWhere(':category = ANY(c.categories)', { category: filter.category });
     if (filter.exploitationType) {
-      query.andWhere(':exploitationType = ANY(c.exploitation_types)', { exploitationType: filter.exploitationType });
+      query.andWhere(':exploitationType = ANY(c.exploitation_types)', {
+        exploitationType: filter.exploitationType,
+      });
     }
     if (filter.ageDisputed !== undefined && filter.ageDisputed !== null) {
       query.andWhere('c.age_disputed = :ageDisputed', { ageDisputed: filter.ageDisputed });
     }
     if (filter.allocatedWorkerId) {
-      query.andWhere('c.allocated_worker_id = :allocatedWorkerId', { allocatedWorkerId: filter.allocatedWorkerId });
+      query.andWhere('c.allocated_worker_id = :allocatedWorkerId', {
+        allocatedWorkerId: filter.allocatedWorkerId,
+      });
     }
     const words = (filter.search ?? '').split(/\s+/).filter(Boolean).slice(0, 8);
     words.forEach((word, index) => {
@@ -215,17 +254,23 @@ export class ChildrenService {
           bornFrom: addDays(addYears(today, -18), -1),
           bornTo: addDays(addYears(until, -18), 1),
         })
-        .andWhere(`(c.effective_date_of_birth + interval '18 years')::date BETWEEN :today::date AND :until::date`, {
-          today,
-          until,
-        });
+        .andWhere(
+          `(c.effective_date_of_birth + interval '18 years')::date BETWEEN :today::date AND :until::date`,
+          {
+            today,
+            until,
+          },
+        );
     }
     return query;
   }
 
   private async lockVisible(em: EntityManager, ctx: RequestContext, id: string): Promise<Child> {
     if (!UUID.test(id)) throw notFound(ENTITY);
-    const child = await this.scoped(em, ctx).andWhere('c.id = :id', { id }).setLock('pessimistic_write').getOne();
+    const child = await this.scoped(em, ctx)
+      .andWhere('c.id = :id', { id })
+      .setLock('pessimistic_write')
+      .getOne();
     if (!child) throw notFound(ENTITY);
     return child;
   }
@@ -239,18 +284,27 @@ export class ChildrenService {
   }
 
   /** The UPDATE itself checks the version: zero rows means someone else won, whatever was read before. */
-  private async writeVersioned(em: EntityManager, current: Child, expectedVersion: number, set: Partial<Child>): Promise<Child> {
+  private async writeVersioned(
+    em: EntityManager,
+    current: Child,
+    expectedVersion: number,
+    set: Partial<Child>,
+  ): Promise<Child> {
     const result = await em
       .createQueryBuilder()
       .update(Child)
       .set({ ...set, version: () => 'version + 1', updatedAt: () => 'now()' })
       .where('id = :id AND version = :expectedVersion', { id: current.id, expectedVersion })
       .execute();
-    if (result.affected !== 1) throw conflict(`The child's record has changed since version ${expectedVersion}`);
+    if (result.affected !== 1)
+      throw conflict(`The child's record has changed since version ${expectedVersion}`);
     return em.getRepository(Child).findOneByOrFail({ id: current.id });
   }
 
-  private fieldsFrom(input: RegisterChildInput | UpdateChildInput, mode: 'register' | 'update'): Partial<ChildFields> {
+  private fieldsFrom(
+    input: RegisterChildInput | UpdateChildInput,
+    mode: 'register' | 'update',
+  ): Partial<ChildFields> {
     const fields: Partial<Record<keyof ChildFields, unknown>> = {};
     for (const name of FIELD_NAMES) {
       const value = (input as unknown as Record<string, unknown>)[name];
@@ -268,7 +322,8 @@ export class ChildrenService {
       interpreterNeeded: false,
     };
     for (const [name, fallback] of Object.entries(defaults)) {
-      if (name in fields && fields[name as keyof ChildFields] === null) fields[name as keyof ChildFields] = fallback;
+      if (name in fields && fields[name as keyof ChildFields] === null)
+        fields[name as keyof ChildFields] = fallback;
     }
     if (Array.isArray(fields.aliases)) {
       fields.aliases = (fields.aliases as { name: string; source?: string | null }[]).map((alias) => ({
@@ -294,11 +349,15 @@ export class ChildrenService {
       throw invalidField('asylumClaimDate', 'asylumClaimDate cannot be before the claimed date of birth');
     }
     if (requested.allocatedWorkerId) {
-      const [worker] = (await em.query(
+      const [worker] = await em.query<unknown[]>(
         `SELECT 1 FROM practitioner WHERE id = $1 AND organisation_id = $2 AND role IN ('SOCIAL_WORKER', 'TEAM_MANAGER')`,
         [requested.allocatedWorkerId, localAuthorityId],
-      )) as unknown[];
-      if (!worker) throw invalidField('allocatedWorkerId', 'No social worker or team manager of this authority has that id');
+      );
+      if (!worker)
+        throw invalidField(
+          'allocatedWorkerId',
+          'No social worker or team manager of this authority has that id',
+        );
     }
   }
 }

@@ -33,11 +33,30 @@ interface DemoChild {
 }
 
 const C = (
-  given: string, family: string | null, age: number, days: number, gender: 'FEMALE' | 'MALE', nationality: string | null,
-  categories: string[], exploitation: string[], extra: Partial<DemoChild> = {},
+  given: string,
+  family: string | null,
+  age: number,
+  days: number,
+  gender: 'FEMALE' | 'MALE',
+  nationality: string | null,
+  categories: string[],
+  exploitation: string[],
+  extra: Partial<DemoChild> = {},
 ): DemoChild => ({
-  given, family, aliases: [], age, days, gender, nationality, basis: nationality ? 'CLAIMED' : null, categories,
-  exploitation, route: 'CLANDESTINE_ENTRY', immigration: 'ASYLUM_CLAIM_PENDING', languages: [], ...extra,
+  given,
+  family,
+  aliases: [],
+  age,
+  days,
+  gender,
+  nationality,
+  basis: nationality ? 'CLAIMED' : null,
+  categories,
+  exploitation,
+  route: 'CLANDESTINE_ENTRY',
+  immigration: 'ASYLUM_CLAIM_PENDING',
+  languages: [],
+  ...extra,
 });
 
 const T = 'TRAFFICKED';
@@ -47,30 +66,118 @@ const R = 'AT_RISK_OF_EXPLOITATION';
 
 /** Children with uncertain identities and the histories the domain describes. */
 const CHILDREN: DemoChild[] = [
-  C('Minh', 'Nguyễn', 16, 40, 'MALE', 'VN', [T, U], ['CRIMINAL_CANNABIS_CULTIVATION'], { aliases: [['Nguyen Van Minh', 'Home Office screening'], ['Tony', 'name used by exploiters']], nrm: 'positive', languages: ['Vietnamese'] }),
-  C('Thị Lan', 'Trần', 15, 120, 'FEMALE', 'VN', [T, U], ['LABOUR'], { aliases: [['Lan Tran', 'nail bar employer']], nrm: 'pending', languages: ['Vietnamese'] }),
-  C('Ardit', 'Hoxha', 17, 300, 'MALE', 'AL', [T, U], ['CRIMINAL_COUNTY_LINES'], { aliases: [['Ardi', 'police intelligence']], nrm: 'concluded', languages: ['Albanian'] }),
+  C('Minh', 'Nguyễn', 16, 40, 'MALE', 'VN', [T, U], ['CRIMINAL_CANNABIS_CULTIVATION'], {
+    aliases: [
+      ['Nguyen Van Minh', 'Home Office screening'],
+      ['Tony', 'name used by exploiters'],
+    ],
+    nrm: 'positive',
+    languages: ['Vietnamese'],
+  }),
+  C('Thị Lan', 'Trần', 15, 120, 'FEMALE', 'VN', [T, U], ['LABOUR'], {
+    aliases: [['Lan Tran', 'nail bar employer']],
+    nrm: 'pending',
+    languages: ['Vietnamese'],
+  }),
+  C('Ardit', 'Hoxha', 17, 300, 'MALE', 'AL', [T, U], ['CRIMINAL_COUNTY_LINES'], {
+    aliases: [['Ardi', 'police intelligence']],
+    nrm: 'concluded',
+    languages: ['Albanian'],
+  }),
   C('Dawit', 'Tesfay', 16, 200, 'MALE', 'ER', [U], [], { basis: 'SUSPECTED', languages: ['Tigrinya'] }),
-  C('Senait', 'Haile', 17, 90, 'FEMALE', 'ER', [T, U], ['SEXUAL'], { nrm: 'overdue', languages: ['Tigrinya', 'Arabic'] }),
+  C('Senait', 'Haile', 17, 90, 'FEMALE', 'ER', [T, U], ['SEXUAL'], {
+    nrm: 'overdue',
+    languages: ['Tigrinya', 'Arabic'],
+  }),
   C('Ahmad', 'Rahimi', 15, 30, 'MALE', 'AF', [U], [], { languages: ['Dari', 'Pashto'] }),
-  C('Mohammed', 'Osman', 17, 10, 'MALE', 'SD', [U, R], ['UNKNOWN'], { aliases: [['Mohamed Othman', 'age dispute referral']], languages: ['Arabic'] }),
-  C('Blessing', 'Okoro', 16, 500, 'FEMALE', 'NG', [T, S], ['DOMESTIC_SERVITUDE'], { aliases: [['Blessing Okonkwo', 'passport used on entry'], ['Ada', 'name given by the family she worked for']], route: 'PORT_OF_ENTRY', nrm: 'positive', languages: ['English', 'Igbo'] }),
-  C('Andrei', 'Popescu', 15, 60, 'MALE', 'RO', [T, S], ['CRIMINAL_BEGGING', 'CRIMINAL_THEFT'], { immigration: 'EEA_NATIONAL', route: 'PORT_OF_ENTRY', nrm: 'pending', languages: ['Romanian'] }),
-  C('Kayden', 'Smith', 15, 700, 'MALE', 'GB', [T, R], ['CRIMINAL_COUNTY_LINES'], { basis: 'DOCUMENTED', route: 'INTERNAL', immigration: 'BRITISH_OR_SETTLED', nrm: 'positive' }),
-  C('Chloe', 'Walker', 14, 900, 'FEMALE', 'GB', [T], ['SEXUAL'], { basis: 'DOCUMENTED', route: 'INTERNAL', immigration: 'BRITISH_OR_SETTLED', nrm: 'concluded' }),
-  C('Hamid', null, 17, 25, 'MALE', null, [U], [], { route: 'UNKNOWN', immigration: 'UNKNOWN', languages: ['Kurdish (Sorani)'] }),
-  C('Yonas', 'Gebremedhin', 17, 150, 'MALE', 'ET', [U], [], { immigration: 'UASC_LEAVE', languages: ['Amharic'] }),
-  C('Amira', 'Hassan', 16, 80, 'FEMALE', 'SY', [U, S], [], { route: 'NATIONAL_TRANSFER', immigration: 'REFUGEE_STATUS', languages: ['Arabic'] }),
-  C('Florian', 'Dervishi', 16, 45, 'MALE', 'AL', [T, U], ['LABOUR'], { aliases: [['Flori', 'car wash employer']], nrm: 'pending', languages: ['Albanian'] }),
-  C('Van Hung', 'Phạm', 15, 5, 'MALE', 'VN', [T, U], ['CRIMINAL_CANNABIS_CULTIVATION'], { aliases: [['Hung Pham', 'police custody record']], languages: ['Vietnamese'] }),
-  C('Precious', 'Adeyemi', 17, 400, 'FEMALE', 'NG', [T], ['SEXUAL', 'DOMESTIC_SERVITUDE'], { nrm: 'positive', route: 'PORT_OF_ENTRY', languages: ['English', 'Yoruba'] }),
-  C('Zainab', 'Sesay', 16, 220, 'FEMALE', 'SL', [T, U], ['DOMESTIC_SERVITUDE'], { nrm: 'positive', languages: ['Krio', 'English'] }),
-  C('Bilal', 'Ahmadzai', 17, 330, 'MALE', 'AF', [U], [], { immigration: 'REFUSED_APPEAL_PENDING', languages: ['Pashto'] }),
-  C('Mihai', 'Lungu', 16, 15, 'MALE', 'RO', [T, S], ['BENEFIT_FRAUD'], { immigration: 'EEA_NATIONAL', languages: ['Romanian'] }),
-  C('Jamal', 'Abdi', 17, 600, 'MALE', 'SO', [U, R], ['CRIMINAL_COUNTY_LINES'], { immigration: 'HUMANITARIAN_PROTECTION', languages: ['Somali'] }),
-  C('Esi', 'Mensah', 15, 260, 'FEMALE', 'GH', [T, S], ['LABOUR'], { nrm: 'pending', languages: ['Twi', 'English'] }),
-  C('Leon', 'Brown', 16, 365, 'MALE', 'GB', [R], ['UNKNOWN'], { basis: 'DOCUMENTED', route: 'INTERNAL', immigration: 'BRITISH_OR_SETTLED' }),
-  C('Kiros', 'Weldemichael', 17, 100, 'MALE', 'ER', [T, U], ['LABOUR'], { nrm: 'overdue', languages: ['Tigrinya'] }),
+  C('Mohammed', 'Osman', 17, 10, 'MALE', 'SD', [U, R], ['UNKNOWN'], {
+    aliases: [['Mohamed Othman', 'age dispute referral']],
+    languages: ['Arabic'],
+  }),
+  C('Blessing', 'Okoro', 16, 500, 'FEMALE', 'NG', [T, S], ['DOMESTIC_SERVITUDE'], {
+    aliases: [
+      ['Blessing Okonkwo', 'passport used on entry'],
+      ['Ada', 'name given by the family she worked for'],
+    ],
+    route: 'PORT_OF_ENTRY',
+    nrm: 'positive',
+    languages: ['English', 'Igbo'],
+  }),
+  C('Andrei', 'Popescu', 15, 60, 'MALE', 'RO', [T, S], ['CRIMINAL_BEGGING', 'CRIMINAL_THEFT'], {
+    immigration: 'EEA_NATIONAL',
+    route: 'PORT_OF_ENTRY',
+    nrm: 'pending',
+    languages: ['Romanian'],
+  }),
+  C('Kayden', 'Smith', 15, 700, 'MALE', 'GB', [T, R], ['CRIMINAL_COUNTY_LINES'], {
+    basis: 'DOCUMENTED',
+    route: 'INTERNAL',
+    immigration: 'BRITISH_OR_SETTLED',
+    nrm: 'positive',
+  }),
+  C('Chloe', 'Walker', 14, 900, 'FEMALE', 'GB', [T], ['SEXUAL'], {
+    basis: 'DOCUMENTED',
+    route: 'INTERNAL',
+    immigration: 'BRITISH_OR_SETTLED',
+    nrm: 'concluded',
+  }),
+  C('Hamid', null, 17, 25, 'MALE', null, [U], [], {
+    route: 'UNKNOWN',
+    immigration: 'UNKNOWN',
+    languages: ['Kurdish (Sorani)'],
+  }),
+  C('Yonas', 'Gebremedhin', 17, 150, 'MALE', 'ET', [U], [], {
+    immigration: 'UASC_LEAVE',
+    languages: ['Amharic'],
+  }),
+  C('Amira', 'Hassan', 16, 80, 'FEMALE', 'SY', [U, S], [], {
+    route: 'NATIONAL_TRANSFER',
+    immigration: 'REFUGEE_STATUS',
+    languages: ['Arabic'],
+  }),
+  C('Florian', 'Dervishi', 16, 45, 'MALE', 'AL', [T, U], ['LABOUR'], {
+    aliases: [['Flori', 'car wash employer']],
+    nrm: 'pending',
+    languages: ['Albanian'],
+  }),
+  C('Van Hung', 'Phạm', 15, 5, 'MALE', 'VN', [T, U], ['CRIMINAL_CANNABIS_CULTIVATION'], {
+    aliases: [['Hung Pham', 'police custody record']],
+    languages: ['Vietnamese'],
+  }),
+  C('Precious', 'Adeyemi', 17, 400, 'FEMALE', 'NG', [T], ['SEXUAL', 'DOMESTIC_SERVITUDE'], {
+    nrm: 'positive',
+    route: 'PORT_OF_ENTRY',
+    languages: ['English', 'Yoruba'],
+  }),
+  C('Zainab', 'Sesay', 16, 220, 'FEMALE', 'SL', [T, U], ['DOMESTIC_SERVITUDE'], {
+    nrm: 'positive',
+    languages: ['Krio', 'English'],
+  }),
+  C('Bilal', 'Ahmadzai', 17, 330, 'MALE', 'AF', [U], [], {
+    immigration: 'REFUSED_APPEAL_PENDING',
+    languages: ['Pashto'],
+  }),
+  C('Mihai', 'Lungu', 16, 15, 'MALE', 'RO', [T, S], ['BENEFIT_FRAUD'], {
+    immigration: 'EEA_NATIONAL',
+    languages: ['Romanian'],
+  }),
+  C('Jamal', 'Abdi', 17, 600, 'MALE', 'SO', [U, R], ['CRIMINAL_COUNTY_LINES'], {
+    immigration: 'HUMANITARIAN_PROTECTION',
+    languages: ['Somali'],
+  }),
+  C('Esi', 'Mensah', 15, 260, 'FEMALE', 'GH', [T, S], ['LABOUR'], {
+    nrm: 'pending',
+    languages: ['Twi', 'English'],
+  }),
+  C('Leon', 'Brown', 16, 365, 'MALE', 'GB', [R], ['UNKNOWN'], {
+    basis: 'DOCUMENTED',
+    route: 'INTERNAL',
+    immigration: 'BRITISH_OR_SETTLED',
+  }),
+  C('Kiros', 'Weldemichael', 17, 100, 'MALE', 'ER', [T, U], ['LABOUR'], {
+    nrm: 'overdue',
+    languages: ['Tigrinya'],
+  }),
   C('Tuan', 'Lê', 16, 2, 'MALE', 'VN', [U], [], { basis: 'SUSPECTED', languages: ['Vietnamese'] }),
 ];
 
@@ -82,17 +189,24 @@ export interface SeedResult {
 /** A small, realistic data set: a few authorities in each nation and a few dozen children. */
 export async function seedDemo(dataSource: DataSource, today = londonDate(new Date())): Promise<SeedResult> {
   return dataSource.transaction(async (em) => {
-    const [{ seeded }] = (await em.query(
+    const [{ seeded }] = await em.query<{ seeded: number }[]>(
       `SELECT count(*)::int AS seeded FROM child c JOIN practitioner p ON p.id = c.registered_by WHERE p.subject LIKE 'demo-%'`,
-    )) as { seeded: number }[];
+    );
     if (seeded > 0) return { children: 0, skipped: true };
 
     const workers: { id: string; authorityId: string }[] = [];
     for (const authority of AUTHORITIES) {
-      const [{ id: authorityId }] = (await em.query('SELECT id FROM organisation WHERE code = $1', [authority.code])) as {
-        id: string;
-      }[];
-      const workerId = await practitioner(em, `demo-sw-${authority.slug}`, authority.worker, 'SOCIAL_WORKER', authorityId);
+      const [{ id: authorityId }] = await em.query<{ id: string }[]>(
+        'SELECT id FROM organisation WHERE code = $1',
+        [authority.code],
+      );
+      const workerId = await practitioner(
+        em,
+        `demo-sw-${authority.slug}`,
+        authority.worker,
+        'SOCIAL_WORKER',
+        authorityId,
+      );
       await practitioner(em, `demo-tm-${authority.slug}`, authority.manager, 'TEAM_MANAGER', authorityId);
       workers.push({ id: workerId, authorityId });
     }
@@ -101,9 +215,17 @@ export async function seedDemo(dataSource: DataSource, today = londonDate(new Da
         `INSERT INTO organisation (code, name, kind) VALUES ($1, $1, 'GUARDIANSHIP_PROVIDER') ON CONFLICT (code) DO NOTHING`,
         [provider.code],
       );
-      const [{ id }] = (await em.query('SELECT id FROM organisation WHERE code = $1', [provider.code])) as { id: string }[];
+      const [{ id }] = await em.query<{ id: string }[]>('SELECT id FROM organisation WHERE code = $1', [
+        provider.code,
+      ]);
       for (const [index, name] of provider.guardians.entries()) {
-        await practitioner(em, `demo-guardian-${provider.code.toLowerCase()}-${index + 1}`, name, 'GUARDIAN', id);
+        await practitioner(
+          em,
+          `demo-guardian-${provider.code.toLowerCase()}-${index + 1}`,
+          name,
+          'GUARDIAN',
+          id,
+        );
       }
     }
 
@@ -112,7 +234,7 @@ export async function seedDemo(dataSource: DataSource, today = londonDate(new Da
       // born so that the child is `age` today, with birthdays spread over the year
       const dateOfBirth = addDays(addYears(today, -child.age - 1), 30 + ((index * 47) % 330));
       const arrival = addDays(today, -child.days);
-      const [{ id }] = (await em.query(
+      const [{ id }] = await em.query<{ id: string }[]>(
         `INSERT INTO child (local_authority_id, given_name, family_name, aliases, claimed_date_of_birth,
                             effective_date_of_birth, gender, nationality, nationality_basis, languages, interpreter_needed,
                             categories, exploitation_types, arrival_date, arrival_route, legal_status, immigration_status,
@@ -121,26 +243,44 @@ export async function seedDemo(dataSource: DataSource, today = londonDate(new Da
                  $18::date + time '10:00')
          RETURNING id`,
         [
-          worker.authorityId, child.given, child.family,
+          worker.authorityId,
+          child.given,
+          child.family,
           JSON.stringify(child.aliases.map(([name, source]) => ({ name, source }))),
-          dateOfBirth, child.gender, child.nationality, child.basis, child.languages,
+          dateOfBirth,
+          child.gender,
+          child.nationality,
+          child.basis,
+          child.languages,
           child.languages.length > 0 && !child.languages.includes('English'),
-          child.categories, child.exploitation, arrival, child.route, child.immigration,
-          child.immigration === 'ASYLUM_CLAIM_PENDING' ? addDays(arrival, 3) : null, worker.id, arrival,
+          child.categories,
+          child.exploitation,
+          arrival,
+          child.route,
+          child.immigration,
+          child.immigration === 'ASYLUM_CLAIM_PENDING' ? addDays(arrival, 3) : null,
+          worker.id,
+          arrival,
         ],
-      )) as { id: string }[];
+      );
       if (child.nrm) await referral(em, id, worker, arrival, child.nrm, today);
     }
     return { children: CHILDREN.length, skipped: false };
   });
 }
 
-async function practitioner(em: EntityManager, subject: string, name: string, role: string, organisationId: string) {
-  const [{ id }] = (await em.query(
+async function practitioner(
+  em: EntityManager,
+  subject: string,
+  name: string,
+  role: string,
+  organisationId: string,
+) {
+  const [{ id }] = await em.query<{ id: string }[]>(
     `INSERT INTO practitioner (subject, name, role, organisation_id) VALUES ($1, $2, $3, $4)
      ON CONFLICT (subject) DO UPDATE SET name = excluded.name RETURNING id`,
     [subject, name, role, organisationId],
-  )) as { id: string }[];
+  );
   return id;
 }
 
@@ -152,18 +292,36 @@ async function referral(
   stage: 'pending' | 'positive' | 'concluded' | 'overdue',
   today: string,
 ): Promise<void> {
-  const referredOn = stage === 'overdue' ? addDays(today, -12) : stage === 'pending' ? addDays(today, -2) : addDays(arrival, 7);
+  const referredOn =
+    stage === 'overdue'
+      ? addDays(today, -12)
+      : stage === 'pending'
+        ? addDays(today, -2)
+        : addDays(arrival, 7);
   const dueBy = addWorkingDays(referredOn, 5);
   const rgOn = stage === 'positive' || stage === 'concluded' ? addDays(referredOn, 4) : null;
   const cgOn = stage === 'concluded' && rgOn ? addDays(rgOn, 120) : null;
-  const [{ id }] = (await em.query(
+  const [{ id }] = await em.query<{ id: string }[]>(
     `INSERT INTO nrm_referral (child_id, local_authority_id, referred_on, first_responder, competent_authority,
                                reasonable_grounds_decision, reasonable_grounds_decided_on, reasonable_grounds_due_by,
                                conclusive_grounds_decision, conclusive_grounds_decided_on, recorded_by)
      VALUES ($1, $2, $3, 'CHILDRENS_SERVICES', 'SINGLE_COMPETENT_AUTHORITY', $4, $5, $6, $7, $8, $9) RETURNING id`,
-    [childId, worker.authorityId, referredOn, rgOn ? 'POSITIVE' : 'PENDING', rgOn, dueBy, cgOn ? 'POSITIVE' : 'PENDING', cgOn, worker.id],
-  )) as { id: string }[];
-  for (const [decisionStage, decidedOn] of [['REASONABLE_GROUNDS', rgOn], ['CONCLUSIVE_GROUNDS', cgOn]] as const) {
+    [
+      childId,
+      worker.authorityId,
+      referredOn,
+      rgOn ? 'POSITIVE' : 'PENDING',
+      rgOn,
+      dueBy,
+      cgOn ? 'POSITIVE' : 'PENDING',
+      cgOn,
+      worker.id,
+    ],
+  );
+  for (const [decisionStage, decidedOn] of [
+    ['REASONABLE_GROUNDS', rgOn],
+    ['CONCLUSIVE_GROUNDS', cgOn],
+  ] as const) {
     if (!decidedOn) continue;
     await em.query(
       `INSERT INTO nrm_decision (referral_id, child_id, local_authority_id, stage, decision, decided_on, recorded_by)

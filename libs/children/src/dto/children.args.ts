@@ -1,6 +1,17 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  IsBoolean,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { PageArgs } from '@haven/platform';
 import { ChildCategory, ChildStatus, ExploitationType } from '../child.enums';
 
@@ -27,7 +38,10 @@ export class ChildFilter {
   @IsEnum(ExploitationType)
   exploitationType?: ExploitationType;
 
-  @Field(() => Int, { nullable: true, description: 'Effective 18th birthday from today to this many days ahead' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Effective 18th birthday from today to this many days ahead',
+  })
   @IsOptional()
   @IsInt()
   @Min(0)

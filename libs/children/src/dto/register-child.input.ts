@@ -46,7 +46,10 @@ export class AliasInput {
   source?: string | null;
 }
 
-const upper = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value));
+const upper = () =>
+  Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.trim().toUpperCase() : value,
+  );
 
 @InputType()
 export class RegisterChildInput {
@@ -71,7 +74,10 @@ export class RegisterChildInput {
   @MaxLength(NAME_MAX)
   preferredName?: string | null;
 
-  @Field(() => [AliasInput], { nullable: true, description: 'Other names and spellings, each with its source' })
+  @Field(() => [AliasInput], {
+    nullable: true,
+    description: 'Other names and spellings, each with its source',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
@@ -170,7 +176,10 @@ export class RegisterChildInput {
   @MaxLength(50)
   homeOfficeReference?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'Defaults to the registering social worker or team manager' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Defaults to the registering social worker or team manager',
+  })
   @IsOptional()
   @IsUUID('all')
   allocatedWorkerId?: string | null;

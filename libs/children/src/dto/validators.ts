@@ -20,7 +20,8 @@ export function IsPastOrToday(options?: ValidationOptions) {
       options: { message: `${propertyName} cannot be in the future or before 1900`, ...options },
       validator: {
         validate: (value: unknown) =>
-          value === null || value === undefined ||
+          value === null ||
+          value === undefined ||
           (typeof value === 'string' && value >= '1900-01-01' && value <= londonDate(new Date())),
       },
     });
@@ -36,7 +37,8 @@ export function IsPlausibleDate(options?: ValidationOptions) {
       options: { message: `${propertyName} must fall between 1900 and 2200`, ...options },
       validator: {
         validate: (value: unknown) =>
-          value === null || value === undefined ||
+          value === null ||
+          value === undefined ||
           (typeof value === 'string' && value >= '1900-01-01' && value <= '2200-12-31'),
       },
     });

@@ -32,7 +32,8 @@ export function reasonableGroundsDueBy(referredOn: IsoDate, settings: NrmSetting
 
 /** The first day a conclusive decision may be made: the recovery period after a positive RG. */
 export function earliestConclusiveDecision(state: ReferralState, settings: NrmSettings): IsoDate | null {
-  if (state.reasonableGroundsDecision !== NrmDecision.POSITIVE || !state.reasonableGroundsDecidedOn) return null;
+  if (state.reasonableGroundsDecision !== NrmDecision.POSITIVE || !state.reasonableGroundsDecidedOn)
+    return null;
   return addDays(state.reasonableGroundsDecidedOn, settings.recoveryPeriodDays);
 }
 
@@ -41,12 +42,20 @@ export function earliestConclusiveDecision(state: ReferralState, settings: NrmSe
  * a positive reasonable-grounds decision and, unless the referral is withdrawn or suspended, the
  * end of the recovery and reflection period.
  */
-export function checkDecision(state: ReferralState, request: DecisionRequest, settings: NrmSettings): RuleBreach | null {
+export function checkDecision(
+  state: ReferralState,
+  request: DecisionRequest,
+  settings: NrmSettings,
+): RuleBreach | null {
   if (request.decidedOn < state.referredOn) {
     return { kind: 'input', field: 'decidedOn', message: 'A decision cannot come before the referral' };
   }
   if (request.decision === NrmDecision.PENDING) {
-    return { kind: 'input', field: 'decision', message: 'Record a decision that was made; PENDING is the state before one' };
+    return {
+      kind: 'input',
+      field: 'decision',
+      message: 'Record a decision that was made; PENDING is the state before one',
+    };
   }
   if (request.stage === NrmStage.REASONABLE_GROUNDS) {
     if (state.conclusiveGroundsDecision !== NrmDecision.PENDING) {
@@ -62,10 +71,15 @@ export function checkDecision(state: ReferralState, request: DecisionRequest, se
     };
   }
   if (state.reasonableGroundsDecidedOn && request.decidedOn < state.reasonableGroundsDecidedOn) {
-    return { kind: 'input', field: 'decidedOn', message: 'A conclusive decision cannot come before the reasonable grounds decision' };
+    return {
+      kind: 'input',
+      field: 'decidedOn',
+      message: 'A conclusive decision cannot come before the reasonable grounds decision',
+    };
   }
   const earliest = earliestConclusiveDecision(state, settings);
-  const endsTheCase = request.decision === NrmDecision.WITHDRAWN || request.decision === NrmDecision.SUSPENDED;
+  const endsTheCase =
+    request.decision === NrmDecision.WITHDRAWN || request.decision === NrmDecision.SUSPENDED;
   if (earliest && !endsTheCase && request.decidedOn < earliest) {
     return {
       kind: 'conflict',

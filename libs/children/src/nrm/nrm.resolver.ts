@@ -12,13 +12,19 @@ export class NrmResolver {
 
   @Mutation(() => NrmReferralModel)
   @Allow(Permission.RECORD_NRM)
-  recordNrmReferral(@Ctx() ctx: RequestContext, @Args('input') input: RecordNrmReferralInput): Promise<NrmReferralModel> {
+  recordNrmReferral(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: RecordNrmReferralInput,
+  ): Promise<NrmReferralModel> {
     return this.nrm.refer(ctx, input);
   }
 
   @Mutation(() => NrmReferralModel)
   @Allow(Permission.RECORD_NRM)
-  recordNrmDecision(@Ctx() ctx: RequestContext, @Args('input') input: RecordNrmDecisionInput): Promise<NrmReferralModel> {
+  recordNrmDecision(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: RecordNrmDecisionInput,
+  ): Promise<NrmReferralModel> {
     return this.nrm.decide(ctx, input);
   }
 

@@ -40,7 +40,7 @@ export class NrmService {
   async refer(ctx: RequestContext, input: RecordNrmReferralInput): Promise<NrmReferralModel> {
     const child = await this.children.requireVisible(ctx, input.childId);
     const em = await ctx.em();
-    const [{ id }] = (await em.query(
+    const [{ id }] = await em.query<{ id: string }[]>(
       `INSERT INTO nrm_referral (child_id, local_authority_id, referred_on, first_responder, competent_authority,
                                  reasonable_grounds_due_by, recorded_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
@@ -53,12 +53,12 @@ export class NrmService {
         reasonableGroundsDueBy(input.referredOn, this.settings),
         ctx.actor.practitionerId,
       ],
-    )) as { id: string }[];
-    const categorised = (await em.query(
+    );
+    const categorised = await em.query<[unknown[], number]>(
       `UPDATE child SET categories = array_append(categories, $2), version = version + 1, updated_at = now()
         WHERE id = $1 AND NOT ($2 = ANY(categories)) RETURNING id`,
       [child.id, ChildCategory.TRAFFICKED],
-    )) as [unknown[], number];
+    );
     const referral = await this.load(ctx, id);
     ctx.audit(AuditAction.CREATE, ENTITY, referral);
     if (categorised[1] > 0) {
@@ -73,7 +73,10 @@ export class NrmService {
     const em = await ctx.em();
     const referral = await this.lockVisible(ctx, input.referralId);
     const breach = checkDecision(referral, input, this.settings);
-    if (breach) throw breach.kind === 'conflict' ? conflict(breach.message) : invalidField(breach.field, breach.message);
+    if (breach)
+      throw breach.kind === 'conflict'
+        ? conflict(breach.message)
+        : invalidField(breach.field, breach.message);
 
     const [decisionColumn, dateColumn] =
       input.stage === NrmStage.REASONABLE_GROUNDS
@@ -105,11 +108,15 @@ export class NrmService {
   /** A child's referrals, newest first, batched across the children of a request; each is audited. */
   forChild(ctx: RequestContext, childId: string): Promise<NrmReferralModel[]> {
     return ctx
-      .loader('nrm.byChild', () => new DataLoader(async (childIds: readonly string[]) => {
-        const models = await this.query(ctx, 'r.child_id = ANY($1::uuid[])', [childIds]);
-        ctx.auditMany(AuditAction.READ, ENTITY, models);
-        return childIds.map((id) => models.filter((model) => model.childId === id));
-      }))
+      .loader(
+        'nrm.byChild',
+        () =>
+          new DataLoader(async (childIds: readonly string[]) => {
+            const models = await this.query(ctx, 'r.child_id = ANY($1::uuid[])', [childIds]);
+            ctx.auditMany(AuditAction.READ, ENTITY, models);
+            return childIds.map((id) => models.filter((model) => model.childId === id));
+          }),
+      )
       .load(childId);
   }
 
@@ -136,7 +143,7 @@ export class NrmService {
   private async query(ctx: RequestContext, where: string, params: unknown[]): Promise<NrmReferralModel[]> {
     const em = await ctx.em();
     const scope = childScope(ctx.actor, { childId: 'r.child_id', localAuthorityId: 'r.local_authority_id' });
-    const rows = (await em.query(
+    const rows = await em.query<ReferralRow[]>(
       `SELECT r.*, coalesce(
                 (SELECT json_agg(json_build_object('stage', d.stage, 'decision', d.decision, 'decidedOn', d.decided_on,
                                                    'recordedAt', d.recorded_at) ORDER BY d.recorded_at DESC, d.id)
@@ -145,7 +152,7 @@ export class NrmService {
         WHERE ${where} AND ${scope}
         ORDER BY r.referred_on DESC, r.recorded_at DESC`,
       params,
-    )) as ReferralRow[];
+    );
     return rows.map((row) => this.toModel(row));
   }
 
@@ -163,11 +170,20 @@ export class NrmService {
       referredOn: row.referred_on,
       firstResponder: row.first_responder,
       competentAuthority: row.competent_authority,
-      reasonableGrounds: { decision: row.reasonable_grounds_decision, decidedOn: row.reasonable_grounds_decided_on },
+      reasonableGrounds: {
+        decision: row.reasonable_grounds_decision,
+        decidedOn: row.reasonable_grounds_decided_on,
+      },
       reasonableGroundsDueBy: row.reasonable_grounds_due_by,
-      conclusiveGrounds: { decision: row.conclusive_grounds_decision, decidedOn: row.conclusive_grounds_decided_on },
+      conclusiveGrounds: {
+        decision: row.conclusive_grounds_decision,
+        decidedOn: row.conclusive_grounds_decided_on,
+      },
       earliestConclusiveDecisionOn: earliestConclusiveDecision(state, this.settings),
-      decisions: row.decisions.map((decision) => ({ ...decision, recordedAt: new Date(decision.recordedAt) })),
+      decisions: row.decisions.map((decision) => ({
+        ...decision,
+        recordedAt: new Date(decision.recordedAt),
+      })),
       recordedAt: row.recorded_at,
     };
   }

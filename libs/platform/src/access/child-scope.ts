@@ -3,8 +3,14 @@ import { Role } from '../identity/role';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** A programming error: a scope was asked for before the caller was resolved. */
+export class UnresolvedScopeError extends Error {
+  override name = 'UnresolvedScopeError';
+  override message = 'A scope needs a resolved practitioner and organisation';
+}
+
 function uuidLiteral(value: string | null): string {
-  if (!value || !UUID.test(value)) throw new Error('A scope needs a resolved practitioner and organisation');
+  if (!value || !UUID.test(value)) throw new UnresolvedScopeError();
   return `'${value}'::uuid`;
 }
 
@@ -20,7 +26,10 @@ export interface ChildColumns {
  * children actively assigned to them; everyone else sees none. The ids inlined come from the
  * database (the resolved actor), never from the request.
  */
-export function childScope(actor: Actor, columns: ChildColumns = { childId: 'c.id', localAuthorityId: 'c.local_authority_id' }): string {
+export function childScope(
+  actor: Actor,
+  columns: ChildColumns = { childId: 'c.id', localAuthorityId: 'c.local_authority_id' },
+): string {
   switch (actor.role) {
     case Role.SOCIAL_WORKER:
     case Role.TEAM_MANAGER:

@@ -32,16 +32,20 @@ export class AuditTrailService {
       keyset = 'AND seq < $3::bigint';
     }
     const em = await ctx.em();
-    const rows = (await em.query(
+    const rows = await em.query<AuditRow[]>(
       `SELECT id, seq, at, action, entity, entity_id, practitioner_id, request_id, count(*) OVER () AS total
          FROM audit_event WHERE child_id = $1 ${keyset}
         ORDER BY seq DESC LIMIT $2`,
       params,
-    )) as AuditRow[];
+    );
     const total = cursor ? await this.count(ctx, childId) : Number(rows[0]?.total ?? 0);
     const loader = this.practitioners.loader(ctx);
-    const practitioners = await loader.loadMany(rows.map((row) => row.practitioner_id).filter((id) => id !== null));
-    const byId = new Map(practitioners.flatMap((p) => (p && !(p instanceof Error) ? [[p.id, p] as const] : [])));
+    const practitioners = await loader.loadMany(
+      rows.map((row) => row.practitioner_id).filter((id) => id !== null),
+    );
+    const byId = new Map(
+      practitioners.flatMap((p) => (p && !(p instanceof Error) ? [[p.id, p] as const] : [])),
+    );
     return toConnection(
       rows,
       first,
@@ -61,9 +65,10 @@ export class AuditTrailService {
 
   private async count(ctx: RequestContext, childId: string): Promise<number> {
     const em = await ctx.em();
-    const [row] = (await em.query('SELECT count(*) AS n FROM audit_event WHERE child_id = $1', [childId])) as {
-      n: string;
-    }[];
+    const [row] = await em.query<{ n: string }[]>(
+      'SELECT count(*) AS n FROM audit_event WHERE child_id = $1',
+      [childId],
+    );
     return Number(row.n);
   }
 }

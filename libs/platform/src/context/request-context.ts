@@ -73,13 +73,18 @@ export class RequestContext {
     let loader = this.loaders.get(name) as DataLoader<K, V> | undefined;
     if (!loader) {
       loader = create();
-      this.loaders.set(name, loader as DataLoader<unknown, unknown>);
+      this.loaders.set(name, loader);
     }
     return loader;
   }
 
   private async flushAudit(manager: EntityManager): Promise<void> {
-    await writeAuditEntries(manager, this.resolved?.practitionerId ?? null, this.requestId, this.auditEntries);
+    await writeAuditEntries(
+      manager,
+      this.resolved?.practitionerId ?? null,
+      this.requestId,
+      this.auditEntries,
+    );
     this.auditEntries.length = 0;
   }
 }

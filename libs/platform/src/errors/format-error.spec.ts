@@ -2,7 +2,8 @@ import { GraphQLError } from 'graphql';
 import { badInput, conflict, notFound } from './haven-error';
 import { fieldsFromCoercionMessage, formatGraphQLError } from './format-error';
 
-const wrap = (original: Error) => new GraphQLError(original.message, { originalError: original, path: ['child'] });
+const wrap = (original: Error) =>
+  new GraphQLError(original.message, { originalError: original, path: ['child'] });
 const format = (error: GraphQLError) => formatGraphQLError(error.toJSON(), error);
 
 describe('formatGraphQLError', () => {
@@ -10,13 +11,22 @@ describe('formatGraphQLError', () => {
     expect(format(wrap(notFound('Child'))).extensions).toEqual({ code: 'NOT_FOUND' });
     expect(format(wrap(conflict('stale'))).extensions).toEqual({ code: 'CONFLICT' });
     const invalid = format(wrap(badInput([{ field: 'givenName', message: 'required' }])));
-    expect(invalid.extensions).toEqual({ code: 'BAD_USER_INPUT', fields: [{ field: 'givenName', message: 'required' }] });
+    expect(invalid.extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'givenName', message: 'required' }],
+    });
   });
 
   it('masks anything unexpected: no message, no stack, no SQL', () => {
-    const sqlError = new Error('duplicate key value violates unique constraint "child_pkey" SELECT * FROM child');
+    const sqlError = new Error(
+      'duplicate key value violates unique constraint "child_pkey" SELECT * FROM child',
+    );
     const formatted = format(wrap(sqlError));
-    expect(formatted).toEqual({ message: 'Internal server error', path: ['child'], extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    expect(formatted).toEqual({
+      message: 'Internal server error',
+      path: ['child'],
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
     expect(JSON.stringify(formatted)).not.toMatch(/child_pkey|SELECT|stack/);
   });
 
@@ -33,11 +43,12 @@ describe('formatGraphQLError', () => {
         'Variable "$input" got invalid value "X" at "input.gender"; Value "X" does not exist in "Gender" enum.',
       ),
     ).toEqual([{ field: 'gender', message: expect.stringContaining('Gender') }]);
-    expect(fieldsFromCoercionMessage('Variable "$input" got invalid value "LOST" at "input.categories[0]"; x')[0].field).toBe(
-      'categories.0',
-    );
-    expect(fieldsFromCoercionMessage('Variable "$input" of required type "RegisterChildInput!" was not provided.')).toEqual([
-      { field: 'input', message: expect.any(String) },
-    ]);
+    expect(
+      fieldsFromCoercionMessage('Variable "$input" got invalid value "LOST" at "input.categories[0]"; x')[0]
+        .field,
+    ).toBe('categories.0');
+    expect(
+      fieldsFromCoercionMessage('Variable "$input" of required type "RegisterChildInput!" was not provided.'),
+    ).toEqual([{ field: 'input', message: expect.any(String) }]);
   });
 });

@@ -1,16 +1,26 @@
 import { Controller, Get, Inject, NotFoundException, Param, Res } from '@nestjs/common';
 import type { Response } from 'express';
+import { dirname, join } from 'node:path';
 import { PublicEndpoint } from '../access/allow.decorator';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { EXPLORER_PAGE } from './explorer.page';
 
 /** The assets GraphiQL needs, served from node_modules: the explorer works with no network. */
-const ASSETS: Record<string, { module: string; type: string }> = {
-  'react.js': { module: 'react/umd/react.production.min.js', type: 'application/javascript' },
-  'react-dom.js': { module: 'react-dom/umd/react-dom.production.min.js', type: 'application/javascript' },
-  'graphiql.js': { module: 'graphiql/graphiql.min.js', type: 'application/javascript' },
-  'graphiql.css': { module: 'graphiql/graphiql.min.css', type: 'text/css' },
+const ASSETS: Record<string, { pkg: string; file: string; type: string }> = {
+  'react.js': { pkg: 'react', file: 'umd/react.production.min.js', type: 'application/javascript' },
+  'react-dom.js': {
+    pkg: 'react-dom',
+    file: 'umd/react-dom.production.min.js',
+    type: 'application/javascript',
+  },
+  'graphiql.js': { pkg: 'graphiql', file: 'graphiql.min.js', type: 'application/javascript' },
+  'graphiql.css': { pkg: 'graphiql', file: 'graphiql.min.css', type: 'text/css' },
 };
+
+/** A file of an installed package; UMD builds are not in the packages' export maps, so go by folder. */
+function packageFile(pkg: string, file: string): string {
+  return join(dirname(require.resolve(`${pkg}/package.json`)), file);
+}
 
 /** An in-browser GraphQL explorer for development; absent in production. */
 @Controller('explorer')
@@ -31,7 +41,7 @@ export class ExplorerController {
     const asset = Object.hasOwn(ASSETS, name) ? ASSETS[name] : undefined;
     if (!asset) throw new NotFoundException();
     res.type(asset.type).setHeader('cache-control', 'public, max-age=86400');
-    res.sendFile(require.resolve(asset.module));
+    res.sendFile(packageFile(asset.pkg, asset.file));
   }
 
   private ensureEnabled(): void {

@@ -15,7 +15,13 @@ export function graphqlOptions(config: AppConfig, contexts: RequestContextFactor
   const production = config.env === 'production';
   const armor = new ApolloArmor({
     maxDepth: { enabled: true, n: config.graphql.maxDepth, ignoreIntrospection: true },
-    costLimit: { enabled: true, maxCost: config.graphql.maxCost, objectCost: 2, scalarCost: 1, depthCostFactor: 1.5 },
+    costLimit: {
+      enabled: true,
+      maxCost: config.graphql.maxCost,
+      objectCost: 2,
+      scalarCost: 1,
+      depthCostFactor: 1.5,
+    },
     maxAliases: { enabled: true, n: config.graphql.maxAliases },
     maxDirectives: { enabled: true, n: 20 },
     maxTokens: { enabled: true, n: 5000 },

@@ -80,7 +80,7 @@ export function decodeCursor(cursor: string | undefined, length: number): (strin
       values.length === length &&
       values.every((value) => typeof value === 'string' || typeof value === 'number')
     ) {
-      return values as (string | number)[];
+      return values;
     }
   } catch {
     // fall through

@@ -1,5 +1,6 @@
 import { ApolloServerPlugin } from '@apollo/server';
 import { Logger } from '@nestjs/common';
+import { OperationTypeNode } from 'graphql';
 import { GraphQLContext } from '../context/current-context.decorator';
 
 const logger = new Logger('UnitOfWork');
@@ -10,14 +11,14 @@ const logger = new Logger('UnitOfWork');
  */
 export function unitOfWorkPlugin(): ApolloServerPlugin<GraphQLContext> {
   return {
-    async requestDidStart() {
-      return {
+    requestDidStart() {
+      return Promise.resolve({
         async willSendResponse({ contextValue, response, operation }) {
           const uow = contextValue.haven?.uow;
           if (!uow) return;
           const body = response.body.kind === 'single' ? response.body.singleResult : undefined;
           const failed = (body?.errors?.length ?? 0) > 0;
-          if (operation?.operation === 'mutation' && failed) {
+          if (operation?.operation === OperationTypeNode.MUTATION && failed) {
             await uow.rollback();
             if (body) body.data = null;
             return;
@@ -35,7 +36,7 @@ export function unitOfWorkPlugin(): ApolloServerPlugin<GraphQLContext> {
             }
           }
         },
-      };
+      });
     },
   };
 }

@@ -45,7 +45,7 @@ export class IdentityService {
     if (cached && cached.until > Date.now()) return cached.actor;
 
     const organisation = await this.organisationFor(claims);
-    const [practitioner] = (await this.dataSource.query(
+    const [practitioner] = await this.dataSource.query<{ id: string }[]>(
       `INSERT INTO practitioner (subject, name, email, role, organisation_id, first_seen_at, last_seen_at)
        VALUES ($1, $2, $3, $4, $5, now(), now())
        ON CONFLICT (subject) DO UPDATE
@@ -53,7 +53,7 @@ export class IdentityService {
              organisation_id = excluded.organisation_id, last_seen_at = now()
        RETURNING id`,
       [claims.sub, claims.name, claims.email ?? null, claims.role, organisation.id],
-    )) as { id: string }[];
+    );
 
     const actor: Actor = {
       practitionerId: practitioner.id,
@@ -74,13 +74,13 @@ export class IdentityService {
   private async organisationFor(claims: TokenClaims): Promise<OrganisationRow> {
     const rule = ORGANISATION_FOR_ROLE[claims.role];
     const select = 'SELECT id, code, kind, nation FROM organisation WHERE code = $1';
-    let [organisation] = (await this.dataSource.query(select, [claims.org])) as OrganisationRow[];
+    let [organisation] = await this.dataSource.query<OrganisationRow[]>(select, [claims.org]);
     if (!organisation && rule.createAs) {
       await this.dataSource.query(
         `INSERT INTO organisation (code, name, kind) VALUES ($1, $1, $2) ON CONFLICT (code) DO NOTHING`,
         [claims.org, rule.createAs],
       );
-      [organisation] = (await this.dataSource.query(select, [claims.org])) as OrganisationRow[];
+      [organisation] = await this.dataSource.query<OrganisationRow[]>(select, [claims.org]);
     }
     if (!organisation) throw forbidden(`The organisation ${claims.org} is not a known local authority`);
     if (!rule.kinds.includes(organisation.kind)) {

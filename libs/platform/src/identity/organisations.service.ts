@@ -7,13 +7,18 @@ import { OrganisationModel } from './practitioner.model';
 @Injectable()
 export class OrganisationsService {
   loader(ctx: RequestContext): DataLoader<string, OrganisationModel | null> {
-    return ctx.loader('organisation.byId', () => new DataLoader(async (ids: readonly string[]) => {
-      const em = await ctx.em();
-      const rows = (await em.query('SELECT id, code, name, kind, nation FROM organisation WHERE id = ANY($1::uuid[])', [
-        ids,
-      ])) as OrganisationModel[];
-      const byId = new Map(rows.map((row) => [row.id, row]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }));
+    return ctx.loader(
+      'organisation.byId',
+      () =>
+        new DataLoader(async (ids: readonly string[]) => {
+          const em = await ctx.em();
+          const rows = await em.query<OrganisationModel[]>(
+            'SELECT id, code, name, kind, nation FROM organisation WHERE id = ANY($1::uuid[])',
+            [ids],
+          );
+          const byId = new Map(rows.map((row) => [row.id, row]));
+          return ids.map((id) => byId.get(id) ?? null);
+        }),
+    );
   }
 }

@@ -26,7 +26,9 @@ export class PractitionersResolver {
     return this.practitionerService.me(ctx);
   }
 
-  @Query(() => [PractitionerModel], { description: 'Practitioners the caller may see, e.g. guardians to assign' })
+  @Query(() => [PractitionerModel], {
+    description: 'Practitioners the caller may see, e.g. guardians to assign',
+  })
   @Allow(Permission.LIST_PRACTITIONERS)
   practitioners(@Ctx() ctx: RequestContext, @Args() args: PractitionersArgs): Promise<PractitionerModel[]> {
     return this.practitionerService.list(ctx, args.role);

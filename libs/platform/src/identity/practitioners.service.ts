@@ -45,25 +45,34 @@ export class PractitionersService {
     if (actor.role !== Role.ADMIN) {
       params.push(actor.organisationId);
       const ownOrganisation = `p.organisation_id = $${params.length}`;
-      where.push(actor.role === Role.GUARDIAN ? ownOrganisation : `(${ownOrganisation} OR p.role = 'GUARDIAN')`);
+      where.push(
+        actor.role === Role.GUARDIAN ? ownOrganisation : `(${ownOrganisation} OR p.role = 'GUARDIAN')`,
+      );
     }
     const em = await ctx.em();
-    const rows = (await em.query(
+    const rows = await em.query<PractitionerRow[]>(
       `${SELECT_PRACTITIONER} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
        ORDER BY p.name, p.id LIMIT ${LIST_LIMIT}`,
       params,
-    )) as PractitionerRow[];
+    );
     return rows.map(toModel);
   }
 
   /** Practitioners by id, for fields such as a child's allocated worker; batched per request. */
   loader(ctx: RequestContext): DataLoader<string, PractitionerModel | null> {
-    return ctx.loader('practitioner.byId', () => new DataLoader(async (ids: readonly string[]) => {
-      const em = await ctx.em();
-      const rows = (await em.query(`${SELECT_PRACTITIONER} WHERE p.id = ANY($1::uuid[])`, [ids])) as PractitionerRow[];
-      const byId = new Map(rows.map((row) => [row.id, toModel(row)]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }));
+    return ctx.loader(
+      'practitioner.byId',
+      () =>
+        new DataLoader(async (ids: readonly string[]) => {
+          const em = await ctx.em();
+          const rows = await em.query<PractitionerRow[]>(
+            `${SELECT_PRACTITIONER} WHERE p.id = ANY($1::uuid[])`,
+            [ids],
+          );
+          const byId = new Map(rows.map((row) => [row.id, toModel(row)]));
+          return ids.map((id) => byId.get(id) ?? null);
+        }),
+    );
   }
 }
 

@@ -21,7 +21,13 @@ describe('TokenVerifier', () => {
 
   it('accepts a token it minted', async () => {
     const verified = await verifier.verify(`Bearer ${mintToken(claims, secret)}`);
-    expect(verified).toMatchObject({ sub: 'sw-1', role: 'SOCIAL_WORKER', org: 'E09000017', name: 'Sam Worker', las: [] });
+    expect(verified).toMatchObject({
+      sub: 'sw-1',
+      role: 'SOCIAL_WORKER',
+      org: 'E09000017',
+      name: 'Sam Worker',
+      las: [],
+    });
   });
 
   it('keeps the las claim of an analyst only', async () => {
@@ -37,7 +43,10 @@ describe('TokenVerifier', () => {
     ['garbage', 'Bearer not-a-token'],
     ['another secret', `Bearer ${mintToken(claims, 'another-secret-another-secret-xx')}`],
     ['expired', `Bearer ${mintToken({ ...claims, expiresIn: -60 }, secret)}`],
-    ['alg none', `Bearer ${jwt.sign({ ...claims, exp: Math.floor(Date.now() / 1000) + 60 }, '', { algorithm: 'none' })}`],
+    [
+      'alg none',
+      `Bearer ${jwt.sign({ ...claims, exp: Math.floor(Date.now() / 1000) + 60 }, '', { algorithm: 'none' })}`,
+    ],
     ['no expiry', `Bearer ${jwt.sign({ ...claims }, secret, { algorithm: 'HS256' })}`],
     ['HS512', `Bearer ${jwt.sign({ ...claims }, secret, { algorithm: 'HS512', expiresIn: 60 })}`],
     ['unknown role', `Bearer ${mintToken({ ...claims, role: 'KING' as Role }, secret)}`],

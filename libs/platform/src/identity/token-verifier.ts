@@ -18,7 +18,12 @@ export class TokenVerifier {
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
     if (config.auth.jwksUrl) {
-      this.jwks = new JwksClient({ jwksUri: config.auth.jwksUrl, cache: true, rateLimit: true, timeout: 5_000 });
+      this.jwks = new JwksClient({
+        jwksUri: config.auth.jwksUrl,
+        cache: true,
+        rateLimit: true,
+        timeout: 5_000,
+      });
     }
   }
 
@@ -46,7 +51,8 @@ export class TokenVerifier {
     return new Promise((resolve, reject) => {
       jwt.verify(token, key, options, (error, decoded) => {
         if (error || !decoded || typeof decoded === 'string') {
-          const reason = error?.name === 'TokenExpiredError' ? 'The token has expired' : 'The token is not valid';
+          const reason =
+            error?.name === 'TokenExpiredError' ? 'The token has expired' : 'The token is not valid';
           reject(unauthenticated(reason));
         } else {
           resolve(decoded);
@@ -59,19 +65,23 @@ export class TokenVerifier {
 export function parseClaims(payload: JwtPayload): TokenClaims {
   const { sub, name, role, org, las, email, exp } = payload as Record<string, unknown>;
   if (typeof exp !== 'number') throw unauthenticated('The token must have an expiry');
-  if (typeof sub !== 'string' || sub.length === 0 || sub.length > 200) throw unauthenticated('The token has no subject');
+  if (typeof sub !== 'string' || sub.length === 0 || sub.length > 200)
+    throw unauthenticated('The token has no subject');
   if (typeof role !== 'string' || !Object.values(Role).includes(role as Role)) {
     throw unauthenticated('The token names no known role');
   }
   if (typeof org !== 'string' || !CODE.test(org)) throw unauthenticated('The token names no organisation');
-  const authorityCodes = Array.isArray(las) ? las.filter((code): code is string => typeof code === 'string') : [];
-  if (authorityCodes.some((code) => !CODE.test(code))) throw unauthenticated('The token has a malformed las claim');
+  const authorityCodes = Array.isArray(las)
+    ? las.filter((code): code is string => typeof code === 'string')
+    : [];
+  if (authorityCodes.some((code) => !CODE.test(code)))
+    throw unauthenticated('The token has a malformed las claim');
   return {
     sub,
     name: typeof name === 'string' && name.trim() ? name.trim().slice(0, 200) : sub,
     role: role as Role,
     org,
-    las: role === Role.LSCB_ANALYST ? authorityCodes : [],
+    las: (role as Role) === Role.LSCB_ANALYST ? authorityCodes : [],
     email: typeof email === 'string' ? email.slice(0, 320) : undefined,
   };
 }

@@ -1,4 +1,13 @@
-import { addDays, addWorkingDays, addYears, ageOn, birthday, daysBetween, isValidIsoDate, londonDate } from './calendar';
+import {
+  addDays,
+  addWorkingDays,
+  addYears,
+  ageOn,
+  birthday,
+  daysBetween,
+  isValidIsoDate,
+  londonDate,
+} from './calendar';
 
 describe('calendar dates', () => {
   it('refuses impossible dates', () => {

@@ -1,0 +1,229 @@
+import {
+  buildClientSchema,
+  buildSchema,
+  getIntrospectionQuery,
+  IntrospectionQuery,
+  lexicographicSortSchema,
+  printSchema,
+} from 'graphql';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { DEVELOPMENT_JWT_SECRET, mintToken, Role } from '@haven/platform';
+import { newChild } from './support/factories';
+import { HILLINGDON, socialWorker, spawnService, stopProcess, TestApp } from './support/test-app';
+
+const MAIN = join(__dirname, '../dist/apps/api/src/main.js');
+
+describe('operations', () => {
+  let app: TestApp;
+  const worker = socialWorker(HILLINGDON, 'sw-ops');
+
+  beforeAll(async () => {
+    app = await TestApp.start({ GRAPHQL_MAX_DEPTH: '5', GRAPHQL_MAX_COST: '400' });
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('answers /health with the database state', async () => {
+    const response = await fetch(`${app.url}/health`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok', database: 'up' });
+  });
+
+  it('refuses a query deeper than the limit before running it', async () => {
+    const deep = `{ me { organisation { id } } children { edges { node { allocatedWorker { organisation { id } } } } } }`;
+    const response = await app.gql(worker, deep);
+    expect(response.data ?? null).toBeNull();
+    expect(response.errors![0].message).toMatch(/depth/i);
+    expect(await app.query(`SELECT count(*)::int AS n FROM audit_event`)).toEqual([{ n: 0 }]);
+  });
+
+  it('refuses a query costlier than the budget before running it', async () => {
+    const fields = Array.from(
+      { length: 40 },
+      (_, index) => `a${index}: children { totalCount edges { node { id givenName } } }`,
+    ).join(' ');
+    const response = await app.gql(worker, `{ ${fields} }`);
+    expect(response.data ?? null).toBeNull();
+    expect(response.errors![0].message).toMatch(/cost|alias/i);
+  });
+
+  it('refuses batched HTTP requests', async () => {
+    const response = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${app.token(worker)}` },
+      body: JSON.stringify([{ query: '{ me { id } }' }, { query: '{ me { id } }' }]),
+    });
+    expect(response.status).toBe(400);
+  });
+
+  it('masks unexpected errors: no stack, no SQL', async () => {
+    // a value PostgreSQL refuses that no validation foresaw: a year beyond what a date can hold
+    const child = await newChild(app, worker);
+    await app.query(
+      `ALTER TABLE child ADD CONSTRAINT ops_test_refuse CHECK (preferred_name IS DISTINCT FROM 'boom')`,
+    );
+    try {
+      const response = await app.gql(
+        worker,
+        `mutation($id: ID!) { updateChild(input: { id: $id, expectedVersion: 1, preferredName: "boom" }) { id } }`,
+        {
+          id: child.id,
+        },
+      );
+      expect(response.errors).toEqual([
+        {
+          message: 'Internal server error',
+          path: ['updateChild'],
+          extensions: { code: 'INTERNAL_SERVER_ERROR' },
+        },
+      ]);
+      expect(JSON.stringify(response)).not.toMatch(/ops_test_refuse|constraint|UPDATE|at /);
+    } finally {
+      await app.query(`ALTER TABLE child DROP CONSTRAINT ops_test_refuse`);
+    }
+  });
+
+  it('serves exactly the committed schema.graphql', async () => {
+    const response = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: getIntrospectionQuery() }),
+    });
+    const { data } = (await response.json()) as { data: IntrospectionQuery };
+    const served = printSchema(lexicographicSortSchema(buildClientSchema(data)));
+    const committed = printSchema(
+      lexicographicSortSchema(buildSchema(readFileSync(join(__dirname, '../schema.graphql'), 'utf8'))),
+    );
+    expect(served).toEqual(committed);
+  });
+
+  it('serves the GraphQL explorer with its assets from the service itself', async () => {
+    const page = await fetch(`${app.url}/explorer`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('/explorer/assets/graphiql.js');
+    expect(html).not.toMatch(/https?:\/\/(?!localhost)/);
+    for (const asset of ['react.js', 'react-dom.js', 'graphiql.js', 'graphiql.css']) {
+      const response = await fetch(`${app.url}/explorer/assets/${asset}`);
+      expect(response.status).toBe(200);
+      expect((await response.arrayBuffer()).byteLength).toBeGreaterThan(1000);
+    }
+    expect((await fetch(`${app.url}/explorer/assets/..%2F..%2Fpackage.json`)).status).toBe(404);
+  });
+});
+
+describe('the process', () => {
+  it('refuses to start in production with the development secret, in one line', () => {
+    const result = spawnSync(process.execPath, [MAIN], {
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        JWT_SECRET: DEVELOPMENT_JWT_SECRET,
+        DATABASE_URL: 'postgres://x@127.0.0.1:1/x',
+      },
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/JWT_SECRET is the development secret/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('says in one line that the database cannot be reached', () => {
+    const result = spawnSync(process.execPath, [MAIN], {
+      env: { ...process.env, NODE_ENV: 'test', DATABASE_URL: 'postgres://haven:secret@127.0.0.1:1/haven' },
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim()).toBe(
+      'Cannot reach the database at postgres://haven:***@127.0.0.1:1/haven: connection refused',
+    );
+  });
+
+  it('runs its own PostgreSQL under DATA_DIR and keeps every record across a restart', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'haven-restart-'));
+    const env = { DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(await freePort()), DATABASE_URL: '' };
+    const token = mintToken(
+      { role: Role.SOCIAL_WORKER, org: HILLINGDON, sub: 'sw-restart', name: 'Sam' },
+      DEVELOPMENT_JWT_SECRET,
+    );
+    const post = async (url: string, query: string) => {
+      const response = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query }),
+      });
+      return (await response.json()) as { data: any; errors?: unknown[] };
+    };
+    try {
+      const first = await spawnService(env);
+      const created = await post(
+        first.listening,
+        `mutation { registerChild(input: { givenName: "Dawit", gender: MALE }) { id } }`,
+      );
+      expect(created.errors).toBeUndefined();
+      expect(await stopProcess(first.child)).toBe(0);
+
+      const second = await spawnService(env);
+      const read = await post(
+        second.listening,
+        `{ children { totalCount edges { node { id givenName } } } }`,
+      );
+      expect(read.data.children).toEqual({
+        totalCount: 1,
+        edges: [{ node: { id: created.data.registerChild.id, givenName: 'Dawit' } }],
+      });
+      expect(await stopProcess(second.child)).toBe(0);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('finishes requests in flight on SIGTERM, then exits cleanly', async () => {
+    const app = await TestApp.start();
+    try {
+      const worker = socialWorker(HILLINGDON, 'sw-drain');
+      await app.ok(worker, '{ me { id } }');
+      const inFlight = Array.from({ length: 20 }, (_, index) =>
+        app.gql(
+          worker,
+          `mutation { registerChild(input: { givenName: "Drain ${index}", gender: FEMALE }) { id } }`,
+        ),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      const exit = app.stop();
+      const responses = await Promise.allSettled(inFlight);
+      expect(await exit).toBe(0);
+      const answered = responses.filter(
+        (result) => result.status === 'fulfilled' && !result.value.errors,
+      ).length;
+      const [{ n }] = await app.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM child WHERE given_name LIKE 'Drain %'`,
+      );
+      // every request the service accepted was answered and committed; none was cut off half-way
+      expect(n).toBe(answered);
+      expect(
+        responses.every(
+          (result) => result.status === 'fulfilled' || /fetch failed/.test(String(result.reason)),
+        ),
+      ).toBe(true);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}

@@ -1,0 +1,68 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import jwt from 'jsonwebtoken';
+import { DEVELOPMENT_JWT_SECRET } from '@haven/platform';
+import { codeOf, HILLINGDON, TestApp } from './support/test-app';
+
+const CLI = join(__dirname, '../dist/apps/cli/src/main.js');
+
+function cli(args: string[], env: Record<string, string> = {}) {
+  return spawnSync(process.execPath, [CLI, ...args], { env: { ...process.env, NODE_ENV: 'test', ...env }, encoding: 'utf8' });
+}
+
+describe('the command line', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await TestApp.start();
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('token prints a development token and nothing else', () => {
+    const result = cli(['token', '--role', 'LSCB_ANALYST', '--org', 'LSCP-HILLINGDON', '--sub', 'a-1', '--name', 'Ana Lyst', '--las', 'E09000017,E09000002']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+\n$/);
+    const claims = jwt.verify(result.stdout.trim(), DEVELOPMENT_JWT_SECRET, { algorithms: ['HS256'] }) as jwt.JwtPayload;
+    expect(claims).toMatchObject({ sub: 'a-1', name: 'Ana Lyst', role: 'LSCB_ANALYST', org: 'LSCP-HILLINGDON', las: ['E09000017', 'E09000002'] });
+    expect(claims.exp! - claims.iat!).toBe(12 * 3600);
+  });
+
+  it('token refuses an unknown role, saying why on stderr', () => {
+    const result = cli(['token', '--role', 'KING', '--org', HILLINGDON, '--sub', 'x']);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/--role/);
+  });
+
+  it('migrate finds the database up to date', () => {
+    const result = cli(['migrate'], { DATABASE_URL: app.databaseUrl });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/up to date/);
+  });
+
+  it('seed --demo loads authorities in every nation and a few dozen children, once', async () => {
+    const first = cli(['seed', '--demo'], { DATABASE_URL: app.databaseUrl });
+    expect(first.status).toBe(0);
+    expect(first.stdout).toMatch(/Loaded the demo data: \d+ children/);
+    const again = cli(['seed', '--demo'], { DATABASE_URL: app.databaseUrl });
+    expect(again.stdout).toMatch(/already loaded/);
+
+    const nations = await app.query<{ nation: string; children: number }>(
+      `SELECT o.nation, count(*)::int AS children FROM child c JOIN organisation o ON o.id = c.local_authority_id GROUP BY 1 ORDER BY 1`,
+    );
+    expect(nations.map((row) => row.nation)).toEqual(['ENGLAND', 'NORTHERN_IRELAND', 'SCOTLAND', 'WALES']);
+    expect(nations.reduce((sum, row) => sum + row.children, 0)).toBeGreaterThanOrEqual(24);
+
+    // the demo social worker sees their own authority's children through the API
+    const worker = { role: 'SOCIAL_WORKER' as never, org: HILLINGDON, sub: 'demo-sw-hillingdon', name: 'Sam Okafor' };
+    const data = await app.ok<{ children: { totalCount: number; edges: { node: { localAuthority: { code: string }; aliases: unknown[] } }[] } }>(
+      worker,
+      '{ children { totalCount edges { node { localAuthority { code } aliases { name } nrmReferrals { reasonableGrounds { decision } } } } } }',
+    );
+    expect(data.children.totalCount).toBeGreaterThan(3);
+    expect(new Set(data.children.edges.map((edge) => edge.node.localAuthority.code))).toEqual(new Set([HILLINGDON]));
+    expect(codeOf(await app.gql(worker, '{ me { id } }'))).toBeUndefined();
+  });
+});

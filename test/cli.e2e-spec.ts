@@ -7,7 +7,10 @@ import { codeOf, HILLINGDON, TestApp } from './support/test-app';
 const CLI = join(__dirname, '../dist/apps/cli/src/main.js');
 
 function cli(args: string[], env: Record<string, string> = {}) {
-  return spawnSync(process.execPath, [CLI, ...args], { env: { ...process.env, NODE_ENV: 'test', ...env }, encoding: 'utf8' });
+  return spawnSync(process.execPath, [CLI, ...args], {
+    env: { ...process.env, NODE_ENV: 'test', ...env },
+    encoding: 'utf8',
+  });
 }
 
 describe('the command line', () => {
@@ -21,11 +24,31 @@ describe('the command line', () => {
   });
 
   it('token prints a development token and nothing else', () => {
-    const result = cli(['token', '--role', 'LSCB_ANALYST', '--org', 'LSCP-HILLINGDON', '--sub', 'a-1', '--name', 'Ana Lyst', '--las', 'E09000017,E09000002']);
+    const result = cli([
+      'token',
+      '--role',
+      'LSCB_ANALYST',
+      '--org',
+      'LSCP-HILLINGDON',
+      '--sub',
+      'a-1',
+      '--name',
+      'Ana Lyst',
+      '--las',
+      'E09000017,E09000002',
+    ]);
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+\n$/);
-    const claims = jwt.verify(result.stdout.trim(), DEVELOPMENT_JWT_SECRET, { algorithms: ['HS256'] }) as jwt.JwtPayload;
-    expect(claims).toMatchObject({ sub: 'a-1', name: 'Ana Lyst', role: 'LSCB_ANALYST', org: 'LSCP-HILLINGDON', las: ['E09000017', 'E09000002'] });
+    const claims = jwt.verify(result.stdout.trim(), DEVELOPMENT_JWT_SECRET, {
+      algorithms: ['HS256'],
+    }) as jwt.JwtPayload;
+    expect(claims).toMatchObject({
+      sub: 'a-1',
+      name: 'Ana Lyst',
+      role: 'LSCB_ANALYST',
+      org: 'LSCP-HILLINGDON',
+      las: ['E09000017', 'E09000002'],
+    });
     expect(claims.exp! - claims.iat!).toBe(12 * 3600);
   });
 
@@ -56,13 +79,25 @@ describe('the command line', () => {
     expect(nations.reduce((sum, row) => sum + row.children, 0)).toBeGreaterThanOrEqual(24);
 
     // the demo social worker sees their own authority's children through the API
-    const worker = { role: 'SOCIAL_WORKER' as never, org: HILLINGDON, sub: 'demo-sw-hillingdon', name: 'Sam Okafor' };
-    const data = await app.ok<{ children: { totalCount: number; edges: { node: { localAuthority: { code: string }; aliases: unknown[] } }[] } }>(
+    const worker = {
+      role: 'SOCIAL_WORKER' as never,
+      org: HILLINGDON,
+      sub: 'demo-sw-hillingdon',
+      name: 'Sam Okafor',
+    };
+    const data = await app.ok<{
+      children: {
+        totalCount: number;
+        edges: { node: { localAuthority: { code: string }; aliases: unknown[] } }[];
+      };
+    }>(
       worker,
       '{ children { totalCount edges { node { localAuthority { code } aliases { name } nrmReferrals { reasonableGrounds { decision } } } } } }',
     );
     expect(data.children.totalCount).toBeGreaterThan(3);
-    expect(new Set(data.children.edges.map((edge) => edge.node.localAuthority.code))).toEqual(new Set([HILLINGDON]));
+    expect(new Set(data.children.edges.map((edge) => edge.node.localAuthority.code))).toEqual(
+      new Set([HILLINGDON]),
+    );
     expect(codeOf(await app.gql(worker, '{ me { id } }'))).toBeUndefined();
   });
 });

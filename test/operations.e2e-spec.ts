@@ -147,7 +147,10 @@ describe('the process', () => {
   it('runs its own PostgreSQL under DATA_DIR and keeps every record across restarts, even after kill -9', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'haven-restart-'));
     const env = { DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(await freePort()), DATABASE_URL: '' };
-    const token = mintToken({ role: Role.SOCIAL_WORKER, org: HILLINGDON, sub: 'sw-restart', name: 'Sam' }, DEVELOPMENT_JWT_SECRET);
+    const token = mintToken(
+      { role: Role.SOCIAL_WORKER, org: HILLINGDON, sub: 'sw-restart', name: 'Sam' },
+      DEVELOPMENT_JWT_SECRET,
+    );
     const post = async (url: string, query: string) => {
       const response = await fetch(`${url}/graphql`, {
         method: 'POST',
@@ -159,25 +162,38 @@ describe('the process', () => {
     const list = `{ children { totalCount edges { node { givenName } } } }`;
     try {
       const first = await spawnService(env);
-      const created = await post(first.listening, `mutation { registerChild(input: { givenName: "Dawit", gender: MALE }) { id } }`);
+      const created = await post(
+        first.listening,
+        `mutation { registerChild(input: { givenName: "Dawit", gender: MALE }) { id } }`,
+      );
       expect(created.errors).toBeUndefined();
       expect(await stopProcess(first.child)).toBe(0);
 
       const second = await spawnService(env);
       expect((await post(second.listening, list)).data.children.totalCount).toBe(1);
       // a command beside the running service shares its database rather than starting another
-      const migrate = spawnSync(process.execPath, [join(__dirname, '../dist/apps/cli/src/main.js'), 'migrate'], {
-        env: { ...process.env, NODE_ENV: 'test', ...env },
-        encoding: 'utf8',
-      });
+      const migrate = spawnSync(
+        process.execPath,
+        [join(__dirname, '../dist/apps/cli/src/main.js'), 'migrate'],
+        {
+          env: { ...process.env, NODE_ENV: 'test', ...env },
+          encoding: 'utf8',
+        },
+      );
       expect(migrate.stdout).toMatch(/up to date/);
-      await post(second.listening, `mutation { registerChild(input: { givenName: "Senait", gender: FEMALE }) { id } }`);
+      await post(
+        second.listening,
+        `mutation { registerChild(input: { givenName: "Senait", gender: FEMALE }) { id } }`,
+      );
       // killed outright, it leaves PostgreSQL running without its owner; the next start takes over
       await stopProcess(second.child, 'SIGKILL');
 
       const third = await spawnService(env);
       const read = await post(third.listening, list);
-      expect(read.data.children.edges.map((edge: any) => edge.node.givenName).sort()).toEqual(['Dawit', 'Senait']);
+      expect(read.data.children.edges.map((edge: any) => edge.node.givenName).sort()).toEqual([
+        'Dawit',
+        'Senait',
+      ]);
       expect(await stopProcess(third.child)).toBe(0);
     } finally {
       rmSync(dataDir, { recursive: true, force: true });

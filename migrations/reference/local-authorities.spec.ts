@@ -1,7 +1,8 @@
 import { LOCAL_AUTHORITIES } from './local-authorities';
 
 describe('the children’s services authorities', () => {
-  const count = (nation: string) => LOCAL_AUTHORITIES.filter((authority) => authority.nation === nation).length;
+  const count = (nation: string) =>
+    LOCAL_AUTHORITIES.filter((authority) => authority.nation === nation).length;
 
   it('lists every authority of each nation', () => {
     expect(count('ENGLAND')).toBe(153);

@@ -15,11 +15,17 @@ describe('TokenVerifier with a JWKS URL', () => {
   const claims = { name: 'Sam', role: 'SOCIAL_WORKER', org: 'E09000017' };
 
   beforeAll(async () => {
-    server = createServer((_, res) => res.setHeader('content-type', 'application/json').end(JSON.stringify({ keys: [jwk] })));
+    server = createServer((_, res) =>
+      res.setHeader('content-type', 'application/json').end(JSON.stringify({ keys: [jwk] })),
+    );
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
     verifier = new TokenVerifier(
-      loadConfig({ NODE_ENV: 'production', JWKS_URL: `http://127.0.0.1:${port}/jwks`, JWT_ISSUER: 'https://idp.test' }),
+      loadConfig({
+        NODE_ENV: 'production',
+        JWKS_URL: `http://127.0.0.1:${port}/jwks`,
+        JWT_ISSUER: 'https://idp.test',
+      }),
     );
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
@@ -28,7 +34,10 @@ describe('TokenVerifier with a JWKS URL', () => {
     `Bearer ${jwt.sign(claims, key, { subject: 'sw-1', issuer: 'https://idp.test', expiresIn: 60, keyid: 'key-1', ...options })}`;
 
   it('accepts a token signed by the provider', async () => {
-    await expect(verifier.verify(sign({ algorithm: 'RS256' }))).resolves.toMatchObject({ sub: 'sw-1', role: 'SOCIAL_WORKER' });
+    await expect(verifier.verify(sign({ algorithm: 'RS256' }))).resolves.toMatchObject({
+      sub: 'sw-1',
+      role: 'SOCIAL_WORKER',
+    });
   });
 
   it('refuses HS256 (the development algorithm), another issuer and another key', async () => {

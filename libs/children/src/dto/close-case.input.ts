@@ -5,26 +5,6 @@ import { CaseClosureReason } from '../child.enums';
 import { IsPastOrToday } from './validators';
 
 @InputType()
-export class CloseCaseInput {
-  @Field(() => ID)
-  @IsUUID('all')
-  childId!: string;
-
-  @Field(() => Int)
-  @IsInt()
-  @Min(1)
-  expectedVersion!: number;
-
-  @Field(() => CaseClosureReason)
-  @IsEnum(CaseClosureReason)
-  reason!: CaseClosureReason;
-
-  @Field(() => GraphQLDate)
-  @IsPastOrToday()
-  closedOn!: string;
-}
-
-@InputType()
 export class ReopenCaseInput {
   @Field(() => ID)
   @IsUUID('all')
@@ -34,4 +14,15 @@ export class ReopenCaseInput {
   @IsInt()
   @Min(1)
   expectedVersion!: number;
+}
+
+@InputType()
+export class CloseCaseInput extends ReopenCaseInput {
+  @Field(() => CaseClosureReason)
+  @IsEnum(CaseClosureReason)
+  reason!: CaseClosureReason;
+
+  @Field(() => GraphQLDate)
+  @IsPastOrToday()
+  closedOn!: string;
 }

@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { GraphQLError } from 'graphql';
 import { badInput, conflict, notFound } from './haven-error';
 import { fieldsFromCoercionMessage, formatGraphQLError } from './format-error';
@@ -7,6 +8,9 @@ const wrap = (original: Error) =>
 const format = (error: GraphQLError) => formatGraphQLError(error.toJSON(), error);
 
 describe('formatGraphQLError', () => {
+  beforeAll(() => Logger.overrideLogger(false));
+  afterAll(() => Logger.overrideLogger(['log', 'warn', 'error']));
+
   it('keeps the code of a domain error and the fields of a validation error', () => {
     expect(format(wrap(notFound('Child'))).extensions).toEqual({ code: 'NOT_FOUND' });
     expect(format(wrap(conflict('stale'))).extensions).toEqual({ code: 'CONFLICT' });

@@ -24,6 +24,8 @@ const common = {
     '^@haven/platform/(.*)$': '<rootDir>/libs/platform/src/$1',
     '^@haven/children$': '<rootDir>/libs/children/src',
     '^@haven/children/(.*)$': '<rootDir>/libs/children/src/$1',
+    '^@haven/guardianship$': '<rootDir>/libs/guardianship/src',
+    '^@haven/age-assessment$': '<rootDir>/libs/age-assessment/src',
     '^@haven/migrations$': '<rootDir>/migrations',
   },
 };

@@ -1,3 +1,4 @@
+import { addDays, addYears, londonDate } from '@haven/platform';
 import { Caller, TestApp } from './test-app';
 
 export const CHILD_FIELDS = `
@@ -49,4 +50,32 @@ export async function newReferral(app: TestApp, caller: Caller, childId: string,
     },
   );
   return data.recordNrmReferral;
+}
+
+/** A date of birth that makes someone `years` old today in London, `days` days short of (or past) the birthday. */
+export function bornYearsAgo(years: number, days = 0): string {
+  return addDays(addYears(londonDate(new Date()), -years), days);
+}
+
+export function today(): string {
+  return londonDate(new Date());
+}
+
+export async function assignGuardian(
+  app: TestApp,
+  caller: Caller,
+  input: { childId: string; guardianId: string; scheme: string; startDate?: string },
+) {
+  return app.gql<{
+    assignGuardian: { id: string; active: boolean; warnings: string[]; guardianCaseload: number };
+  }>(
+    caller,
+    `mutation($input: AssignGuardianInput!) { assignGuardian(input: $input) { id active warnings guardianCaseload scheme startDate } }`,
+    { input: { startDate: today(), ...input } },
+  );
+}
+
+/** The practitioner id of a caller, created on first sight. */
+export async function practitionerId(app: TestApp, caller: Caller): Promise<string> {
+  return (await app.ok<{ me: { id: string } }>(caller, '{ me { id } }')).me.id;
 }

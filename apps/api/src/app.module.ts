@@ -1,7 +1,9 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
+import { AgeAssessmentModule } from '@haven/age-assessment';
 import { ChildrenModule } from '@haven/children';
+import { GuardianshipModule } from '@haven/guardianship';
 import { MIGRATIONS } from '@haven/migrations';
 import {
   APP_CONFIG,
@@ -30,6 +32,8 @@ export class AppModule {
           useFactory: graphqlOptions,
         }),
         ChildrenModule,
+        GuardianshipModule,
+        AgeAssessmentModule,
       ],
     };
   }

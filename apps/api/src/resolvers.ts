@@ -1,5 +1,12 @@
+import { AGE_ASSESSMENT_RESOLVERS } from '@haven/age-assessment';
 import { CHILDREN_RESOLVERS } from '@haven/children';
+import { GUARDIANSHIP_RESOLVERS } from '@haven/guardianship';
 import { PLATFORM_RESOLVERS } from '@haven/platform';
 
 /** Every resolver class the API serves: the schema printer and the permission test walk this list. */
-export const ALL_RESOLVERS: Function[] = [...PLATFORM_RESOLVERS, ...CHILDREN_RESOLVERS];
+export const ALL_RESOLVERS: Function[] = [
+  ...PLATFORM_RESOLVERS,
+  ...CHILDREN_RESOLVERS,
+  ...GUARDIANSHIP_RESOLVERS,
+  ...AGE_ASSESSMENT_RESOLVERS,
+];

@@ -84,7 +84,6 @@ export class ChildrenService {
       .values({
         ...fields,
         localAuthorityId,
-        effectiveDateOfBirth: fields.claimedDateOfBirth,
         registeredBy: actor.practitionerId,
         version: 1,
       })
@@ -115,10 +114,6 @@ export class ChildrenService {
     const set: Partial<Child> = Object.fromEntries(
       Object.keys(changes).map((field) => [field, merged[field as keyof Child]]),
     );
-    if ('claimedDateOfBirth' in changes) {
-      // Until an age assessment decides otherwise, the claimed date is the effective one.
-      set.effectiveDateOfBirth = merged.claimedDateOfBirth;
-    }
     const updated = await this.writeVersioned(em, current, input.expectedVersion, set);
     ctx.audit(AuditAction.UPDATE, ENTITY, asOwned(updated), { changes });
     return toChildModel(updated);
@@ -237,6 +232,14 @@ export class ChildrenService {
       query.andWhere('c.allocated_worker_id = :allocatedWorkerId', {
         allocatedWorkerId: filter.allocatedWorkerId,
       });
+    }
+    if (filter.guardianId) {
+      // the guardianship capability's table, read here so that one query pages the list
+      query.andWhere(
+        `EXISTS (SELECT 1 FROM guardian_assignment ga WHERE ga.child_id = c.id AND ga.guardian_id = :guardianId
+                   AND ga.end_date IS NULL)`,
+        { guardianId: filter.guardianId },
+      );
     }
     const words = (filter.search ?? '').split(/\s+/).filter(Boolean).slice(0, 8);
     words.forEach((word, index) => {

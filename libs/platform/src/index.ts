@@ -28,3 +28,4 @@ export * from './platform.module';
 export * from './reference/agency';
 export * from './time/calendar';
 export * from './time/clock';
+export * from './validation/validators';

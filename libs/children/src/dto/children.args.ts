@@ -53,6 +53,11 @@ export class ChildFilter {
   @IsBoolean()
   ageDisputed?: boolean;
 
+  @Field(() => ID, { nullable: true, description: 'Only children actively assigned to this guardian' })
+  @IsOptional()
+  @IsUUID('all')
+  guardianId?: string;
+
   @Field(() => ID, { nullable: true, description: 'Only children allocated to this social worker' })
   @IsOptional()
   @IsUUID('all')

@@ -2,7 +2,7 @@ import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { IsEnum, IsInt, IsUUID, Min } from 'class-validator';
 import { GraphQLDate } from '@haven/platform';
 import { CaseClosureReason } from '../child.enums';
-import { IsPastOrToday } from './validators';
+import { IsPastOrToday } from '@haven/platform';
 
 @InputType()
 export class ReopenCaseInput {

@@ -25,7 +25,7 @@ import {
   LegalStatus,
   NationalityBasis,
 } from '../child.enums';
-import { IsPastOrToday, IsPlausibleDate, Trim } from './validators';
+import { IsPastOrToday, IsPlausibleDate, Trim } from '@haven/platform';
 
 export const NAME_MAX = 100;
 

@@ -28,6 +28,12 @@ export interface AppConfig {
     readonly introspection: boolean;
     readonly explorer: boolean;
   };
+  readonly guardianship: {
+    /** Active assignments above which a guardian's caseload is flagged (a warning, not a refusal). */
+    readonly caseloadCeiling: number;
+    /** Age (in whole years) at which each scheme's service ends. */
+    readonly ageLimits: { readonly ictg: number; readonly scotland: number; readonly northernIreland: number; readonly otherAdvocate: number };
+  };
   readonly nrm: {
     /** Target for a reasonable-grounds decision, in working days after referral. */
     readonly reasonableGroundsTargetWorkingDays: number;
@@ -101,6 +107,15 @@ export function loadConfig(env: Env = process.env): AppConfig {
       maxAliases: int('GRAPHQL_MAX_ALIASES', 30, 1, 1000),
       introspection: !production,
       explorer: !production,
+    },
+    guardianship: {
+      caseloadCeiling: int('GUARDIAN_CASELOAD_CEILING', 20, 1, 1000),
+      ageLimits: {
+        ictg: int('GUARDIAN_AGE_LIMIT_ICTG', 18, 16, 25),
+        scotland: int('GUARDIAN_AGE_LIMIT_SCOTLAND', 21, 16, 25),
+        northernIreland: int('GUARDIAN_AGE_LIMIT_NI', 21, 16, 25),
+        otherAdvocate: int('GUARDIAN_AGE_LIMIT_OTHER', 18, 16, 25),
+      },
     },
     nrm: {
       reasonableGroundsTargetWorkingDays: int('NRM_RG_TARGET_WORKING_DAYS', 5, 1, 365),

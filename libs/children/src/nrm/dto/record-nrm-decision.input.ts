@@ -1,7 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsEnum, IsUUID } from 'class-validator';
 import { GraphQLDate } from '@haven/platform';
-import { IsPastOrToday } from '../../dto/validators';
+import { IsPastOrToday } from '@haven/platform';
 import { NrmDecision, NrmStage } from '../nrm.enums';
 
 @InputType()

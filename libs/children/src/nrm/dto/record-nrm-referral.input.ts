@@ -1,7 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsEnum, IsOptional, IsUUID } from 'class-validator';
 import { Agency, GraphQLDate } from '@haven/platform';
-import { IsPastOrToday } from '../../dto/validators';
+import { IsPastOrToday } from '@haven/platform';
 import { NrmCompetentAuthority } from '../nrm.enums';
 
 @InputType()

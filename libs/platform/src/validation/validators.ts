@@ -1,6 +1,6 @@
 import { Transform } from 'class-transformer';
 import { registerDecorator, ValidationOptions } from 'class-validator';
-import { londonDate } from '@haven/platform';
+import { londonDate } from '../time/calendar';
 
 /** Trims free text; an empty string means "not given". */
 export const Trim = () =>
@@ -40,6 +40,28 @@ export function IsPlausibleDate(options?: ValidationOptions) {
           value === null ||
           value === undefined ||
           (typeof value === 'string' && value >= '1900-01-01' && value <= '2200-12-31'),
+      },
+    });
+}
+
+/** Clocks differ a little between devices; an instant this far ahead still counts as now. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+/** An instant that has happened: not in the future, not before 1900. */
+export function IsPastInstant(options?: ValidationOptions) {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isPastInstant',
+      target: target.constructor,
+      propertyName,
+      options: { message: `${propertyName} cannot be in the future`, ...options },
+      validator: {
+        validate: (value: unknown) =>
+          value === null ||
+          value === undefined ||
+          (value instanceof Date &&
+            value.getTime() <= Date.now() + CLOCK_SKEW_MS &&
+            value.getTime() >= Date.UTC(1900, 0, 1)),
       },
     });
 }

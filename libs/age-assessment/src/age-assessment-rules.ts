@@ -1,0 +1,77 @@
+import { ageOn, IsoDate } from '@haven/platform';
+import { AgeAssessmentOutcome } from './age-assessment.enums';
+
+/** The safeguards of a lawful (Merton-compliant) age assessment, as recorded. */
+export interface Safeguards {
+  twoAssessors?: boolean | null;
+  appropriateAdult?: boolean | null;
+  interpreterUsed?: boolean | null;
+  adversePointsPut?: boolean | null;
+  writtenReasons?: boolean | null;
+}
+
+const SAFEGUARD_NAMES: Record<keyof Safeguards, string> = {
+  twoAssessors: 'two trained assessing social workers',
+  appropriateAdult: 'an appropriate adult present',
+  interpreterUsed: 'an interpreter (the child needs one)',
+  adversePointsPut: 'the adverse points put to the young person with a chance to answer',
+  writtenReasons: 'reasons given in writing',
+};
+
+/** The safeguards not recorded as met; an interpreter counts only where the child needs one. */
+export function missingSafeguards(safeguards: Safeguards, interpreterNeeded: boolean): string[] {
+  const required: (keyof Safeguards)[] = ['twoAssessors', 'appropriateAdult', 'adversePointsPut', 'writtenReasons'];
+  if (interpreterNeeded) required.splice(2, 0, 'interpreterUsed');
+  return required.filter((name) => safeguards[name] !== true).map((name) => SAFEGUARD_NAMES[name]);
+}
+
+export interface OutcomeRequest {
+  outcome: AgeAssessmentOutcome;
+  assessedDateOfBirth: IsoDate | null;
+  completedOn: IsoDate;
+}
+
+/**
+ * The assessed date of birth an outcome stands for (the claimed one when the claim is accepted), or
+ * the field and reason it contradicts the outcome.
+ */
+export function assessedDateOfBirth(
+  request: OutcomeRequest,
+  claimed: IsoDate | null,
+): { date: IsoDate } | { field: string; message: string } {
+  const { outcome, completedOn } = request;
+  const date = request.assessedDateOfBirth ?? (outcome === AgeAssessmentOutcome.CLAIMED_AGE_ACCEPTED ? claimed : null);
+  if (!date) {
+    return { field: 'assessedDateOfBirth', message: `An assessed date of birth is needed for ${outcome}` };
+  }
+  if (date > completedOn) {
+    return { field: 'assessedDateOfBirth', message: 'The assessed date of birth cannot be after the assessment' };
+  }
+  const age = ageOn(date, completedOn);
+  switch (outcome) {
+    case AgeAssessmentOutcome.CLAIMED_AGE_ACCEPTED:
+      if (claimed && date !== claimed) {
+        return { field: 'assessedDateOfBirth', message: 'Accepting the claimed age keeps the claimed date of birth' };
+      }
+      break;
+    case AgeAssessmentOutcome.ASSESSED_YOUNGER:
+      if (claimed && date <= claimed) {
+        return { field: 'assessedDateOfBirth', message: 'ASSESSED_YOUNGER needs a date of birth after the claimed one' };
+      }
+      break;
+    case AgeAssessmentOutcome.ASSESSED_OLDER_STILL_CHILD:
+      if ((claimed && date >= claimed) || age >= 18) {
+        return {
+          field: 'assessedDateOfBirth',
+          message: 'ASSESSED_OLDER_STILL_CHILD needs a date of birth before the claimed one and under 18 at assessment',
+        };
+      }
+      break;
+    case AgeAssessmentOutcome.ASSESSED_ADULT:
+      if (age < 18) {
+        return { field: 'assessedDateOfBirth', message: 'ASSESSED_ADULT needs a date of birth 18 or more years before the assessment' };
+      }
+      break;
+  }
+  return { date };
+}

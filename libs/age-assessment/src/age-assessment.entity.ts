@@ -1,0 +1,74 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Agency } from '@haven/platform';
+import { AgeAssessmentOutcome, AgeAssessmentStatus, AgeDeterminedBy } from './age-assessment.enums';
+
+/** An age dispute and the assessment that resolves it; history is kept, nothing overwritten. */
+@Entity()
+export class AgeAssessment {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  childId!: string;
+
+  @Column({ type: 'uuid' })
+  localAuthorityId!: string;
+
+  @Column({ type: 'date' })
+  raisedOn!: string;
+
+  @Column({ type: 'text' })
+  raisedBy!: Agency;
+
+  @Column({ type: 'text', nullable: true })
+  reason!: string | null;
+
+  /** The claimed date of birth when the dispute was raised. */
+  @Column({ type: 'date', nullable: true })
+  claimedDateOfBirth!: string | null;
+
+  @Column({ type: 'text' })
+  status!: AgeAssessmentStatus;
+
+  @Column({ type: 'date', nullable: true })
+  startedOn!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  outcome!: AgeAssessmentOutcome | null;
+
+  @Column({ type: 'date', nullable: true })
+  assessedDateOfBirth!: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  completedOn!: string | null;
+
+  @Column({ type: 'boolean', nullable: true })
+  twoAssessors!: boolean | null;
+
+  @Column({ type: 'boolean', nullable: true })
+  appropriateAdult!: boolean | null;
+
+  @Column({ type: 'boolean', nullable: true })
+  interpreterUsed!: boolean | null;
+
+  @Column({ type: 'boolean', nullable: true })
+  adversePointsPut!: boolean | null;
+
+  @Column({ type: 'boolean', nullable: true })
+  writtenReasons!: boolean | null;
+
+  @Column({ type: 'date', nullable: true })
+  challengedOn!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  challengeNotes!: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  finalisedOn!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  finalDeterminedBy!: AgeDeterminedBy | null;
+
+  @Column({ type: 'timestamptz' })
+  createdAt!: Date;
+}

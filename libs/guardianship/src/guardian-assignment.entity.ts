@@ -1,0 +1,67 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { ContactMode, GuardianEndReason, GuardianScheme } from './guardianship.enums';
+
+/** A guardian's assignment to a child under a scheme; active while it has no end date. */
+@Entity()
+export class GuardianAssignment {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  childId!: string;
+
+  @Column({ type: 'uuid' })
+  localAuthorityId!: string;
+
+  @Column({ type: 'uuid' })
+  guardianId!: string;
+
+  @Column({ type: 'uuid' })
+  providerId!: string;
+
+  @Column({ type: 'text' })
+  scheme!: GuardianScheme;
+
+  @Column({ type: 'date' })
+  startDate!: string;
+
+  @Column({ type: 'date', nullable: true })
+  endDate!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  endReason!: GuardianEndReason | null;
+
+  @Column({ type: 'timestamptz' })
+  createdAt!: Date;
+}
+
+/** A contact between a guardian and the child, logged by the guardian. */
+@Entity()
+export class GuardianContact {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  childId!: string;
+
+  @Column({ type: 'uuid' })
+  localAuthorityId!: string;
+
+  @Column({ type: 'uuid' })
+  assignmentId!: string;
+
+  @Column({ type: 'uuid' })
+  guardianId!: string;
+
+  @Column({ type: 'timestamptz' })
+  contactedAt!: Date;
+
+  @Column({ type: 'text' })
+  mode!: ContactMode;
+
+  @Column({ type: 'text', nullable: true })
+  summary!: string | null;
+
+  @Column({ type: 'timestamptz' })
+  recordedAt!: Date;
+}

@@ -1,0 +1,301 @@
+import { Inject, Injectable } from '@nestjs/common';
+import DataLoader from 'dataloader';
+import { EntityManager } from 'typeorm';
+import { ChildrenService } from '@haven/children';
+import {
+  APP_CONFIG,
+  AppConfig,
+  AuditAction,
+  childScope,
+  londonDate,
+  conflict,
+  invalidField,
+  Nation,
+  notFound,
+  RequestContext,
+} from '@haven/platform';
+import { AssignGuardianInput } from './dto/assign-guardian.input';
+import { EndGuardianAssignmentInput } from './dto/end-guardian-assignment.input';
+import { RecordGuardianContactInput } from './dto/record-guardian-contact.input';
+import { GuardianAssignment, GuardianContact } from './guardian-assignment.entity';
+import { GuardianAssignmentModel, GuardianContactModel } from './guardian-assignment.model';
+import { assignmentRefusal, GuardianshipSettings } from './scheme-rules';
+
+const ASSIGNMENT = 'GuardianAssignment';
+const CONTACT = 'GuardianContact';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const OVERLAP = 'guardian_assignment_no_overlap';
+
+interface ChildFactsRow {
+  nation: Nation;
+  categories: string[];
+  effective_date_of_birth: string | null;
+  age_disputed: boolean;
+  referred: boolean;
+}
+
+@Injectable()
+export class GuardianshipService {
+  private readonly settings: GuardianshipSettings;
+
+  constructor(
+    private readonly children: ChildrenService,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.settings = config.guardianship;
+  }
+
+  /**
+   * Assigns a guardian under the scheme of the child's nation. The scheme's eligibility and age
+   * limit are checked here; "one active assignment per child per scheme role" is held by an
+   * exclusion constraint, so concurrent requests cannot both succeed.
+   */
+  async assign(ctx: RequestContext, input: AssignGuardianInput): Promise<GuardianAssignmentModel> {
+    const child = await this.children.requireVisible(ctx, input.childId);
+    const em = await ctx.em();
+    const [guardian] = await em.query<{ organisation_id: string }[]>(
+      `SELECT organisation_id FROM practitioner WHERE id = $1 AND role = 'GUARDIAN'`,
+      [input.guardianId],
+    );
+    if (!guardian) throw invalidField('guardianId', 'No guardian has that id');
+
+    const [facts] = await em.query<ChildFactsRow[]>(
+      `SELECT o.nation, c.categories, c.effective_date_of_birth, c.age_disputed,
+              EXISTS (SELECT 1 FROM nrm_referral r WHERE r.child_id = c.id) AS referred
+         FROM child c JOIN organisation o ON o.id = c.local_authority_id WHERE c.id = $1`,
+      [child.id],
+    );
+    const refusal = assignmentRefusal(
+      input.scheme,
+      {
+        nation: facts.nation,
+        categories: facts.categories,
+        referredToNrm: facts.referred,
+        effectiveDateOfBirth: facts.effective_date_of_birth,
+        ageDisputed: facts.age_disputed,
+      },
+      input.startDate,
+      this.settings,
+    );
+    if (refusal) throw conflict(refusal);
+
+    const id = await this.insertAssignment(em, {
+      childId: child.id,
+      localAuthorityId: child.localAuthorityId,
+      guardianId: input.guardianId,
+      providerId: guardian.organisation_id,
+      scheme: input.scheme,
+      startDate: input.startDate,
+    }, ctx.actor.practitionerId);
+    const assignment = await this.load(ctx, id);
+    ctx.audit(AuditAction.CREATE, ASSIGNMENT, assignment);
+    return assignment;
+  }
+
+  async end(ctx: RequestContext, input: EndGuardianAssignmentInput): Promise<GuardianAssignmentModel> {
+    const em = await ctx.em();
+    const assignment = await this.lockVisible(ctx, em, input.assignmentId);
+    if (assignment.endDate) throw conflict(`The assignment already ended on ${assignment.endDate}`);
+    if (input.endDate < assignment.startDate) {
+      throw invalidField('endDate', `endDate cannot be before the assignment started (${assignment.startDate})`);
+    }
+    await em.query(`UPDATE guardian_assignment SET end_date = $2, end_reason = $3, ended_by = $4 WHERE id = $1`, [
+      assignment.id,
+      input.endDate,
+      input.reason,
+      ctx.actor.practitionerId,
+    ]);
+    const ended = await this.load(ctx, assignment.id);
+    ctx.audit(AuditAction.UPDATE, ASSIGNMENT, ended, { endDate: input.endDate, reason: input.reason });
+    return ended;
+  }
+
+  /** A guardian logs a contact with a child actively assigned to them. */
+  async recordContact(ctx: RequestContext, input: RecordGuardianContactInput): Promise<GuardianContactModel> {
+    const child = await this.children.requireVisible(ctx, input.childId);
+    const em = await ctx.em();
+    const [assignment] = await em.query<{ id: string; start_date: string }[]>(
+      `SELECT id, start_date FROM guardian_assignment WHERE child_id = $1 AND guardian_id = $2 AND end_date IS NULL
+        ORDER BY start_date DESC LIMIT 1`,
+      [child.id, ctx.actor.practitionerId],
+    );
+    if (!assignment) throw notFound('Child');
+    if (londonDate(input.contactedAt) < assignment.start_date) {
+      throw invalidField('contactedAt', `contactedAt cannot be before the assignment started (${assignment.start_date})`);
+    }
+    const [{ id }] = await em.query<{ id: string }[]>(
+      `INSERT INTO guardian_contact (child_id, local_authority_id, assignment_id, guardian_id, contacted_at, mode, summary)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+      [child.id, child.localAuthorityId, assignment.id, ctx.actor.practitionerId, input.contactedAt, input.mode, input.summary ?? null],
+    );
+    const contact = (await this.contacts(ctx, 'gc.id = $1', [id]))[0];
+    ctx.audit(AuditAction.CREATE, CONTACT, contact);
+    return contact;
+  }
+
+  /** A child's assignments, newest first; batched per request and audited as read. */
+  assignmentsOf(ctx: RequestContext, childId: string): Promise<GuardianAssignmentModel[]> {
+    return ctx
+      .loader('guardianship.byChild', () => new DataLoader(async (childIds: readonly string[]) => {
+        const models = await this.query(ctx, 'ga.child_id = ANY($1::uuid[])', [childIds]);
+        ctx.auditMany(AuditAction.READ, ASSIGNMENT, models);
+        return childIds.map((id) => models.filter((model) => model.childId === id));
+      }))
+      .load(childId);
+  }
+
+  /** The contacts logged under an assignment, newest first. */
+  contactsOf(ctx: RequestContext, assignmentId: string): Promise<GuardianContactModel[]> {
+    return ctx
+      .loader('guardianship.contactsByAssignment', () => new DataLoader(async (ids: readonly string[]) => {
+        const models = await this.contacts(ctx, 'gc.assignment_id = ANY($1::uuid[])', [ids]);
+        ctx.auditMany(AuditAction.READ, CONTACT, models);
+        const byAssignment = new Map<string, GuardianContactModel[]>();
+        for (const model of models) byAssignment.set(model.assignmentId, [...(byAssignment.get(model.assignmentId) ?? []), model]);
+        return ids.map((id) => byAssignment.get(id) ?? []);
+      }))
+      .load(assignmentId);
+  }
+
+  /** Active assignments per guardian, batched per request. */
+  caseloadOf(ctx: RequestContext, guardianId: string): Promise<number> {
+    return ctx
+      .loader('guardianship.caseload', () => new DataLoader(async (ids: readonly string[]) => {
+        const em = await ctx.em();
+        const rows = await em.query<{ guardian_id: string; n: number }[]>(
+          `SELECT guardian_id, count(*)::int AS n FROM guardian_assignment
+            WHERE guardian_id = ANY($1::uuid[]) AND end_date IS NULL GROUP BY guardian_id`,
+          [ids],
+        );
+        const counts = new Map(rows.map((row) => [row.guardian_id, row.n]));
+        return ids.map((id) => counts.get(id) ?? 0);
+      }))
+      .load(guardianId);
+  }
+
+  get caseloadCeiling(): number {
+    return this.settings.caseloadCeiling;
+  }
+
+  private async insertAssignment(
+    em: EntityManager,
+    values: Omit<GuardianAssignment, 'id' | 'endDate' | 'endReason' | 'createdAt'>,
+    createdBy: string,
+  ): Promise<string> {
+    try {
+      const [{ id }] = await em.query<{ id: string }[]>(
+        `INSERT INTO guardian_assignment (child_id, local_authority_id, guardian_id, provider_id, scheme, start_date, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+        [values.childId, values.localAuthorityId, values.guardianId, values.providerId, values.scheme, values.startDate, createdBy],
+      );
+      return id;
+    } catch (error) {
+      if ((error as { constraint?: string }).constraint === OVERLAP) {
+        throw conflict('The child already has an active guardian assignment in this role: end it first');
+      }
+      throw error;
+    }
+  }
+
+  private async lockVisible(ctx: RequestContext, em: EntityManager, id: string): Promise<GuardianAssignment> {
+    if (!UUID.test(id)) throw notFound(ASSIGNMENT);
+    const assignment = await em
+      .getRepository(GuardianAssignment)
+      .createQueryBuilder('ga')
+      .where('ga.id = :id', { id })
+      .andWhere(childScope(ctx.actor, { childId: 'ga.child_id', localAuthorityId: 'ga.local_authority_id' }))
+      .setLock('pessimistic_write')
+      .getOne();
+    if (!assignment) throw notFound(ASSIGNMENT);
+    return assignment;
+  }
+
+  private async load(ctx: RequestContext, id: string): Promise<GuardianAssignmentModel> {
+    const [model] = await this.query(ctx, 'ga.id = $1', [id]);
+    if (!model) throw notFound(ASSIGNMENT);
+    return model;
+  }
+
+  private async query(ctx: RequestContext, where: string, params: unknown[]): Promise<GuardianAssignmentModel[]> {
+    const em = await ctx.em();
+    const scope = childScope(ctx.actor, { childId: 'ga.child_id', localAuthorityId: 'ga.local_authority_id' });
+    const rows = await em.query<AssignmentRow[]>(
+      `SELECT ga.id, ga.child_id, ga.local_authority_id, ga.guardian_id, ga.provider_id, ga.scheme, ga.start_date,
+              ga.end_date, ga.end_reason,
+              (SELECT count(*)::int FROM guardian_assignment other
+                WHERE other.guardian_id = ga.guardian_id AND other.end_date IS NULL) AS caseload
+         FROM guardian_assignment ga
+        WHERE ${where} AND ${scope}
+        ORDER BY ga.start_date DESC, ga.created_at DESC`,
+      params,
+    );
+    return rows.map((row) => this.toModel(row));
+  }
+
+  private async contacts(ctx: RequestContext, where: string, params: unknown[]): Promise<GuardianContactModel[]> {
+    const em = await ctx.em();
+    const scope = childScope(ctx.actor, { childId: 'gc.child_id', localAuthorityId: 'gc.local_authority_id' });
+    const rows = await em.query<ContactRow[]>(
+      `SELECT gc.id, gc.child_id, gc.local_authority_id, gc.assignment_id, gc.guardian_id, gc.contacted_at, gc.mode, gc.summary
+         FROM guardian_contact gc WHERE ${where} AND ${scope} ORDER BY gc.contacted_at DESC, gc.recorded_at DESC`,
+      params,
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      childId: row.child_id,
+      localAuthorityId: row.local_authority_id,
+      assignmentId: row.assignment_id,
+      guardianId: row.guardian_id,
+      contactedAt: row.contacted_at,
+      mode: row.mode,
+      summary: row.summary,
+    }));
+  }
+
+  private toModel(row: AssignmentRow): GuardianAssignmentModel {
+    const active = row.end_date === null;
+    const warnings =
+      active && row.caseload > this.settings.caseloadCeiling
+        ? [`The guardian's caseload (${row.caseload}) is above the ceiling of ${this.settings.caseloadCeiling}`]
+        : [];
+    return {
+      id: row.id,
+      childId: row.child_id,
+      localAuthorityId: row.local_authority_id,
+      guardianId: row.guardian_id,
+      providerId: row.provider_id,
+      scheme: row.scheme,
+      startDate: row.start_date,
+      endDate: row.end_date,
+      endReason: row.end_reason,
+      active,
+      guardianCaseload: row.caseload,
+      warnings,
+    };
+  }
+
+}
+
+interface AssignmentRow {
+  id: string;
+  child_id: string;
+  local_authority_id: string;
+  guardian_id: string;
+  provider_id: string;
+  scheme: GuardianAssignment['scheme'];
+  start_date: string;
+  end_date: string | null;
+  end_reason: GuardianAssignment['endReason'];
+  caseload: number;
+}
+
+interface ContactRow {
+  id: string;
+  child_id: string;
+  local_authority_id: string;
+  assignment_id: string;
+  guardian_id: string;
+  contacted_at: Date;
+  mode: GuardianContact['mode'];
+  summary: string | null;
+}

@@ -1,0 +1,4 @@
+export * from './guardian-assignment.model';
+export * from './guardianship.enums';
+export * from './guardianship.module';
+export * from './guardianship.service';

@@ -99,5 +99,10 @@ describe('the command line', () => {
       new Set([HILLINGDON]),
     );
     expect(codeOf(await app.gql(worker, '{ me { id } }'))).toBeUndefined();
+    const [{ guardians, disputes }] = await app.query<{ guardians: number; disputes: number }>(
+      `SELECT (SELECT count(*)::int FROM guardian_assignment) AS guardians, (SELECT count(*)::int FROM age_assessment) AS disputes`,
+    );
+    expect(guardians).toBeGreaterThan(5);
+    expect(disputes).toBe(2);
   });
 });

@@ -15,6 +15,7 @@ import { AssignGuardianInput } from './dto/assign-guardian.input';
 import { EndGuardianAssignmentInput } from './dto/end-guardian-assignment.input';
 import { RecordGuardianContactInput } from './dto/record-guardian-contact.input';
 import { GuardianAssignmentModel, GuardianContactModel } from './guardian-assignment.model';
+import { GuardianScheme } from './guardianship.enums';
 import { GuardianshipService } from './guardianship.service';
 
 @Resolver(() => GuardianAssignmentModel)
@@ -92,7 +93,7 @@ export class ChildGuardianshipResolver {
   @Allow(Permission.READ_CHILD)
   async activeGuardian(@Ctx() ctx: RequestContext, @Parent() child: ChildModel): Promise<PractitionerModel | null> {
     const assignments = await this.guardianship.assignmentsOf(ctx, child.id);
-    const active = assignments.find((assignment) => assignment.active && assignment.scheme !== 'OTHER_ADVOCATE');
+    const active = assignments.find((assignment) => assignment.active && assignment.scheme !== GuardianScheme.OTHER_ADVOCATE);
     return active ? this.practitionerService.loader(ctx).load(active.guardianId) : null;
   }
 }

@@ -13,6 +13,7 @@ const AUTHORITIES = [
 const PROVIDERS = [
   { code: 'ICTG-BARNARDOS', guardians: ['Alex Turner', 'Fatima Begum'] },
   { code: 'SGS-ALADDIN', guardians: ['Eilidh Ross'] },
+  { code: 'NIIG-BARNARDOS', guardians: ['Siobhan Quinn'] },
 ];
 
 interface DemoChild {
@@ -29,6 +30,8 @@ interface DemoChild {
   route: string;
   immigration: string | null;
   nrm?: 'pending' | 'positive' | 'concluded' | 'overdue';
+  /** An age dispute: still open, or completed with the child assessed older but still a child. */
+  dispute?: 'open' | 'older';
   languages: string[];
 }
 
@@ -92,6 +95,7 @@ const CHILDREN: DemoChild[] = [
   C('Ahmad', 'Rahimi', 15, 30, 'MALE', 'AF', [U], [], { languages: ['Dari', 'Pashto'] }),
   C('Mohammed', 'Osman', 17, 10, 'MALE', 'SD', [U, R], ['UNKNOWN'], {
     aliases: [['Mohamed Othman', 'age dispute referral']],
+    dispute: 'open',
     languages: ['Arabic'],
   }),
   C('Blessing', 'Okoro', 16, 500, 'FEMALE', 'NG', [T, S], ['DOMESTIC_SERVITUDE'], {
@@ -122,6 +126,7 @@ const CHILDREN: DemoChild[] = [
     nrm: 'concluded',
   }),
   C('Hamid', null, 17, 25, 'MALE', null, [U], [], {
+    dispute: 'older',
     route: 'UNKNOWN',
     immigration: 'UNKNOWN',
     languages: ['Kurdish (Sorani)'],
@@ -264,7 +269,9 @@ export async function seedDemo(dataSource: DataSource, today = londonDate(new Da
         ],
       );
       if (child.nrm) await referral(em, id, worker, arrival, child.nrm, today);
+      if (child.dispute) await ageDispute(em, id, worker, arrival, child.dispute, dateOfBirth, today);
     }
+    await assignGuardians(em, today);
     return { children: CHILDREN.length, skipped: false };
   });
 }
@@ -329,4 +336,61 @@ async function referral(
       [id, childId, worker.authorityId, decisionStage, decidedOn, worker.id],
     );
   }
+}
+
+async function ageDispute(
+  em: EntityManager,
+  childId: string,
+  worker: { id: string; authorityId: string },
+  arrival: string,
+  kind: 'open' | 'older',
+  claimed: string,
+  today: string,
+): Promise<void> {
+  const raisedOn = addDays(arrival, 2) > today ? today : addDays(arrival, 2);
+  if (kind === 'open') {
+    await em.query(
+      `INSERT INTO age_assessment (child_id, local_authority_id, raised_on, raised_by, reason, claimed_date_of_birth, created_by)
+       VALUES ($1, $2, $3, 'HOME_OFFICE', 'Physical appearance and demeanour at screening', $4, $5)`,
+      [childId, worker.authorityId, raisedOn, claimed, worker.id],
+    );
+    return;
+  }
+  await em.query(
+    `INSERT INTO age_assessment (child_id, local_authority_id, raised_on, raised_by, reason, claimed_date_of_birth, status,
+                                 started_on, outcome, assessed_date_of_birth, completed_on, two_assessors, appropriate_adult,
+                                 interpreter_used, adverse_points_put, written_reasons, final_determined_by, created_by)
+     VALUES ($1, $2, $3, 'POLICE', 'No documents; claimed age doubted on arrest', $4, 'COMPLETED', $3, 'ASSESSED_OLDER_STILL_CHILD',
+             $5, $6, true, true, true, true, true, 'LOCAL_AUTHORITY', $7)`,
+    [childId, worker.authorityId, raisedOn, claimed, addDays(claimed, -200), today, worker.id],
+  );
+}
+
+/** Guardians for the children each nation's scheme serves (the scheme rules are the service's). */
+async function assignGuardians(em: EntityManager, today: string): Promise<void> {
+  await em.query(
+    `WITH eligible AS (
+       SELECT c.id, c.local_authority_id, o.nation,
+              row_number() OVER (ORDER BY c.registered_at, c.id) AS n
+         FROM child c JOIN organisation o ON o.id = c.local_authority_id
+        WHERE (o.nation IN ('ENGLAND', 'WALES') AND EXISTS (SELECT 1 FROM nrm_referral r WHERE r.child_id = c.id))
+           OR (o.nation IN ('SCOTLAND', 'NORTHERN_IRELAND')
+               AND c.categories && ARRAY['UNACCOMPANIED_ASYLUM_SEEKING', 'SEPARATED', 'TRAFFICKED'])
+     ),
+     guardians AS (
+       SELECT p.id, p.organisation_id, o.code, row_number() OVER (PARTITION BY o.code ORDER BY p.subject) AS n
+         FROM practitioner p JOIN organisation o ON o.id = p.organisation_id
+        WHERE p.subject LIKE 'demo-guardian-%'
+     )
+     INSERT INTO guardian_assignment (child_id, local_authority_id, guardian_id, provider_id, scheme, start_date)
+     SELECT e.id, e.local_authority_id, g.id, g.organisation_id,
+            CASE e.nation WHEN 'SCOTLAND' THEN 'SCOTTISH_GUARDIANSHIP' WHEN 'NORTHERN_IRELAND' THEN 'NI_INDEPENDENT_GUARDIAN'
+                          ELSE 'ICTG_DIRECT' END,
+            $1::date - 14
+       FROM eligible e
+       JOIN guardians g ON g.code = CASE e.nation WHEN 'SCOTLAND' THEN 'SGS-ALADDIN' WHEN 'NORTHERN_IRELAND' THEN 'NIIG-BARNARDOS'
+                                                  ELSE 'ICTG-BARNARDOS' END
+                       AND g.n = 1 + (e.n % CASE e.nation WHEN 'ENGLAND' THEN 2 WHEN 'WALES' THEN 2 ELSE 1 END)`,
+    [today],
+  );
 }

@@ -20,7 +20,12 @@ const SAFEGUARD_NAMES: Record<keyof Safeguards, string> = {
 
 /** The safeguards not recorded as met; an interpreter counts only where the child needs one. */
 export function missingSafeguards(safeguards: Safeguards, interpreterNeeded: boolean): string[] {
-  const required: (keyof Safeguards)[] = ['twoAssessors', 'appropriateAdult', 'adversePointsPut', 'writtenReasons'];
+  const required: (keyof Safeguards)[] = [
+    'twoAssessors',
+    'appropriateAdult',
+    'adversePointsPut',
+    'writtenReasons',
+  ];
   if (interpreterNeeded) required.splice(2, 0, 'interpreterUsed');
   return required.filter((name) => safeguards[name] !== true).map((name) => SAFEGUARD_NAMES[name]);
 }
@@ -40,36 +45,50 @@ export function assessedDateOfBirth(
   claimed: IsoDate | null,
 ): { date: IsoDate } | { field: string; message: string } {
   const { outcome, completedOn } = request;
-  const date = request.assessedDateOfBirth ?? (outcome === AgeAssessmentOutcome.CLAIMED_AGE_ACCEPTED ? claimed : null);
+  const date =
+    request.assessedDateOfBirth ?? (outcome === AgeAssessmentOutcome.CLAIMED_AGE_ACCEPTED ? claimed : null);
   if (!date) {
     return { field: 'assessedDateOfBirth', message: `An assessed date of birth is needed for ${outcome}` };
   }
   if (date > completedOn) {
-    return { field: 'assessedDateOfBirth', message: 'The assessed date of birth cannot be after the assessment' };
+    return {
+      field: 'assessedDateOfBirth',
+      message: 'The assessed date of birth cannot be after the assessment',
+    };
   }
   const age = ageOn(date, completedOn);
   switch (outcome) {
     case AgeAssessmentOutcome.CLAIMED_AGE_ACCEPTED:
       if (claimed && date !== claimed) {
-        return { field: 'assessedDateOfBirth', message: 'Accepting the claimed age keeps the claimed date of birth' };
+        return {
+          field: 'assessedDateOfBirth',
+          message: 'Accepting the claimed age keeps the claimed date of birth',
+        };
       }
       break;
     case AgeAssessmentOutcome.ASSESSED_YOUNGER:
       if (claimed && date <= claimed) {
-        return { field: 'assessedDateOfBirth', message: 'ASSESSED_YOUNGER needs a date of birth after the claimed one' };
+        return {
+          field: 'assessedDateOfBirth',
+          message: 'ASSESSED_YOUNGER needs a date of birth after the claimed one',
+        };
       }
       break;
     case AgeAssessmentOutcome.ASSESSED_OLDER_STILL_CHILD:
       if ((claimed && date >= claimed) || age >= 18) {
         return {
           field: 'assessedDateOfBirth',
-          message: 'ASSESSED_OLDER_STILL_CHILD needs a date of birth before the claimed one and under 18 at assessment',
+          message:
+            'ASSESSED_OLDER_STILL_CHILD needs a date of birth before the claimed one and under 18 at assessment',
         };
       }
       break;
     case AgeAssessmentOutcome.ASSESSED_ADULT:
       if (age < 18) {
-        return { field: 'assessedDateOfBirth', message: 'ASSESSED_ADULT needs a date of birth 18 or more years before the assessment' };
+        return {
+          field: 'assessedDateOfBirth',
+          message: 'ASSESSED_ADULT needs a date of birth 18 or more years before the assessment',
+        };
       }
       break;
   }

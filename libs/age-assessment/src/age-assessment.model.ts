@@ -37,7 +37,10 @@ export class AgeAssessmentModel {
   @Field(() => String, { nullable: true })
   reason!: string | null;
 
-  @Field(() => GraphQLDate, { nullable: true, description: 'The claimed date of birth when the dispute was raised' })
+  @Field(() => GraphQLDate, {
+    nullable: true,
+    description: 'The claimed date of birth when the dispute was raised',
+  })
   claimedDateOfBirth!: string | null;
 
   @Field(() => AgeAssessmentStatus)

@@ -15,19 +15,29 @@ import {
 export class AgeAssessmentResolver {
   constructor(private readonly assessments: AgeAssessmentService) {}
 
-  @Mutation(() => AgeAssessmentModel, { description: 'Disputes the claimed age; the person is treated as a child meanwhile' })
+  @Mutation(() => AgeAssessmentModel, {
+    description: 'Disputes the claimed age; the person is treated as a child meanwhile',
+  })
   @Allow(Permission.RECORD_AGE_ASSESSMENT)
-  raiseAgeDispute(@Ctx() ctx: RequestContext, @Args('input') input: RaiseAgeDisputeInput): Promise<AgeAssessmentModel> {
+  raiseAgeDispute(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: RaiseAgeDisputeInput,
+  ): Promise<AgeAssessmentModel> {
     return this.assessments.raise(ctx, input);
   }
 
   @Mutation(() => AgeAssessmentModel)
   @Allow(Permission.RECORD_AGE_ASSESSMENT)
-  startAgeAssessment(@Ctx() ctx: RequestContext, @Args('input') input: StartAgeAssessmentInput): Promise<AgeAssessmentModel> {
+  startAgeAssessment(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: StartAgeAssessmentInput,
+  ): Promise<AgeAssessmentModel> {
     return this.assessments.start(ctx, input);
   }
 
-  @Mutation(() => AgeAssessmentModel, { description: 'ASSESSED_ADULT is refused unless every safeguard is met' })
+  @Mutation(() => AgeAssessmentModel, {
+    description: 'ASSESSED_ADULT is refused unless every safeguard is met',
+  })
   @Allow(Permission.RECORD_AGE_ASSESSMENT)
   recordAgeAssessmentOutcome(
     @Ctx() ctx: RequestContext,

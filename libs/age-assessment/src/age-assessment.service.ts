@@ -2,7 +2,15 @@ import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { EntityManager } from 'typeorm';
 import { ChildrenService } from '@haven/children';
-import { AuditAction, childScope, conflict, invalidField, IsoDate, notFound, RequestContext } from '@haven/platform';
+import {
+  AuditAction,
+  childScope,
+  conflict,
+  invalidField,
+  IsoDate,
+  notFound,
+  RequestContext,
+} from '@haven/platform';
 import { AgeAssessment } from './age-assessment.entity';
 import { AgeAssessmentOutcome, AgeAssessmentStatus, AgeDeterminedBy } from './age-assessment.enums';
 import { AgeAssessmentModel } from './age-assessment.model';
@@ -59,17 +67,29 @@ export class AgeAssessmentService {
    * (Merton-compliant) assessment is recorded as met: wrongly treating a child as an adult is the
    * harm this prevents.
    */
-  async recordOutcome(ctx: RequestContext, input: RecordAgeAssessmentOutcomeInput): Promise<AgeAssessmentModel> {
+  async recordOutcome(
+    ctx: RequestContext,
+    input: RecordAgeAssessmentOutcomeInput,
+  ): Promise<AgeAssessmentModel> {
     const em = await ctx.em();
     const assessment = await this.lockVisible(ctx, em, input.assessmentId);
     this.expectStatus(assessment, [RAISED, IN_PROGRESS], 'record an outcome for');
-    this.notBefore('completedOn', input.completedOn, assessment.startedOn ?? assessment.raisedOn, 'the assessment began');
+    this.notBefore(
+      'completedOn',
+      input.completedOn,
+      assessment.startedOn ?? assessment.raisedOn,
+      'the assessment began',
+    );
     const [child] = await em.query<{ claimed_date_of_birth: IsoDate | null; interpreter_needed: boolean }[]>(
       'SELECT claimed_date_of_birth, interpreter_needed FROM child WHERE id = $1',
       [assessment.childId],
     );
     const assessed = assessedDateOfBirth(
-      { outcome: input.outcome, assessedDateOfBirth: input.assessedDateOfBirth ?? null, completedOn: input.completedOn },
+      {
+        outcome: input.outcome,
+        assessedDateOfBirth: input.assessedDateOfBirth ?? null,
+        completedOn: input.completedOn,
+      },
       child.claimed_date_of_birth,
     );
     if ('field' in assessed) throw invalidField(assessed.field, assessed.message);
@@ -77,7 +97,9 @@ export class AgeAssessmentService {
     if (input.outcome === AgeAssessmentOutcome.ASSESSED_ADULT) {
       const missing = missingSafeguards(safeguards, child.interpreter_needed);
       if (missing.length > 0) {
-        throw conflict(`An adult determination needs every safeguard of a lawful assessment; not recorded as met: ${missing.join('; ')}`);
+        throw conflict(
+          `An adult determination needs every safeguard of a lawful assessment; not recorded as met: ${missing.join('; ')}`,
+        );
       }
     }
     await em.query(
@@ -98,7 +120,10 @@ export class AgeAssessmentService {
         safeguards.writtenReasons ?? null,
       ],
     );
-    return this.written(ctx, assessment.id, AuditAction.UPDATE, { outcome: input.outcome, assessedDateOfBirth: assessed.date });
+    return this.written(ctx, assessment.id, AuditAction.UPDATE, {
+      outcome: input.outcome,
+      assessedDateOfBirth: assessed.date,
+    });
   }
 
   /** A judicial review: the dispute is unresolved again, and the person is treated as a child meanwhile. */
@@ -106,13 +131,17 @@ export class AgeAssessmentService {
     const em = await ctx.em();
     const assessment = await this.lockVisible(ctx, em, input.assessmentId);
     this.expectStatus(assessment, [COMPLETED], 'challenge');
-    this.notBefore('challengedOn', input.challengedOn, assessment.completedOn!, 'the assessment was completed');
+    this.notBefore(
+      'challengedOn',
+      input.challengedOn,
+      assessment.completedOn!,
+      'the assessment was completed',
+    );
     await this.guardOneOpen(() =>
-      em.query(`UPDATE age_assessment SET status = 'CHALLENGED', challenged_on = $2, challenge_notes = $3 WHERE id = $1`, [
-        assessment.id,
-        input.challengedOn,
-        input.notes ?? null,
-      ]),
+      em.query(
+        `UPDATE age_assessment SET status = 'CHALLENGED', challenged_on = $2, challenge_notes = $3 WHERE id = $1`,
+        [assessment.id, input.challengedOn, input.notes ?? null],
+      ),
     );
     return this.written(ctx, assessment.id, AuditAction.UPDATE, { status: CHALLENGED });
   }
@@ -122,14 +151,24 @@ export class AgeAssessmentService {
     const em = await ctx.em();
     const assessment = await this.lockVisible(ctx, em, input.assessmentId);
     this.expectStatus(assessment, [COMPLETED, CHALLENGED], 'finalise');
-    this.notBefore('finalisedOn', input.finalisedOn, assessment.challengedOn ?? assessment.completedOn!, 'the last step');
+    this.notBefore(
+      'finalisedOn',
+      input.finalisedOn,
+      assessment.challengedOn ?? assessment.completedOn!,
+      'the last step',
+    );
     const byCourt = assessment.status === CHALLENGED;
     let outcome = assessment.outcome;
     let date = assessment.assessedDateOfBirth;
     if (input.courtOutcome) {
-      if (!byCourt) throw invalidField('courtOutcome', 'Only a challenged assessment is determined by a court');
+      if (!byCourt)
+        throw invalidField('courtOutcome', 'Only a challenged assessment is determined by a court');
       const assessed = assessedDateOfBirth(
-        { outcome: input.courtOutcome, assessedDateOfBirth: input.courtAssessedDateOfBirth ?? null, completedOn: input.finalisedOn },
+        {
+          outcome: input.courtOutcome,
+          assessedDateOfBirth: input.courtAssessedDateOfBirth ?? null,
+          completedOn: input.finalisedOn,
+        },
         assessment.claimedDateOfBirth,
       );
       if ('field' in assessed) throw invalidField(`court${capitalise(assessed.field)}`, assessed.message);
@@ -139,19 +178,33 @@ export class AgeAssessmentService {
     await em.query(
       `UPDATE age_assessment SET status = 'FINAL', finalised_on = $2, outcome = $3, assessed_date_of_birth = $4,
               final_determined_by = $5 WHERE id = $1`,
-      [assessment.id, input.finalisedOn, outcome, date, byCourt ? AgeDeterminedBy.COURT : AgeDeterminedBy.LOCAL_AUTHORITY],
+      [
+        assessment.id,
+        input.finalisedOn,
+        outcome,
+        date,
+        byCourt ? AgeDeterminedBy.COURT : AgeDeterminedBy.LOCAL_AUTHORITY,
+      ],
     );
-    return this.written(ctx, assessment.id, AuditAction.UPDATE, { status: FINAL, outcome, assessedDateOfBirth: date });
+    return this.written(ctx, assessment.id, AuditAction.UPDATE, {
+      status: FINAL,
+      outcome,
+      assessedDateOfBirth: date,
+    });
   }
 
   /** A child's assessments, newest first, batched per request and audited as read. */
   forChild(ctx: RequestContext, childId: string): Promise<AgeAssessmentModel[]> {
     return ctx
-      .loader('ageAssessment.byChild', () => new DataLoader(async (childIds: readonly string[]) => {
-        const models = await this.query(ctx, 'a.child_id = ANY(:childIds)', { childIds });
-        ctx.auditMany(AuditAction.READ, ENTITY, models);
-        return childIds.map((id) => models.filter((model) => model.childId === id));
-      }))
+      .loader(
+        'ageAssessment.byChild',
+        () =>
+          new DataLoader(async (childIds: readonly string[]) => {
+            const models = await this.query(ctx, 'a.child_id = ANY(:childIds)', { childIds });
+            ctx.auditMany(AuditAction.READ, ENTITY, models);
+            return childIds.map((id) => models.filter((model) => model.childId === id));
+          }),
+      )
       .load(childId);
   }
 
@@ -189,7 +242,10 @@ export class AgeAssessmentService {
 
   private async lockVisible(ctx: RequestContext, em: EntityManager, id: string): Promise<AgeAssessment> {
     if (!UUID.test(id)) throw notFound(ENTITY);
-    const assessment = await this.scoped(ctx, em).andWhere('a.id = :id', { id }).setLock('pessimistic_write').getOne();
+    const assessment = await this.scoped(ctx, em)
+      .andWhere('a.id = :id', { id })
+      .setLock('pessimistic_write')
+      .getOne();
     if (!assessment) throw notFound(ENTITY);
     return assessment;
   }
@@ -201,7 +257,11 @@ export class AgeAssessmentService {
       .where(childScope(ctx.actor, { childId: 'a.child_id', localAuthorityId: 'a.local_authority_id' }));
   }
 
-  private async query(ctx: RequestContext, where: string, params: Record<string, unknown>): Promise<AgeAssessmentModel[]> {
+  private async query(
+    ctx: RequestContext,
+    where: string,
+    params: Record<string, unknown>,
+  ): Promise<AgeAssessmentModel[]> {
     const em = await ctx.em();
     const rows = await this.scoped(ctx, em)
       .andWhere(where, params)

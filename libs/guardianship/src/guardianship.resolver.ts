@@ -29,7 +29,10 @@ export class GuardianAssignmentResolver {
 
   @Mutation(() => GuardianAssignmentModel)
   @Allow(Permission.ASSIGN_GUARDIAN)
-  assignGuardian(@Ctx() ctx: RequestContext, @Args('input') input: AssignGuardianInput): Promise<GuardianAssignmentModel> {
+  assignGuardian(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: AssignGuardianInput,
+  ): Promise<GuardianAssignmentModel> {
     return this.guardianship.assign(ctx, input);
   }
 
@@ -53,25 +56,39 @@ export class GuardianAssignmentResolver {
 
   @ResolveField(() => ChildModel)
   @Allow(Permission.READ_CHILD)
-  async child(@Ctx() ctx: RequestContext, @Parent() assignment: GuardianAssignmentModel): Promise<ChildModel> {
+  async child(
+    @Ctx() ctx: RequestContext,
+    @Parent() assignment: GuardianAssignmentModel,
+  ): Promise<ChildModel> {
     return this.childrenService.get(ctx, assignment.childId);
   }
 
   @ResolveField(() => PractitionerModel)
   @Allow(Permission.READ_CHILD)
-  async guardian(@Ctx() ctx: RequestContext, @Parent() assignment: GuardianAssignmentModel): Promise<PractitionerModel> {
+  async guardian(
+    @Ctx() ctx: RequestContext,
+    @Parent() assignment: GuardianAssignmentModel,
+  ): Promise<PractitionerModel> {
     return (await this.practitionerService.loader(ctx).load(assignment.guardianId))!;
   }
 
   @ResolveField(() => OrganisationModel, { description: 'The guardianship provider the guardian works for' })
   @Allow(Permission.READ_CHILD)
-  async provider(@Ctx() ctx: RequestContext, @Parent() assignment: GuardianAssignmentModel): Promise<OrganisationModel> {
+  async provider(
+    @Ctx() ctx: RequestContext,
+    @Parent() assignment: GuardianAssignmentModel,
+  ): Promise<OrganisationModel> {
     return (await this.organisations.loader(ctx).load(assignment.providerId))!;
   }
 
-  @ResolveField(() => [GuardianContactModel], { description: 'Contacts logged under this assignment, newest first' })
+  @ResolveField(() => [GuardianContactModel], {
+    description: 'Contacts logged under this assignment, newest first',
+  })
   @Allow(Permission.READ_CHILD)
-  contacts(@Ctx() ctx: RequestContext, @Parent() assignment: GuardianAssignmentModel): Promise<GuardianContactModel[]> {
+  contacts(
+    @Ctx() ctx: RequestContext,
+    @Parent() assignment: GuardianAssignmentModel,
+  ): Promise<GuardianContactModel[]> {
     return this.guardianship.contactsOf(ctx, assignment.id);
   }
 }
@@ -85,15 +102,26 @@ export class ChildGuardianshipResolver {
 
   @ResolveField(() => [GuardianAssignmentModel], { description: 'Newest first' })
   @Allow(Permission.READ_CHILD)
-  guardianAssignments(@Ctx() ctx: RequestContext, @Parent() child: ChildModel): Promise<GuardianAssignmentModel[]> {
+  guardianAssignments(
+    @Ctx() ctx: RequestContext,
+    @Parent() child: ChildModel,
+  ): Promise<GuardianAssignmentModel[]> {
     return this.guardianship.assignmentsOf(ctx, child.id);
   }
 
-  @ResolveField(() => PractitionerModel, { nullable: true, description: 'The guardian of the active assignment' })
+  @ResolveField(() => PractitionerModel, {
+    nullable: true,
+    description: 'The guardian of the active assignment',
+  })
   @Allow(Permission.READ_CHILD)
-  async activeGuardian(@Ctx() ctx: RequestContext, @Parent() child: ChildModel): Promise<PractitionerModel | null> {
+  async activeGuardian(
+    @Ctx() ctx: RequestContext,
+    @Parent() child: ChildModel,
+  ): Promise<PractitionerModel | null> {
     const assignments = await this.guardianship.assignmentsOf(ctx, child.id);
-    const active = assignments.find((assignment) => assignment.active && assignment.scheme !== GuardianScheme.OTHER_ADVOCATE);
+    const active = assignments.find(
+      (assignment) => assignment.active && assignment.scheme !== GuardianScheme.OTHER_ADVOCATE,
+    );
     return active ? this.practitionerService.loader(ctx).load(active.guardianId) : null;
   }
 }
@@ -102,9 +130,15 @@ export class ChildGuardianshipResolver {
 export class GuardianCaseloadResolver {
   constructor(private readonly guardianship: GuardianshipService) {}
 
-  @ResolveField(() => Int, { nullable: true, description: "A guardian's active assignments; null for other roles" })
+  @ResolveField(() => Int, {
+    nullable: true,
+    description: "A guardian's active assignments; null for other roles",
+  })
   @Allow(Permission.LIST_PRACTITIONERS)
-  async caseload(@Ctx() ctx: RequestContext, @Parent() practitioner: PractitionerModel): Promise<number | null> {
+  async caseload(
+    @Ctx() ctx: RequestContext,
+    @Parent() practitioner: PractitionerModel,
+  ): Promise<number | null> {
     return practitioner.role === Role.GUARDIAN ? this.guardianship.caseloadOf(ctx, practitioner.id) : null;
   }
 

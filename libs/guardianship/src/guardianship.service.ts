@@ -79,14 +79,18 @@ export class GuardianshipService {
     );
     if (refusal) throw conflict(refusal);
 
-    const id = await this.insertAssignment(em, {
-      childId: child.id,
-      localAuthorityId: child.localAuthorityId,
-      guardianId: input.guardianId,
-      providerId: guardian.organisation_id,
-      scheme: input.scheme,
-      startDate: input.startDate,
-    }, ctx.actor.practitionerId);
+    const id = await this.insertAssignment(
+      em,
+      {
+        childId: child.id,
+        localAuthorityId: child.localAuthorityId,
+        guardianId: input.guardianId,
+        providerId: guardian.organisation_id,
+        scheme: input.scheme,
+        startDate: input.startDate,
+      },
+      ctx.actor.practitionerId,
+    );
     const assignment = await this.load(ctx, id);
     ctx.audit(AuditAction.CREATE, ASSIGNMENT, assignment);
     return assignment;
@@ -97,14 +101,15 @@ export class GuardianshipService {
     const assignment = await this.lockVisible(ctx, em, input.assignmentId);
     if (assignment.endDate) throw conflict(`The assignment already ended on ${assignment.endDate}`);
     if (input.endDate < assignment.startDate) {
-      throw invalidField('endDate', `endDate cannot be before the assignment started (${assignment.startDate})`);
+      throw invalidField(
+        'endDate',
+        `endDate cannot be before the assignment started (${assignment.startDate})`,
+      );
     }
-    await em.query(`UPDATE guardian_assignment SET end_date = $2, end_reason = $3, ended_by = $4 WHERE id = $1`, [
-      assignment.id,
-      input.endDate,
-      input.reason,
-      ctx.actor.practitionerId,
-    ]);
+    await em.query(
+      `UPDATE guardian_assignment SET end_date = $2, end_reason = $3, ended_by = $4 WHERE id = $1`,
+      [assignment.id, input.endDate, input.reason, ctx.actor.practitionerId],
+    );
     const ended = await this.load(ctx, assignment.id);
     ctx.audit(AuditAction.UPDATE, ASSIGNMENT, ended, { endDate: input.endDate, reason: input.reason });
     return ended;
@@ -121,12 +126,23 @@ export class GuardianshipService {
     );
     if (!assignment) throw notFound('Child');
     if (londonDate(input.contactedAt) < assignment.start_date) {
-      throw invalidField('contactedAt', `contactedAt cannot be before the assignment started (${assignment.start_date})`);
+      throw invalidField(
+        'contactedAt',
+        `contactedAt cannot be before the assignment started (${assignment.start_date})`,
+      );
     }
     const [{ id }] = await em.query<{ id: string }[]>(
       `INSERT INTO guardian_contact (child_id, local_authority_id, assignment_id, guardian_id, contacted_at, mode, summary)
        VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-      [child.id, child.localAuthorityId, assignment.id, ctx.actor.practitionerId, input.contactedAt, input.mode, input.summary ?? null],
+      [
+        child.id,
+        child.localAuthorityId,
+        assignment.id,
+        ctx.actor.practitionerId,
+        input.contactedAt,
+        input.mode,
+        input.summary ?? null,
+      ],
     );
     const contact = (await this.contacts(ctx, 'gc.id = $1', [id]))[0];
     ctx.audit(AuditAction.CREATE, CONTACT, contact);
@@ -136,40 +152,53 @@ export class GuardianshipService {
   /** A child's assignments, newest first; batched per request and audited as read. */
   assignmentsOf(ctx: RequestContext, childId: string): Promise<GuardianAssignmentModel[]> {
     return ctx
-      .loader('guardianship.byChild', () => new DataLoader(async (childIds: readonly string[]) => {
-        const models = await this.query(ctx, 'ga.child_id = ANY($1::uuid[])', [childIds]);
-        ctx.auditMany(AuditAction.READ, ASSIGNMENT, models);
-        return childIds.map((id) => models.filter((model) => model.childId === id));
-      }))
+      .loader(
+        'guardianship.byChild',
+        () =>
+          new DataLoader(async (childIds: readonly string[]) => {
+            const models = await this.query(ctx, 'ga.child_id = ANY($1::uuid[])', [childIds]);
+            ctx.auditMany(AuditAction.READ, ASSIGNMENT, models);
+            return childIds.map((id) => models.filter((model) => model.childId === id));
+          }),
+      )
       .load(childId);
   }
 
   /** The contacts logged under an assignment, newest first. */
   contactsOf(ctx: RequestContext, assignmentId: string): Promise<GuardianContactModel[]> {
     return ctx
-      .loader('guardianship.contactsByAssignment', () => new DataLoader(async (ids: readonly string[]) => {
-        const models = await this.contacts(ctx, 'gc.assignment_id = ANY($1::uuid[])', [ids]);
-        ctx.auditMany(AuditAction.READ, CONTACT, models);
-        const byAssignment = new Map<string, GuardianContactModel[]>();
-        for (const model of models) byAssignment.set(model.assignmentId, [...(byAssignment.get(model.assignmentId) ?? []), model]);
-        return ids.map((id) => byAssignment.get(id) ?? []);
-      }))
+      .loader(
+        'guardianship.contactsByAssignment',
+        () =>
+          new DataLoader(async (ids: readonly string[]) => {
+            const models = await this.contacts(ctx, 'gc.assignment_id = ANY($1::uuid[])', [ids]);
+            ctx.auditMany(AuditAction.READ, CONTACT, models);
+            const byAssignment = new Map<string, GuardianContactModel[]>();
+            for (const model of models)
+              byAssignment.set(model.assignmentId, [...(byAssignment.get(model.assignmentId) ?? []), model]);
+            return ids.map((id) => byAssignment.get(id) ?? []);
+          }),
+      )
       .load(assignmentId);
   }
 
   /** Active assignments per guardian, batched per request. */
   caseloadOf(ctx: RequestContext, guardianId: string): Promise<number> {
     return ctx
-      .loader('guardianship.caseload', () => new DataLoader(async (ids: readonly string[]) => {
-        const em = await ctx.em();
-        const rows = await em.query<{ guardian_id: string; n: number }[]>(
-          `SELECT guardian_id, count(*)::int AS n FROM guardian_assignment
+      .loader(
+        'guardianship.caseload',
+        () =>
+          new DataLoader(async (ids: readonly string[]) => {
+            const em = await ctx.em();
+            const rows = await em.query<{ guardian_id: string; n: number }[]>(
+              `SELECT guardian_id, count(*)::int AS n FROM guardian_assignment
             WHERE guardian_id = ANY($1::uuid[]) AND end_date IS NULL GROUP BY guardian_id`,
-          [ids],
-        );
-        const counts = new Map(rows.map((row) => [row.guardian_id, row.n]));
-        return ids.map((id) => counts.get(id) ?? 0);
-      }))
+              [ids],
+            );
+            const counts = new Map(rows.map((row) => [row.guardian_id, row.n]));
+            return ids.map((id) => counts.get(id) ?? 0);
+          }),
+      )
       .load(guardianId);
   }
 
@@ -186,7 +215,15 @@ export class GuardianshipService {
       const [{ id }] = await em.query<{ id: string }[]>(
         `INSERT INTO guardian_assignment (child_id, local_authority_id, guardian_id, provider_id, scheme, start_date, created_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-        [values.childId, values.localAuthorityId, values.guardianId, values.providerId, values.scheme, values.startDate, createdBy],
+        [
+          values.childId,
+          values.localAuthorityId,
+          values.guardianId,
+          values.providerId,
+          values.scheme,
+          values.startDate,
+          createdBy,
+        ],
       );
       return id;
     } catch (error) {
@@ -216,9 +253,16 @@ export class GuardianshipService {
     return model;
   }
 
-  private async query(ctx: RequestContext, where: string, params: unknown[]): Promise<GuardianAssignmentModel[]> {
+  private async query(
+    ctx: RequestContext,
+    where: string,
+    params: unknown[],
+  ): Promise<GuardianAssignmentModel[]> {
     const em = await ctx.em();
-    const scope = childScope(ctx.actor, { childId: 'ga.child_id', localAuthorityId: 'ga.local_authority_id' });
+    const scope = childScope(ctx.actor, {
+      childId: 'ga.child_id',
+      localAuthorityId: 'ga.local_authority_id',
+    });
     const rows = await em.query<AssignmentRow[]>(
       `SELECT ga.id, ga.child_id, ga.local_authority_id, ga.guardian_id, ga.provider_id, ga.scheme, ga.start_date,
               ga.end_date, ga.end_reason,
@@ -232,9 +276,16 @@ export class GuardianshipService {
     return rows.map((row) => this.toModel(row));
   }
 
-  private async contacts(ctx: RequestContext, where: string, params: unknown[]): Promise<GuardianContactModel[]> {
+  private async contacts(
+    ctx: RequestContext,
+    where: string,
+    params: unknown[],
+  ): Promise<GuardianContactModel[]> {
     const em = await ctx.em();
-    const scope = childScope(ctx.actor, { childId: 'gc.child_id', localAuthorityId: 'gc.local_authority_id' });
+    const scope = childScope(ctx.actor, {
+      childId: 'gc.child_id',
+      localAuthorityId: 'gc.local_authority_id',
+    });
     const rows = await em.query<ContactRow[]>(
       `SELECT gc.id, gc.child_id, gc.local_authority_id, gc.assignment_id, gc.guardian_id, gc.contacted_at, gc.mode, gc.summary
          FROM guardian_contact gc WHERE ${where} AND ${scope} ORDER BY gc.contacted_at DESC, gc.recorded_at DESC`,
@@ -256,7 +307,9 @@ export class GuardianshipService {
     const active = row.end_date === null;
     const warnings =
       active && row.caseload > this.settings.caseloadCeiling
-        ? [`The guardian's caseload (${row.caseload}) is above the ceiling of ${this.settings.caseloadCeiling}`]
+        ? [
+            `The guardian's caseload (${row.caseload}) is above the ceiling of ${this.settings.caseloadCeiling}`,
+          ]
         : [];
     return {
       id: row.id,
@@ -273,7 +326,6 @@ export class GuardianshipService {
       warnings,
     };
   }
-
 }
 
 interface AssignmentRow {

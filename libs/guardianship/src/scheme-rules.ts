@@ -54,7 +54,9 @@ export function isEligible(scheme: GuardianScheme, child: ChildFacts): boolean {
     case GuardianScheme.SCOTTISH_GUARDIANSHIP:
     case GuardianScheme.NI_INDEPENDENT_GUARDIAN:
       // every unaccompanied or separated child, and every trafficked child
-      return child.referredToNrm || child.categories.some((category) => SEPARATED_OR_TRAFFICKED.includes(category));
+      return (
+        child.referredToNrm || child.categories.some((category) => SEPARATED_OR_TRAFFICKED.includes(category))
+      );
     case GuardianScheme.OTHER_ADVOCATE:
       return true;
   }
@@ -90,5 +92,7 @@ function capitalise(text: string): string {
 }
 
 function nationName(nation: Nation): string {
-  return { ENGLAND: 'England', WALES: 'Wales', SCOTLAND: 'Scotland', NORTHERN_IRELAND: 'Northern Ireland' }[nation];
+  return { ENGLAND: 'England', WALES: 'Wales', SCOTLAND: 'Scotland', NORTHERN_IRELAND: 'Northern Ireland' }[
+    nation
+  ];
 }

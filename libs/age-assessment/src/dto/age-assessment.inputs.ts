@@ -54,7 +54,10 @@ export class AgeAssessmentSafeguardsInput {
   @IsBoolean()
   interpreterUsed?: boolean | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'Adverse points put to the young person, with a chance to answer' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Adverse points put to the young person, with a chance to answer',
+  })
   @IsOptional()
   @IsBoolean()
   adversePointsPut?: boolean | null;
@@ -119,7 +122,10 @@ export class FinaliseAgeAssessmentInput {
   @IsPastOrToday()
   finalisedOn!: string;
 
-  @Field(() => AgeAssessmentOutcome, { nullable: true, description: 'A court determination that replaces the outcome' })
+  @Field(() => AgeAssessmentOutcome, {
+    nullable: true,
+    description: 'A court determination that replaces the outcome',
+  })
   @IsOptional()
   @IsEnum(AgeAssessmentOutcome)
   courtOutcome?: AgeAssessmentOutcome | null;

@@ -32,7 +32,12 @@ export interface AppConfig {
     /** Active assignments above which a guardian's caseload is flagged (a warning, not a refusal). */
     readonly caseloadCeiling: number;
     /** Age (in whole years) at which each scheme's service ends. */
-    readonly ageLimits: { readonly ictg: number; readonly scotland: number; readonly northernIreland: number; readonly otherAdvocate: number };
+    readonly ageLimits: {
+      readonly ictg: number;
+      readonly scotland: number;
+      readonly northernIreland: number;
+      readonly otherAdvocate: number;
+    };
   };
   readonly nrm: {
     /** Target for a reasonable-grounds decision, in working days after referral. */

@@ -26,6 +26,8 @@ const common = {
     '^@haven/children/(.*)$': '<rootDir>/libs/children/src/$1',
     '^@haven/guardianship$': '<rootDir>/libs/guardianship/src',
     '^@haven/age-assessment$': '<rootDir>/libs/age-assessment/src',
+    '^@haven/placements$': '<rootDir>/libs/placements/src',
+    '^@haven/missing$': '<rootDir>/libs/missing/src',
     '^@haven/migrations$': '<rootDir>/migrations',
   },
 };

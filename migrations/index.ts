@@ -1,5 +1,6 @@
 import { Foundation1732250000000 } from './1732250000000-foundation';
 import { LocalAuthorities1732250000001 } from './1732250000001-local-authorities';
+import { PlacementsAndMissing1732250000003 } from './1732250000003-placements-and-missing';
 import { GuardianshipAndAgeAssessment1732250000002 } from './1732250000002-guardianship-and-age-assessment';
 
 /** Every migration, in order. Listed explicitly so that the build, the tests and the CLI agree. */
@@ -7,4 +8,5 @@ export const MIGRATIONS = [
   Foundation1732250000000,
   LocalAuthorities1732250000001,
   GuardianshipAndAgeAssessment1732250000002,
+  PlacementsAndMissing1732250000003,
 ];

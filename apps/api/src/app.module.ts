@@ -4,6 +4,8 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { AgeAssessmentModule } from '@haven/age-assessment';
 import { ChildrenModule } from '@haven/children';
 import { GuardianshipModule } from '@haven/guardianship';
+import { MissingModule } from '@haven/missing';
+import { PlacementsModule } from '@haven/placements';
 import { MIGRATIONS } from '@haven/migrations';
 import {
   APP_CONFIG,
@@ -34,6 +36,8 @@ export class AppModule {
         ChildrenModule,
         GuardianshipModule,
         AgeAssessmentModule,
+        PlacementsModule,
+        MissingModule,
       ],
     };
   }

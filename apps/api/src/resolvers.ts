@@ -1,6 +1,8 @@
 import { AGE_ASSESSMENT_RESOLVERS } from '@haven/age-assessment';
 import { CHILDREN_RESOLVERS } from '@haven/children';
 import { GUARDIANSHIP_RESOLVERS } from '@haven/guardianship';
+import { MISSING_RESOLVERS } from '@haven/missing';
+import { PLACEMENTS_RESOLVERS } from '@haven/placements';
 import { PLATFORM_RESOLVERS } from '@haven/platform';
 
 /** Every resolver class the API serves: the schema printer and the permission test walk this list. */
@@ -9,4 +11,6 @@ export const ALL_RESOLVERS: Function[] = [
   ...CHILDREN_RESOLVERS,
   ...GUARDIANSHIP_RESOLVERS,
   ...AGE_ASSESSMENT_RESOLVERS,
+  ...PLACEMENTS_RESOLVERS,
+  ...MISSING_RESOLVERS,
 ];

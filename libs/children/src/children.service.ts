@@ -241,6 +241,11 @@ export class ChildrenService {
         { guardianId: filter.guardianId },
       );
     }
+    if (filter.missingNow !== undefined && filter.missingNow !== null) {
+      query.andWhere(
+        `${filter.missingNow ? '' : 'NOT '}EXISTS (SELECT 1 FROM missing_episode m WHERE m.child_id = c.id AND m.returned_at IS NULL)`,
+      );
+    }
     const words = (filter.search ?? '').split(/\s+/).filter(Boolean).slice(0, 8);
     words.forEach((word, index) => {
       query.andWhere(`c.search_text LIKE '%' || haven_normalise(:search${index}) || '%'`, {

@@ -8,6 +8,7 @@ import { AuditTrailService } from './audit/audit-trail.service';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { RequestContextFactory } from './context/request-context.factory';
 import { dataSourceOptions } from './database/data-source';
+import { DomainEvents } from './events/domain-events';
 import { ExplorerController } from './explorer/explorer.controller';
 import { createValidationPipe } from './graphql/validation.pipe';
 import { HealthController } from './health/health.controller';
@@ -49,6 +50,7 @@ export class PlatformModule {
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         Clock,
+        DomainEvents,
         TokenVerifier,
         IdentityService,
         RequestContextFactory,
@@ -60,8 +62,10 @@ export class PlatformModule {
       exports: [
         APP_CONFIG,
         Clock,
+        DomainEvents,
         TokenVerifier,
         RequestContextFactory,
+        IdentityService,
         OrganisationsService,
         PractitionersService,
         AuditTrailService,

@@ -53,6 +53,14 @@ export class ChildFilter {
   @IsBoolean()
   ageDisputed?: boolean;
 
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Only children missing (or away) now, or only those not',
+  })
+  @IsOptional()
+  @IsBoolean()
+  missingNow?: boolean;
+
   @Field(() => ID, { nullable: true, description: 'Only children actively assigned to this guardian' })
   @IsOptional()
   @IsUUID('all')

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { isAbsolute, resolve } from 'node:path';
 
 /** The secret development tokens are signed with; production refuses to start with it. */
@@ -20,6 +21,8 @@ export interface AppConfig {
     readonly jwksUrl?: string;
     readonly issuer?: string;
     readonly audience?: string;
+    /** Signs short-lived links to printable exports; shared by every instance when set. */
+    readonly exportLinkSecret: string;
   };
   readonly graphql: {
     readonly maxDepth: number;
@@ -38,6 +41,10 @@ export interface AppConfig {
       readonly northernIreland: number;
       readonly otherAdvocate: number;
     };
+  };
+  readonly missing: {
+    /** An episode starting this soon after arrival or the current placement's start is "soon after placement". */
+    readonly soonAfterPlacementHours: number;
   };
   readonly nrm: {
     /** Target for a reasonable-grounds decision, in working days after referral. */
@@ -105,7 +112,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
     dataDir: isAbsolute(dataDir) ? dataDir : resolve(process.cwd(), dataDir),
     embeddedPostgresPort: int('EMBEDDED_PG_PORT', 54329, 1024, 65535),
     databasePoolSize: int('DATABASE_POOL_SIZE', 20, 2, 500),
-    auth: { jwtSecret, jwksUrl, issuer: text('JWT_ISSUER'), audience: text('JWT_AUDIENCE') },
+    auth: {
+      jwtSecret,
+      jwksUrl,
+      issuer: text('JWT_ISSUER'),
+      audience: text('JWT_AUDIENCE'),
+      // without a configured secret, links work on the instance that made them
+      exportLinkSecret: text('EXPORT_LINK_SECRET') ?? jwtSecret ?? randomBytes(32).toString('hex'),
+    },
     graphql: {
       maxDepth: int('GRAPHQL_MAX_DEPTH', 12, 2, 100),
       maxCost: int('GRAPHQL_MAX_COST', 5000, 10, 1_000_000),
@@ -121,6 +135,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
         northernIreland: int('GUARDIAN_AGE_LIMIT_NI', 21, 16, 25),
         otherAdvocate: int('GUARDIAN_AGE_LIMIT_OTHER', 18, 16, 25),
       },
+    },
+    missing: {
+      soonAfterPlacementHours: int('MISSING_SOON_AFTER_PLACEMENT_HOURS', 72, 1, 24 * 60),
     },
     nrm: {
       reasonableGroundsTargetWorkingDays: int('NRM_RG_TARGET_WORKING_DAYS', 5, 1, 365),

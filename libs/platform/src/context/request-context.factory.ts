@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { Actor } from '../identity/actor';
 import { IdentityService } from '../identity/identity.service';
 import { TokenVerifier } from '../identity/token-verifier';
 import { RequestContext } from './request-context';
@@ -23,6 +24,11 @@ export class RequestContextFactory {
       async () => this.identity.resolve(await this.verifier.verify(authorization)),
       requestId && REQUEST_ID.test(requestId) ? requestId : randomUUID(),
     );
+  }
+
+  /** A context for an actor already established (a signed link they made, a scheduled job). */
+  forActor(actor: Actor, requestId?: string): RequestContext {
+    return new RequestContext(this.dataSource, () => Promise.resolve(actor), requestId ?? randomUUID());
   }
 
   forHttp(req: Request, res?: Response): RequestContext {

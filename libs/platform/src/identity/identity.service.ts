@@ -71,6 +71,36 @@ export class IdentityService {
     return actor;
   }
 
+  /** The actor a practitioner is, as last seen: for links they made that are opened without a token. */
+  async actorFor(practitionerId: string): Promise<Actor | null> {
+    const [row] = await this.dataSource.query<
+      {
+        subject: string;
+        name: string;
+        role: Role;
+        organisation_id: string;
+        code: string;
+        nation: Nation | null;
+      }[]
+    >(
+      `SELECT p.subject, p.name, p.role, p.organisation_id, o.code, o.nation
+         FROM practitioner p JOIN organisation o ON o.id = p.organisation_id WHERE p.id = $1`,
+      [practitionerId],
+    );
+    if (!row) return null;
+    return {
+      practitionerId,
+      subject: row.subject,
+      name: row.name,
+      role: row.role,
+      organisationId: row.organisation_id,
+      organisationCode: row.code,
+      localAuthorityId: AUTHORITY_ROLES.includes(row.role) ? row.organisation_id : null,
+      nation: row.nation,
+      authorityCodes: [],
+    };
+  }
+
   private async organisationFor(claims: TokenClaims): Promise<OrganisationRow> {
     const rule = ORGANISATION_FOR_ROLE[claims.role];
     const select = 'SELECT id, code, kind, nation FROM organisation WHERE code = $1';

@@ -7,6 +7,7 @@ import {
   daysBetween,
   isValidIsoDate,
   londonDate,
+  startOfLondonDay,
 } from './calendar';
 
 describe('calendar dates', () => {
@@ -41,6 +42,13 @@ describe('calendar dates', () => {
     expect(londonDate(new Date('2026-01-15T23:30:00Z'))).toBe('2026-01-15');
     // 23:30 UTC on 24 October 2026 is 00:30 BST on 25 October, the day the clocks go back.
     expect(londonDate(new Date('2026-10-24T23:30:00Z'))).toBe('2026-10-25');
+  });
+
+  it('finds the instant a London day begins', () => {
+    expect(startOfLondonDay('2026-01-15').toISOString()).toBe('2026-01-15T00:00:00.000Z');
+    expect(startOfLondonDay('2026-07-01').toISOString()).toBe('2026-06-30T23:00:00.000Z');
+    expect(startOfLondonDay('2026-03-29').toISOString()).toBe('2026-03-29T00:00:00.000Z'); // clocks go forward at 01:00
+    expect(startOfLondonDay('2026-10-25').toISOString()).toBe('2026-10-24T23:00:00.000Z'); // and back at 02:00 BST
   });
 
   it('adds days and working days', () => {

@@ -1,0 +1,6 @@
+export * from './missing-episode.model';
+export * from './missing.enums';
+export * from './missing.events';
+export * from './missing.module';
+export * from './missing.service';
+export * from './profile/missing-person-profile.model';

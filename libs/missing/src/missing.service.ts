@@ -1,0 +1,307 @@
+import { Inject, Injectable } from '@nestjs/common';
+import DataLoader from 'dataloader';
+import { EntityManager } from 'typeorm';
+import { ChildrenService } from '@haven/children';
+import {
+  APP_CONFIG,
+  AppConfig,
+  AuditAction,
+  childScope,
+  Clock,
+  conflict,
+  DomainEvents,
+  invalidField,
+  IsoDate,
+  notFound,
+  RequestContext,
+} from '@haven/platform';
+import { PlacementsService } from '@haven/placements';
+import { RecordReturnInput, RecordReturnInterviewInput, ReportMissingInput } from './dto/missing.inputs';
+import { MissingEpisode } from './missing-episode.entity';
+import { MissingEpisodeModel } from './missing-episode.model';
+import { startsSoonAfterPlacement } from './missing-rules';
+import { ChildReturned, ChildWentMissing, ReturnInterviewRecorded } from './missing.events';
+
+const ENTITY = 'MissingEpisode';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const ONE_OPEN = 'missing_episode_one_open_idx';
+const NO_OVERLAP = 'missing_episode_no_overlap';
+
+@Injectable()
+export class MissingService {
+  private readonly soonAfterHours: number;
+
+  constructor(
+    private readonly children: ChildrenService,
+    private readonly placements: PlacementsService,
+    private readonly events: DomainEvents,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.soonAfterHours = config.missing.soonAfterPlacementHours;
+  }
+
+  /**
+   * Reports a child missing, by their social worker or their active guardian. One open episode per
+   * child is held by a unique index; the alert engine reacts to the event in this same transaction.
+   */
+  async report(ctx: RequestContext, input: ReportMissingInput): Promise<MissingEpisodeModel> {
+    const child = await this.children.requireVisible(ctx, input.childId);
+    if (input.reportedToPoliceAt && input.reportedToPoliceAt < input.missingSince) {
+      throw invalidField('reportedToPoliceAt', 'reportedToPoliceAt cannot be before missingSince');
+    }
+    const em = await ctx.em();
+    const placement = await this.placements.placementAt(em, child.id, input.missingSince);
+    const [{ arrival_date: arrival }] = await em.query<{ arrival_date: IsoDate | null }[]>(
+      'SELECT arrival_date FROM child WHERE id = $1',
+      [child.id],
+    );
+    const soon = startsSoonAfterPlacement(
+      input.missingSince,
+      placement?.startedAt ?? null,
+      arrival,
+      this.soonAfterHours,
+    );
+    let id: string;
+    try {
+      [{ id }] = await em.query<{ id: string }[]>(
+        `INSERT INTO missing_episode (child_id, local_authority_id, kind, placement_id, missing_since, reported_to_police_at,
+                                      police_reference, police_risk_level, last_seen_location, last_seen_with, circumstances,
+                                      trafficker_contact_feared, soon_after_placement, reported_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
+        [
+          child.id,
+          child.localAuthorityId,
+          input.kind,
+          placement?.id ?? null,
+          input.missingSince,
+          input.reportedToPoliceAt ?? null,
+          input.policeReference ?? null,
+          input.policeRiskLevel ?? null,
+          input.lastSeenLocation ?? null,
+          input.lastSeenWith ?? null,
+          input.circumstances ?? null,
+          input.traffickerContactFeared ?? false,
+          soon,
+          ctx.actor.practitionerId,
+        ],
+      );
+    } catch (error) {
+      const constraint = (error as { constraint?: string }).constraint;
+      if (constraint === ONE_OPEN)
+        throw conflict('The child is already missing: record the return of the open episode first');
+      if (constraint === NO_OVERLAP) throw conflict('The episode overlaps an earlier episode of this child');
+      throw error;
+    }
+    const episode = await this.load(ctx, id);
+    ctx.audit(AuditAction.CREATE, ENTITY, episode);
+    const event: ChildWentMissing = {
+      type: 'ChildWentMissing',
+      childId: child.id,
+      localAuthorityId: child.localAuthorityId,
+      episodeId: id,
+      missingSince: input.missingSince,
+      soonAfterPlacement: soon,
+    };
+    await this.events.publish(ctx, event);
+    return episode;
+  }
+
+  /** Closes an episode, once; the return interview is then due within 72 hours. */
+  async recordReturn(ctx: RequestContext, input: RecordReturnInput): Promise<MissingEpisodeModel> {
+    const em = await ctx.em();
+    const episode = await this.lockVisible(ctx, em, input.episodeId);
+    if (episode.returnedAt)
+      throw conflict(`The return was already recorded (${episode.returnedAt.toISOString()})`);
+    if (input.returnedAt <= episode.missingSince) {
+      throw invalidField(
+        'returnedAt',
+        `returnedAt must be after missingSince (${episode.missingSince.toISOString()})`,
+      );
+    }
+    try {
+      await em.query(
+        `UPDATE missing_episode SET returned_at = $2, where_found = $3, found_by = $4 WHERE id = $1`,
+        [episode.id, input.returnedAt, input.whereFound ?? null, input.foundBy ?? null],
+      );
+    } catch (error) {
+      if ((error as { constraint?: string }).constraint === NO_OVERLAP) {
+        throw conflict('The return overlaps a later episode of this child');
+      }
+      throw error;
+    }
+    const returned = await this.load(ctx, episode.id);
+    ctx.audit(AuditAction.UPDATE, ENTITY, returned, { returnedAt: input.returnedAt });
+    const event: ChildReturned = {
+      type: 'ChildReturned',
+      childId: episode.childId,
+      localAuthorityId: episode.localAuthorityId,
+      episodeId: episode.id,
+      returnedAt: input.returnedAt,
+    };
+    await this.events.publish(ctx, event);
+    return returned;
+  }
+
+  async recordReturnInterview(
+    ctx: RequestContext,
+    input: RecordReturnInterviewInput,
+  ): Promise<MissingEpisodeModel> {
+    const em = await ctx.em();
+    const episode = await this.lockVisible(ctx, em, input.episodeId);
+    if (!episode.returnedAt) throw conflict('A return interview follows a return: record the return first');
+    if (input.offeredAt < episode.returnedAt) {
+      throw invalidField(
+        'offeredAt',
+        `offeredAt cannot be before the return (${episode.returnedAt.toISOString()})`,
+      );
+    }
+    if (input.completedAt && input.completedAt < input.offeredAt) {
+      throw invalidField('completedAt', 'completedAt cannot be before offeredAt');
+    }
+    if (input.completedAt && input.declined) {
+      throw invalidField('declined', 'An interview is either completed or declined, not both');
+    }
+    await em.query(
+      `UPDATE missing_episode SET interview_offered_at = $2, interview_completed_at = $3, interview_declined = $4,
+              interview_conducted_by = $5, interview_findings = $6 WHERE id = $1`,
+      [
+        episode.id,
+        input.offeredAt,
+        input.completedAt ?? null,
+        input.declined ?? false,
+        input.conductedBy ?? null,
+        input.findings ?? null,
+      ],
+    );
+    const updated = await this.load(ctx, episode.id);
+    ctx.audit(AuditAction.UPDATE, ENTITY, updated, {
+      returnInterview: { completed: !!input.completedAt, declined: !!input.declined },
+    });
+    const event: ReturnInterviewRecorded = {
+      type: 'ReturnInterviewRecorded',
+      childId: episode.childId,
+      localAuthorityId: episode.localAuthorityId,
+      episodeId: episode.id,
+      completed: !!input.completedAt,
+      declined: !!input.declined,
+    };
+    await this.events.publish(ctx, event);
+    return updated;
+  }
+
+  /** A child's episodes, newest first; batched per request and audited as read. */
+  forChild(ctx: RequestContext, childId: string): Promise<MissingEpisodeModel[]> {
+    return ctx
+      .loader(
+        'missing.byChild',
+        () =>
+          new DataLoader(async (childIds: readonly string[]) => {
+            const models = await this.query(ctx, 'm.child_id = ANY(:childIds)', { childIds });
+            ctx.auditMany(AuditAction.READ, ENTITY, models);
+            return childIds.map((id) => models.filter((model) => model.childId === id));
+          }),
+      )
+      .load(childId);
+  }
+
+  /** Whether each child has an open episode; batched, and reads no episode details. */
+  isMissing(ctx: RequestContext, childId: string): Promise<boolean> {
+    return ctx
+      .loader(
+        'missing.open',
+        () =>
+          new DataLoader(async (childIds: readonly string[]) => {
+            const em = await ctx.em();
+            const rows = await em.query<{ child_id: string }[]>(
+              'SELECT child_id FROM missing_episode WHERE child_id = ANY($1::uuid[]) AND returned_at IS NULL',
+              [childIds],
+            );
+            const open = new Set(rows.map((row) => row.child_id));
+            return childIds.map((id) => open.has(id));
+          }),
+      )
+      .load(childId);
+  }
+
+  async openEpisode(ctx: RequestContext, childId: string): Promise<MissingEpisodeModel | null> {
+    const [episode] = await this.query(ctx, 'm.child_id = :childId AND m.returned_at IS NULL', { childId });
+    return episode ?? null;
+  }
+
+  private async load(ctx: RequestContext, id: string): Promise<MissingEpisodeModel> {
+    const [model] = await this.query(ctx, 'm.id = :id', { id });
+    if (!model) throw notFound(ENTITY);
+    return model;
+  }
+
+  private async lockVisible(ctx: RequestContext, em: EntityManager, id: string): Promise<MissingEpisode> {
+    if (!UUID.test(id)) throw notFound(ENTITY);
+    const episode = await this.scoped(ctx, em)
+      .andWhere('m.id = :id', { id })
+      .setLock('pessimistic_write')
+      .getOne();
+    if (!episode) throw notFound(ENTITY);
+    return episode;
+  }
+
+  private scoped(ctx: RequestContext, em: EntityManager) {
+    return em
+      .getRepository(MissingEpisode)
+      .createQueryBuilder('m')
+      .where(childScope(ctx.actor, { childId: 'm.child_id', localAuthorityId: 'm.local_authority_id' }));
+  }
+
+  private async query(
+    ctx: RequestContext,
+    where: string,
+    params: Record<string, unknown>,
+  ): Promise<MissingEpisodeModel[]> {
+    const em = await ctx.em();
+    const rows = await this.scoped(ctx, em)
+      .andWhere(where, params)
+      .orderBy('m.missing_since', 'DESC')
+      .getMany();
+    const now = this.clock.now().getTime();
+    return rows.map((row) => toModel(row, now));
+  }
+}
+
+function toModel(row: MissingEpisode, now: number): MissingEpisodeModel {
+  const interviewRecorded = row.interviewOfferedAt !== null;
+  return {
+    id: row.id,
+    childId: row.childId,
+    localAuthorityId: row.localAuthorityId,
+    placementId: row.placementId,
+    kind: row.kind,
+    missingSince: row.missingSince,
+    reportedToPoliceAt: row.reportedToPoliceAt,
+    policeReference: row.policeReference,
+    policeRiskLevel: row.policeRiskLevel,
+    lastSeenLocation: row.lastSeenLocation,
+    lastSeenWith: row.lastSeenWith,
+    circumstances: row.circumstances,
+    traffickerContactFeared: row.traffickerContactFeared,
+    soonAfterPlacement: row.soonAfterPlacement,
+    returnedAt: row.returnedAt,
+    whereFound: row.whereFound,
+    foundBy: row.foundBy,
+    open: row.returnedAt === null,
+    hoursMissing:
+      Math.round(((row.returnedAt?.getTime() ?? now) - row.missingSince.getTime()) / 36_000) / 100,
+    returnInterviewDueBy: row.returnInterviewDueBy,
+    returnInterview: interviewRecorded
+      ? {
+          episodeId: row.id,
+          childId: row.childId,
+          localAuthorityId: row.localAuthorityId,
+          offeredAt: row.interviewOfferedAt,
+          completedAt: row.interviewCompletedAt,
+          declined: row.interviewDeclined,
+          conductedBy: row.interviewConductedBy,
+          findings: row.interviewFindings,
+        }
+      : null,
+  };
+}

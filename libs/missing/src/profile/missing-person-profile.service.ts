@@ -1,0 +1,187 @@
+import { Inject, Injectable } from '@nestjs/common';
+import jwt from 'jsonwebtoken';
+import { ChildrenService } from '@haven/children';
+import {
+  APP_CONFIG,
+  AppConfig,
+  AuditAction,
+  Clock,
+  OrganisationsService,
+  PractitionersService,
+  RequestContext,
+} from '@haven/platform';
+import { MissingService } from '../missing.service';
+import { MissingPersonProfileModel } from './missing-person-profile.model';
+import { UpdateMissingPersonProfileInput } from './update-missing-person-profile.input';
+
+const ENTITY = 'MissingPersonProfile';
+const LINK_PURPOSE = 'missing-person-profile';
+const LINK_MINUTES = 30;
+const FIELDS = [
+  'description',
+  'photoReference',
+  'associates',
+  'placesOfConcern',
+  'phoneNumbers',
+  'socialMedia',
+  'medicalNeeds',
+  'languages',
+] as const;
+const COLUMNS: Record<(typeof FIELDS)[number], string> = {
+  description: 'description',
+  photoReference: 'photo_reference',
+  associates: 'associates',
+  placesOfConcern: 'places_of_concern',
+  phoneNumbers: 'phone_numbers',
+  socialMedia: 'social_media',
+  medicalNeeds: 'medical_needs',
+  languages: 'languages',
+};
+
+export interface ProfileLink {
+  practitionerId: string;
+  childId: string;
+}
+
+@Injectable()
+export class MissingPersonProfileService {
+  constructor(
+    private readonly children: ChildrenService,
+    private readonly missing: MissingService,
+    private readonly organisations: OrganisationsService,
+    private readonly practitioners: PractitionersService,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async update(
+    ctx: RequestContext,
+    input: UpdateMissingPersonProfileInput,
+  ): Promise<MissingPersonProfileModel> {
+    const child = await this.children.requireVisible(ctx, input.childId);
+    const given = FIELDS.filter((field) => input[field] !== undefined);
+    const em = await ctx.em();
+    const values = given.map((field) => input[field] ?? null);
+    const [{ version }] = await em.query<{ version: number }[]>(
+      `INSERT INTO missing_person_profile (child_id, local_authority_id, updated_by
+                                           ${given.map((field) => `, ${COLUMNS[field]}`).join('')})
+       VALUES ($1, $2, $3 ${given.map((_, index) => `, $${index + 4}`).join('')})
+       ON CONFLICT (child_id) DO UPDATE SET version = missing_person_profile.version + 1, updated_at = now(),
+              updated_by = excluded.updated_by ${given.map((field) => `, ${COLUMNS[field]} = excluded.${COLUMNS[field]}`).join('')}
+       RETURNING version`,
+      [child.id, child.localAuthorityId, ctx.actor.practitionerId, ...values],
+    );
+    ctx.audit(version === 1 ? AuditAction.CREATE : AuditAction.UPDATE, ENTITY, child, { fields: given });
+    return this.build(ctx, child.id);
+  }
+
+  /** The profile as handed to the police: audited as an EXPORT. */
+  async export(
+    ctx: RequestContext,
+    childId: string,
+    via: 'api' | 'print',
+  ): Promise<MissingPersonProfileModel> {
+    const child = await this.children.requireVisible(ctx, childId);
+    const profile = await this.build(ctx, child.id);
+    ctx.audit(AuditAction.EXPORT, ENTITY, child, { via, episodeId: profile.currentEpisode?.id ?? null });
+    return profile;
+  }
+
+  /** Reads a printable-profile link; null when forged, expired or for another purpose. */
+  readLink(token: string): ProfileLink | 'expired' | null {
+    try {
+      const claims = jwt.verify(token, this.config.auth.exportLinkSecret, {
+        algorithms: ['HS256'],
+      }) as jwt.JwtPayload;
+      if (
+        claims.purpose !== LINK_PURPOSE ||
+        typeof claims.sub !== 'string' ||
+        typeof claims.childId !== 'string'
+      )
+        return null;
+      return { practitionerId: claims.sub, childId: claims.childId };
+    } catch (error) {
+      return (error as Error).name === 'TokenExpiredError' ? 'expired' : null;
+    }
+  }
+
+  private async build(ctx: RequestContext, childId: string): Promise<MissingPersonProfileModel> {
+    const em = await ctx.em();
+    const [row] = await em.query<ProfileRow[]>(
+      `SELECT c.id, c.local_authority_id, c.allocated_worker_id, c.given_name, c.family_name, c.preferred_name, c.aliases,
+              c.effective_date_of_birth, c.age_disputed, c.gender, c.nationality, c.languages AS spoken_languages,
+              c.interpreter_needed, p.description, p.photo_reference, p.associates, p.places_of_concern, p.phone_numbers,
+              p.social_media, p.medical_needs, p.languages, coalesce(p.version, 0) AS version, p.updated_at
+         FROM child c LEFT JOIN missing_person_profile p ON p.child_id = c.id WHERE c.id = $1`,
+      [childId],
+    );
+    const [episode, authority, worker] = await Promise.all([
+      this.missing.openEpisode(ctx, childId),
+      this.organisations.loader(ctx).load(row.local_authority_id),
+      row.allocated_worker_id
+        ? this.practitioners.loader(ctx).load(row.allocated_worker_id)
+        : Promise.resolve(null),
+    ]);
+    const link = jwt.sign({ purpose: LINK_PURPOSE, childId }, this.config.auth.exportLinkSecret, {
+      algorithm: 'HS256',
+      subject: ctx.actor.practitionerId,
+      expiresIn: LINK_MINUTES * 60,
+    });
+    return {
+      childId: row.id,
+      localAuthorityId: row.local_authority_id,
+      allocatedWorkerId: row.allocated_worker_id,
+      givenName: row.given_name,
+      familyName: row.family_name,
+      preferredName: row.preferred_name,
+      aliases: row.aliases.map((alias) => ({ name: alias.name, source: alias.source ?? null })),
+      dateOfBirth: row.effective_date_of_birth,
+      ageDisputed: row.age_disputed,
+      gender: row.gender,
+      nationality: row.nationality,
+      spokenLanguages: row.spoken_languages,
+      interpreterNeeded: row.interpreter_needed,
+      description: row.description,
+      photoReference: row.photo_reference,
+      associates: row.associates,
+      placesOfConcern: row.places_of_concern,
+      phoneNumbers: row.phone_numbers,
+      socialMedia: row.social_media,
+      medicalNeeds: row.medical_needs,
+      languages: row.languages,
+      version: row.version,
+      updatedAt: row.updated_at,
+      currentEpisode: episode,
+      responsibleAuthority: authority!,
+      allocatedWorker: worker,
+      printUrl: `/exports/missing-person-profile/${link}`,
+      generatedAt: this.clock.now(),
+    };
+  }
+}
+
+interface ProfileRow {
+  id: string;
+  local_authority_id: string;
+  allocated_worker_id: string | null;
+  given_name: string;
+  family_name: string | null;
+  preferred_name: string | null;
+  aliases: { name: string; source?: string | null }[];
+  effective_date_of_birth: string | null;
+  age_disputed: boolean;
+  gender: string;
+  nationality: string | null;
+  spoken_languages: string[];
+  interpreter_needed: boolean;
+  description: string | null;
+  photo_reference: string | null;
+  associates: string | null;
+  places_of_concern: string | null;
+  phone_numbers: string | null;
+  social_media: string | null;
+  medical_needs: string | null;
+  languages: string | null;
+  version: number;
+  updated_at: Date | null;
+}

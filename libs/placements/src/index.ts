@@ -1,0 +1,5 @@
+export * from './placement.enums';
+export * from './placement.events';
+export * from './placement.model';
+export * from './placements.module';
+export * from './placements.service';

@@ -1,0 +1,202 @@
+import { Injectable } from '@nestjs/common';
+import DataLoader from 'dataloader';
+import { EntityManager } from 'typeorm';
+import { ChildrenService } from '@haven/children';
+import {
+  ageOn,
+  AuditAction,
+  childScope,
+  conflict,
+  DomainEvents,
+  invalidField,
+  IsoDate,
+  londonDate,
+  notFound,
+  RequestContext,
+} from '@haven/platform';
+import { EndPlacementInput, StartPlacementInput } from './dto/placement.inputs';
+import { Placement } from './placement.entity';
+import { SSDA903_PLACEMENT_CODE, UNSAFE_FOR_CHILDREN } from './placement.enums';
+import { PlacementEnded, PlacementStarted } from './placement.events';
+import { PlacementModel } from './placement.model';
+
+const ENTITY = 'Placement';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const NO_OVERLAP = 'placement_no_overlap';
+
+@Injectable()
+export class PlacementsService {
+  constructor(
+    private readonly children: ChildrenService,
+    private readonly events: DomainEvents,
+  ) {}
+
+  /**
+   * Starts a placement. Unsafe types are recorded (they happen) and marked unsafe when the person is
+   * a child, or their age is disputed, on the day; overlap with another placement is refused by an
+   * exclusion constraint, whatever the concurrency.
+   */
+  async start(ctx: RequestContext, input: StartPlacementInput): Promise<PlacementModel> {
+    const child = await this.children.requireVisible(ctx, input.childId);
+    const em = await ctx.em();
+    const [facts] = await em.query<{ effective_date_of_birth: IsoDate | null; age_disputed: boolean }[]>(
+      'SELECT effective_date_of_birth, age_disputed FROM child WHERE id = $1',
+      [child.id],
+    );
+    const treatedAsChild =
+      facts.age_disputed ||
+      !facts.effective_date_of_birth ||
+      ageOn(facts.effective_date_of_birth, londonDate(input.startedAt)) < 18;
+    const unsafe = UNSAFE_FOR_CHILDREN.has(input.type) && treatedAsChild;
+    let id: string;
+    try {
+      [{ id }] = await em.query<{ id: string }[]>(
+        `INSERT INTO placement (child_id, local_authority_id, type, provider, address, started_at, out_of_area, specialist,
+                                safety_plan, unsafe, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+        [
+          child.id,
+          child.localAuthorityId,
+          input.type,
+          input.provider ?? null,
+          input.address ?? null,
+          input.startedAt,
+          input.outOfArea ?? false,
+          input.specialist ?? false,
+          input.safetyPlan ?? false,
+          unsafe,
+          ctx.actor.practitionerId,
+        ],
+      );
+    } catch (error) {
+      if ((error as { constraint?: string }).constraint === NO_OVERLAP) {
+        throw conflict('The placement overlaps another of this child; end the current placement first');
+      }
+      throw error;
+    }
+    const placement = await this.load(ctx, id);
+    ctx.audit(AuditAction.CREATE, ENTITY, placement);
+    const event: PlacementStarted = {
+      type: 'PlacementStarted',
+      childId: child.id,
+      localAuthorityId: child.localAuthorityId,
+      placementId: id,
+      placementType: input.type,
+      unsafe,
+      startedAt: input.startedAt,
+    };
+    await this.events.publish(ctx, event);
+    return placement;
+  }
+
+  async end(ctx: RequestContext, input: EndPlacementInput): Promise<PlacementModel> {
+    const em = await ctx.em();
+    const placement = await this.lockVisible(ctx, em, input.placementId);
+    if (placement.endedAt)
+      throw conflict(`The placement already ended at ${placement.endedAt.toISOString()}`);
+    if (input.endedAt <= placement.startedAt) {
+      throw invalidField(
+        'endedAt',
+        `endedAt must be after the placement started (${placement.startedAt.toISOString()})`,
+      );
+    }
+    await em.query(`UPDATE placement SET ended_at = $2, end_reason = $3, ended_by = $4 WHERE id = $1`, [
+      placement.id,
+      input.endedAt,
+      input.reason,
+      ctx.actor.practitionerId,
+    ]);
+    const ended = await this.load(ctx, placement.id);
+    ctx.audit(AuditAction.UPDATE, ENTITY, ended, { endedAt: input.endedAt, reason: input.reason });
+    const event: PlacementEnded = {
+      type: 'PlacementEnded',
+      childId: placement.childId,
+      localAuthorityId: placement.localAuthorityId,
+      placementId: placement.id,
+      endedAt: input.endedAt,
+    };
+    await this.events.publish(ctx, event);
+    return ended;
+  }
+
+  /** A child's placements, newest first; batched per request and audited as read. */
+  forChild(ctx: RequestContext, childId: string): Promise<PlacementModel[]> {
+    return ctx
+      .loader(
+        'placements.byChild',
+        () =>
+          new DataLoader(async (childIds: readonly string[]) => {
+            const models = await this.query(ctx, 'p.child_id = ANY(:childIds)', { childIds });
+            ctx.auditMany(AuditAction.READ, ENTITY, models);
+            return childIds.map((id) => models.filter((model) => model.childId === id));
+          }),
+      )
+      .load(childId);
+  }
+
+  /** The placement a child was in at an instant, if any (for a missing episode: the placement left). */
+  async placementAt(
+    em: EntityManager,
+    childId: string,
+    at: Date,
+  ): Promise<{ id: string; startedAt: Date } | null> {
+    const [row] = await em.query<{ id: string; started_at: Date }[]>(
+      `SELECT id, started_at FROM placement WHERE child_id = $1 AND tstzrange(started_at, ended_at, '[)') @> $2::timestamptz`,
+      [childId, at],
+    );
+    return row ? { id: row.id, startedAt: row.started_at } : null;
+  }
+
+  private async load(ctx: RequestContext, id: string): Promise<PlacementModel> {
+    const [model] = await this.query(ctx, 'p.id = :id', { id });
+    if (!model) throw notFound(ENTITY);
+    return model;
+  }
+
+  private async lockVisible(ctx: RequestContext, em: EntityManager, id: string): Promise<Placement> {
+    if (!UUID.test(id)) throw notFound(ENTITY);
+    const placement = await this.scoped(ctx, em)
+      .andWhere('p.id = :id', { id })
+      .setLock('pessimistic_write')
+      .getOne();
+    if (!placement) throw notFound(ENTITY);
+    return placement;
+  }
+
+  private scoped(ctx: RequestContext, em: EntityManager) {
+    return em
+      .getRepository(Placement)
+      .createQueryBuilder('p')
+      .where(childScope(ctx.actor, { childId: 'p.child_id', localAuthorityId: 'p.local_authority_id' }));
+  }
+
+  private async query(
+    ctx: RequestContext,
+    where: string,
+    params: Record<string, unknown>,
+  ): Promise<PlacementModel[]> {
+    const em = await ctx.em();
+    const rows = await this.scoped(ctx, em).andWhere(where, params).orderBy('p.started_at', 'DESC').getMany();
+    return rows.map(toModel);
+  }
+}
+
+function toModel(row: Placement): PlacementModel {
+  return {
+    id: row.id,
+    childId: row.childId,
+    localAuthorityId: row.localAuthorityId,
+    address: row.address,
+    type: row.type,
+    provider: row.provider,
+    startedAt: row.startedAt,
+    endedAt: row.endedAt,
+    endReason: row.endReason,
+    current: row.endedAt === null,
+    outOfArea: row.outOfArea,
+    specialist: row.specialist,
+    safetyPlan: row.safetyPlan,
+    unsafe: row.unsafe,
+    ssda903Code: SSDA903_PLACEMENT_CODE[row.type],
+  };
+}

@@ -58,7 +58,8 @@ export class PlacementsAndMissing1732250000003 implements MigrationInterface {
         returned_at timestamptz,
         where_found text,
         found_by text CHECK (found_by IN ('POLICE', 'CARER', 'SELF_RETURNED', 'OTHER')),
-        return_interview_due_by timestamptz GENERATED ALWAYS AS (returned_at + interval '72 hours') STORED,
+        -- the return plus 72 hours: set with the return (timestamptz arithmetic cannot be a generated column)
+        return_interview_due_by timestamptz,
         interview_offered_at timestamptz,
         interview_completed_at timestamptz,
         interview_declined boolean NOT NULL DEFAULT false,
@@ -68,6 +69,7 @@ export class PlacementsAndMissing1732250000003 implements MigrationInterface {
         reported_by uuid REFERENCES practitioner (id),
         FOREIGN KEY (child_id, local_authority_id) REFERENCES child (id, local_authority_id) ON UPDATE CASCADE,
         CHECK (returned_at IS NULL OR returned_at > missing_since),
+        CHECK ((returned_at IS NULL) = (return_interview_due_by IS NULL)),
         CHECK (reported_to_police_at IS NULL OR reported_to_police_at >= missing_since),
         CHECK (interview_offered_at IS NULL OR (returned_at IS NOT NULL AND interview_offered_at >= returned_at)),
         CHECK (interview_completed_at IS NULL OR (interview_offered_at IS NOT NULL AND interview_completed_at >= interview_offered_at)),

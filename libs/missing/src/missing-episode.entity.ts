@@ -55,7 +55,7 @@ export class MissingEpisode {
   @Column({ type: 'text', nullable: true })
   foundBy!: FoundBy | null;
 
-  @Column({ type: 'timestamptz', nullable: true, insert: false, update: false })
+  @Column({ type: 'timestamptz', nullable: true })
   returnInterviewDueBy!: Date | null;
 
   @Column({ type: 'timestamptz', nullable: true })

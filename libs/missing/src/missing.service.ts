@@ -19,7 +19,7 @@ import { PlacementsService } from '@haven/placements';
 import { RecordReturnInput, RecordReturnInterviewInput, ReportMissingInput } from './dto/missing.inputs';
 import { MissingEpisode } from './missing-episode.entity';
 import { MissingEpisodeModel } from './missing-episode.model';
-import { startsSoonAfterPlacement } from './missing-rules';
+import { returnInterviewDueBy, startsSoonAfterPlacement } from './missing-rules';
 import { ChildReturned, ChildWentMissing, ReturnInterviewRecorded } from './missing.events';
 
 const ENTITY = 'MissingEpisode';
@@ -121,8 +121,15 @@ export class MissingService {
     }
     try {
       await em.query(
-        `UPDATE missing_episode SET returned_at = $2, where_found = $3, found_by = $4 WHERE id = $1`,
-        [episode.id, input.returnedAt, input.whereFound ?? null, input.foundBy ?? null],
+        `UPDATE missing_episode SET returned_at = $2, return_interview_due_by = $3, where_found = $4, found_by = $5
+          WHERE id = $1`,
+        [
+          episode.id,
+          input.returnedAt,
+          returnInterviewDueBy(input.returnedAt),
+          input.whereFound ?? null,
+          input.foundBy ?? null,
+        ],
       );
     } catch (error) {
       if ((error as { constraint?: string }).constraint === NO_OVERLAP) {

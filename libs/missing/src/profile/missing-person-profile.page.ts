@@ -1,12 +1,13 @@
+import { MissingKind } from '../missing.enums';
 import { MissingPersonProfileModel } from './missing-person-profile.model';
 
-const escape = (value: unknown): string =>
+const escape = (value: string | number | null | undefined): string =>
   String(value ?? '').replace(
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
   );
 
-const row = (label: string, value: unknown) =>
+const row = (label: string, value: string | number | string[] | null | undefined) =>
   value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)
     ? ''
     : `<tr><th>${escape(label)}</th><td>${Array.isArray(value) ? value.map(escape).join('<br>') : escape(value).replace(/\n/g, '<br>')}</td></tr>`;
@@ -36,7 +37,7 @@ export function renderProfilePage(profile: MissingPersonProfileModel): string {
 <body>
 <p class="meta">OFFICIAL-SENSITIVE: personal data about a child. Handed over by ${escape(profile.responsibleAuthority.name)} under the Philomena Protocol.</p>
 <h1>${escape(name)}${profile.preferredName ? ` (known as ${escape(profile.preferredName)})` : ''}</h1>
-${episode ? `<div class="missing">${escape(episode.kind === 'AWAY' ? 'AWAY FROM PLACEMENT' : 'MISSING')} since ${escape(instant(episode.missingSince))}</div>` : ''}
+${episode ? `<div class="missing">${escape(episode.kind === MissingKind.AWAY ? 'AWAY FROM PLACEMENT' : 'MISSING')} since ${escape(instant(episode.missingSince))}</div>` : ''}
 <h2>Identity</h2>
 <table>
 ${row(

@@ -104,5 +104,16 @@ describe('the command line', () => {
     );
     expect(guardians).toBeGreaterThan(5);
     expect(disputes).toBe(2);
+    const [{ placements, episodes, missingNow }] = await app.query<{
+      placements: number;
+      episodes: number;
+      missingNow: number;
+    }>(
+      `SELECT (SELECT count(*)::int FROM placement) AS placements, (SELECT count(*)::int FROM missing_episode) AS episodes,
+              (SELECT count(*)::int FROM missing_episode WHERE returned_at IS NULL) AS "missingNow"`,
+    );
+    expect(placements).toBeGreaterThanOrEqual(24);
+    expect(episodes).toBeGreaterThan(5);
+    expect(missingNow).toBe(1);
   });
 });

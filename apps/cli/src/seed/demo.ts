@@ -272,6 +272,7 @@ export async function seedDemo(dataSource: DataSource, today = londonDate(new Da
       if (child.dispute) await ageDispute(em, id, worker, arrival, child.dispute, dateOfBirth, today);
     }
     await assignGuardians(em, today);
+    await placementsAndEpisodes(em);
     return { children: CHILDREN.length, skipped: false };
   });
 }
@@ -393,4 +394,62 @@ async function assignGuardians(em: EntityManager, today: string): Promise<void> 
                        AND g.n = 1 + (e.n % CASE e.nation WHEN 'ENGLAND' THEN 2 WHEN 'WALES' THEN 2 ELSE 1 END)`,
     [today],
   );
+}
+
+/**
+ * Every child placed on arrival; some moved on, a few in unsafe accommodation; missing episodes in
+ * the patterns the documents describe: soon after placement, repeated, one child missing now.
+ */
+async function placementsAndEpisodes(em: EntityManager): Promise<void> {
+  await em.query(`
+    WITH children AS (
+      SELECT c.id, c.local_authority_id, c.arrival_date, c.registered_by,
+             row_number() OVER (ORDER BY c.registered_at, c.id) AS n
+        FROM child c JOIN practitioner p ON p.id = c.registered_by WHERE p.subject LIKE 'demo-%'
+    )
+    INSERT INTO placement (child_id, local_authority_id, type, provider, address, started_at, ended_at, end_reason,
+                           out_of_area, specialist, safety_plan, unsafe, created_by)
+    SELECT id, local_authority_id,
+           (ARRAY['FOSTER_CARE', 'RESIDENTIAL_CHILDRENS_HOME', 'SPECIALIST_FOSTER_CARE', 'SUPPORTED_ACCOMMODATION',
+                  'BED_AND_BREAKFAST'])[1 + n % 5],
+           'Demo provider ' || n, n || ' Demo Street', arrival_date + time '18:00', NULL, NULL,
+           n % 4 = 0, n % 5 = 2, n % 2 = 0, n % 5 = 4, registered_by
+      FROM children`);
+  await em.query(`
+    WITH children AS (
+      SELECT c.id, c.local_authority_id, c.arrival_date, c.registered_by, p.id AS placement_id, p.started_at,
+             row_number() OVER (ORDER BY c.registered_at, c.id) AS n
+        FROM child c JOIN placement p ON p.child_id = c.id
+       WHERE c.registered_by IN (SELECT id FROM practitioner WHERE subject LIKE 'demo-%')
+    )
+    INSERT INTO missing_episode (child_id, local_authority_id, kind, placement_id, missing_since, reported_to_police_at,
+                                 police_reference, police_risk_level, last_seen_location, last_seen_with,
+                                 trafficker_contact_feared, soon_after_placement, returned_at, return_interview_due_by,
+                                 found_by, interview_offered_at, interview_completed_at, reported_by)
+    SELECT id, local_authority_id, CASE WHEN n % 3 = 0 THEN 'AWAY' ELSE 'MISSING' END, placement_id,
+           started_at + make_interval(hours => 20), started_at + make_interval(hours => 21),
+           'DEMO/' || n, (ARRAY['HIGH', 'MEDIUM', 'LOW'])[1 + n % 3], 'Near the placement', 'Unknown adults',
+           n % 2 = 0, true,
+           started_at + make_interval(hours => 40), started_at + make_interval(hours => 112),
+           'POLICE', started_at + make_interval(hours => 50),
+           CASE WHEN n % 4 = 0 THEN NULL ELSE started_at + make_interval(hours => 60) END, registered_by
+      FROM children WHERE n % 2 = 1 AND started_at < now() - interval '3 days'`);
+  // Senait: missing now, and the profile the police will need
+  await em.query(`
+    INSERT INTO missing_episode (child_id, local_authority_id, kind, placement_id, missing_since, reported_to_police_at,
+                                 police_reference, police_risk_level, last_seen_location, last_seen_with, circumstances,
+                                 trafficker_contact_feared, soon_after_placement, reported_by)
+    SELECT c.id, c.local_authority_id, 'MISSING', p.id, now() - interval '5 hours', now() - interval '4 hours',
+           'DEMO/NOW', 'HIGH', 'Bus station', 'Two men in a grey car', 'Left after a phone call', true, false, c.registered_by
+      FROM child c JOIN placement p ON p.child_id = c.id
+     WHERE c.given_name = 'Senait'
+       AND NOT EXISTS (SELECT 1 FROM missing_episode m WHERE m.child_id = c.id AND m.returned_at IS NULL)`);
+  await em.query(`
+    INSERT INTO missing_person_profile (child_id, local_authority_id, description, photo_reference, associates,
+                                        places_of_concern, phone_numbers, medical_needs, languages, updated_by)
+    SELECT c.id, c.local_authority_id, 'About 165cm, slim, short black hair, small scar above right eyebrow',
+           'Photo held on case file (taken at placement)', 'A man known as "Sami"', 'Addresses near the bus station',
+           '07700 900123 (own phone)', 'None known', 'Tigrinya; some Arabic; little English', c.registered_by
+      FROM child c WHERE c.given_name IN ('Senait', 'Minh', 'Blessing')
+    ON CONFLICT (child_id) DO NOTHING`);
 }

@@ -28,6 +28,8 @@ const common = {
     '^@haven/age-assessment$': '<rootDir>/libs/age-assessment/src',
     '^@haven/placements$': '<rootDir>/libs/placements/src',
     '^@haven/missing$': '<rootDir>/libs/missing/src',
+    '^@haven/durable-solutions$': '<rootDir>/libs/durable-solutions/src',
+    '^@haven/alerts$': '<rootDir>/libs/alerts/src',
     '^@haven/migrations$': '<rootDir>/migrations',
   },
 };

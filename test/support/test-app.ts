@@ -122,7 +122,7 @@ export async function spawnService(
 ): Promise<{ child: ChildProcess; listening: string; output: string[] }> {
   if (!existsSync(MAIN)) throw new Error('Build the service first: npm run build');
   const child = spawn(process.execPath, [MAIN], {
-    env: { ...process.env, NODE_ENV: 'test', PORT: '0', NO_COLOR: '1', ...env },
+    env: { ...process.env, NODE_ENV: 'test', PORT: '0', NO_COLOR: '1', ALERT_WORKERS: 'false', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];

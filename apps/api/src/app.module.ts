@@ -2,7 +2,9 @@ import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { AgeAssessmentModule } from '@haven/age-assessment';
+import { AlertsModule } from '@haven/alerts';
 import { ChildrenModule } from '@haven/children';
+import { DurableSolutionsModule } from '@haven/durable-solutions';
 import { GuardianshipModule } from '@haven/guardianship';
 import { MissingModule } from '@haven/missing';
 import { PlacementsModule } from '@haven/placements';
@@ -38,6 +40,8 @@ export class AppModule {
         AgeAssessmentModule,
         PlacementsModule,
         MissingModule,
+        DurableSolutionsModule,
+        AlertsModule,
       ],
     };
   }

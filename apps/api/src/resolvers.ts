@@ -1,5 +1,7 @@
 import { AGE_ASSESSMENT_RESOLVERS } from '@haven/age-assessment';
+import { ALERTS_RESOLVERS } from '@haven/alerts';
 import { CHILDREN_RESOLVERS } from '@haven/children';
+import { DURABLE_SOLUTIONS_RESOLVERS } from '@haven/durable-solutions';
 import { GUARDIANSHIP_RESOLVERS } from '@haven/guardianship';
 import { MISSING_RESOLVERS } from '@haven/missing';
 import { PLACEMENTS_RESOLVERS } from '@haven/placements';
@@ -13,4 +15,6 @@ export const ALL_RESOLVERS: Function[] = [
   ...AGE_ASSESSMENT_RESOLVERS,
   ...PLACEMENTS_RESOLVERS,
   ...MISSING_RESOLVERS,
+  ...DURABLE_SOLUTIONS_RESOLVERS,
+  ...ALERTS_RESOLVERS,
 ];

@@ -9,6 +9,7 @@ import {
   Clock,
   conflict,
   Connection,
+  DomainEvents,
   decodeCursor,
   invalidField,
   notFound,
@@ -65,7 +66,10 @@ export interface VisibleChild {
 
 @Injectable()
 export class ChildrenService {
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly events: DomainEvents,
+  ) {}
 
   async register(ctx: RequestContext, input: RegisterChildInput): Promise<ChildModel> {
     const { actor } = ctx;
@@ -116,6 +120,11 @@ export class ChildrenService {
     );
     const updated = await this.writeVersioned(em, current, input.expectedVersion, set);
     ctx.audit(AuditAction.UPDATE, ENTITY, asOwned(updated), { changes });
+    await this.events.publish(ctx, {
+      type: 'ChildUpdated',
+      childId: updated.id,
+      localAuthorityId: updated.localAuthorityId,
+    });
     return toChildModel(updated);
   }
 
@@ -134,6 +143,11 @@ export class ChildrenService {
         status: { from: ChildStatus.OPEN, to: ChildStatus.CLOSED },
         closureReason: { from: null, to: input.reason },
       },
+    });
+    await this.events.publish(ctx, {
+      type: 'CaseClosed',
+      childId: updated.id,
+      localAuthorityId: updated.localAuthorityId,
     });
     return toChildModel(updated);
   }

@@ -9,6 +9,7 @@ import {
   childScope,
   londonDate,
   conflict,
+  DomainEvents,
   invalidField,
   Nation,
   notFound,
@@ -40,6 +41,7 @@ export class GuardianshipService {
 
   constructor(
     private readonly children: ChildrenService,
+    private readonly events: DomainEvents,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.settings = config.guardianship;
@@ -93,6 +95,11 @@ export class GuardianshipService {
     );
     const assignment = await this.load(ctx, id);
     ctx.audit(AuditAction.CREATE, ASSIGNMENT, assignment);
+    await this.events.publish(ctx, {
+      type: 'GuardianAssigned',
+      childId: child.id,
+      localAuthorityId: child.localAuthorityId,
+    });
     return assignment;
   }
 

@@ -6,6 +6,7 @@ import {
   AuditAction,
   childScope,
   conflict,
+  DomainEvents,
   invalidField,
   notFound,
   RequestContext,
@@ -28,6 +29,7 @@ export class NrmService {
 
   constructor(
     private readonly children: ChildrenService,
+    private readonly events: DomainEvents,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.settings = config.nrm;
@@ -101,6 +103,11 @@ export class NrmService {
       stage: input.stage,
       decision: input.decision,
       decidedOn: input.decidedOn,
+    });
+    await this.events.publish(ctx, {
+      type: 'NrmDecisionRecorded',
+      childId: referral.childId,
+      localAuthorityId: referral.localAuthorityId,
     });
     return updated;
   }

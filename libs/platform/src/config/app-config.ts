@@ -46,6 +46,17 @@ export interface AppConfig {
     /** An episode starting this soon after arrival or the current placement's start is "soon after placement". */
     readonly soonAfterPlacementHours: number;
   };
+  readonly alerts: {
+    /** Run the alert scan and notification delivery in this process (several processes may). */
+    readonly workersEnabled: boolean;
+    readonly scanIntervalSeconds: number;
+    readonly deliveryPollSeconds: number;
+    readonly maxDeliveryAttempts: number;
+    readonly webhookUrl?: string;
+    readonly webhookSecret?: string;
+    readonly smtpUrl?: string;
+    readonly emailFrom: string;
+  };
   readonly nrm: {
     /** Target for a reasonable-grounds decision, in working days after referral. */
     readonly reasonableGroundsTargetWorkingDays: number;
@@ -98,6 +109,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     jwtSecret ??= DEVELOPMENT_JWT_SECRET;
   }
   if (jwksUrl && !/^https?:\/\//.test(jwksUrl)) problems.push('JWKS_URL must be an http(s) URL');
+  const webhook = text('ALERT_WEBHOOK_URL');
+  if (webhook && !/^https?:\/\//.test(webhook)) problems.push('ALERT_WEBHOOK_URL must be an http(s) URL');
+  if (webhook && !text('ALERT_WEBHOOK_SECRET'))
+    problems.push('ALERT_WEBHOOK_SECRET is required with ALERT_WEBHOOK_URL');
 
   const databaseUrl = text('DATABASE_URL');
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
@@ -138,6 +153,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     missing: {
       soonAfterPlacementHours: int('MISSING_SOON_AFTER_PLACEMENT_HOURS', 72, 1, 24 * 60),
+    },
+    alerts: {
+      workersEnabled: text('ALERT_WORKERS') !== 'false',
+      scanIntervalSeconds: int('ALERT_SCAN_INTERVAL_SECONDS', 300, 5, 86_400),
+      deliveryPollSeconds: int('NOTIFICATION_POLL_SECONDS', 5, 1, 3_600),
+      maxDeliveryAttempts: int('NOTIFICATION_MAX_ATTEMPTS', 12, 1, 100),
+      webhookUrl: text('ALERT_WEBHOOK_URL'),
+      webhookSecret: text('ALERT_WEBHOOK_SECRET'),
+      smtpUrl: text('SMTP_URL'),
+      emailFrom: text('ALERT_EMAIL_FROM') ?? 'haven-alerts@localhost',
     },
     nrm: {
       reasonableGroundsTargetWorkingDays: int('NRM_RG_TARGET_WORKING_DAYS', 5, 1, 365),

@@ -26,6 +26,16 @@ export class RequestContextFactory {
     );
   }
 
+  /** A subscription's context: verified once on connection, reading each pushed event without a transaction. */
+  forSubscription(authorization: string | undefined): RequestContext {
+    return new RequestContext(
+      this.dataSource,
+      async () => this.identity.resolve(await this.verifier.verify(authorization)),
+      randomUUID(),
+      true,
+    );
+  }
+
   /** A context for an actor already established (a signed link they made, a scheduled job). */
   forActor(actor: Actor, requestId?: string): RequestContext {
     return new RequestContext(this.dataSource, () => Promise.resolve(actor), requestId ?? randomUUID());

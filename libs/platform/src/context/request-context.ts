@@ -26,14 +26,17 @@ export class RequestContext {
   private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
 
   constructor(
-    dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly authenticate: () => Promise<Actor>,
     readonly requestId: string = randomUUID(),
+    /** For a subscription: reads run outside a transaction, and their audit rows are written at once. */
+    autocommit = false,
   ) {
     this.uow = new UnitOfWork(
       dataSource,
       (manager) => this.flushAudit(manager),
       () => this.auditEntries.length > 0,
+      autocommit,
     );
   }
 
@@ -68,8 +71,15 @@ export class RequestContext {
     for (const record of records) this.audit(action, entity, record);
   }
 
+  /** In autocommit mode (subscriptions), writes the pending audit rows now. */
+  async flushPendingAudit(): Promise<void> {
+    if (this.uow.autocommit && this.auditEntries.length > 0) await this.flushAudit(this.dataSource.manager);
+  }
+
   /** A DataLoader that lives as long as this request. */
   loader<K, V>(name: string, create: () => DataLoader<K, V>): DataLoader<K, V> {
+    // a subscription lives for hours: each pushed event reads afresh
+    if (this.uow.autocommit) return create();
     let loader = this.loaders.get(name) as DataLoader<K, V> | undefined;
     if (!loader) {
       loader = create();

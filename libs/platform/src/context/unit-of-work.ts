@@ -21,6 +21,8 @@ export class UnitOfWork {
     private readonly beforeCommit: (manager: EntityManager) => Promise<void>,
     /** Whether beforeCommit has anything to write when nothing else opened the transaction. */
     private readonly hasPendingWrites: () => boolean = () => false,
+    /** A long-lived subscription reads each pushed event outside any transaction it could hold open. */
+    readonly autocommit = false,
   ) {}
 
   get started(): boolean {
@@ -28,6 +30,7 @@ export class UnitOfWork {
   }
 
   manager(): Promise<EntityManager> {
+    if (this.autocommit) return Promise.resolve(this.dataSource.manager);
     if (this.finished) return Promise.reject(new UnitOfWorkFinishedError());
     this.opening ??= this.open();
     return this.opening;

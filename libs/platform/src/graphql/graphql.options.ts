@@ -5,10 +5,15 @@ import type { Request, Response } from 'express';
 import { GraphQLFormattedError } from 'graphql';
 import { AppConfig } from '../config/app-config';
 import { GraphQLContext } from '../context/current-context.decorator';
+import { RequestContext } from '../context/request-context';
 import { RequestContextFactory } from '../context/request-context.factory';
 import { formatGraphQLError } from '../errors/format-error';
 import { GraphQLDate, GraphQLDateTime } from './scalars';
 import { unitOfWorkPlugin } from './unit-of-work.plugin';
+
+interface WsExtra {
+  haven?: RequestContext;
+}
 
 /** Apollo Server as the contract wants it: one endpoint, limits before execution, masked errors. */
 export function graphqlOptions(config: AppConfig, contexts: RequestContextFactory): ApolloDriverConfig {
@@ -46,8 +51,25 @@ export function graphqlOptions(config: AppConfig, contexts: RequestContextFactor
     plugins: [...protection.plugins, ApolloServerPluginLandingPageDisabled(), unitOfWorkPlugin()],
     validationRules: protection.validationRules,
     formatError: (formatted: GraphQLFormattedError, error: unknown) => formatGraphQLError(formatted, error),
-    context: ({ req, res }: { req: Request; res: Response }): GraphQLContext => ({
-      haven: contexts.forHttp(req, res),
-    }),
+    subscriptions: {
+      'graphql-ws': {
+        path: '/graphql',
+        // authenticated by connectionParams: { Authorization: "Bearer <JWT>" }; a bad token closes the socket
+        onConnect: async (context: { connectionParams?: Record<string, unknown>; extra: unknown }) => {
+          const params = context.connectionParams ?? {};
+          const authorization = (params.Authorization ?? params.authorization) as string | undefined;
+          const haven = contexts.forSubscription(authorization);
+          try {
+            await haven.resolveActor();
+          } catch {
+            return false;
+          }
+          (context.extra as WsExtra).haven = haven;
+          return true;
+        },
+      },
+    },
+    context: (args: { req?: Request; res?: Response; extra?: WsExtra }): GraphQLContext =>
+      args.extra?.haven ? { haven: args.extra.haven } : { haven: contexts.forHttp(args.req!, args.res) },
   };
 }

@@ -1,0 +1,46 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { DomainEvents } from '@haven/platform';
+import { AlertKind } from './alert.enums';
+import { AlertsService } from './alerts.service';
+
+const {
+  CHILD_MISSING,
+  RETURN_INTERVIEW_OVERDUE,
+  REPEAT_MISSING,
+  NEARING_18_WITHOUT_DURABLE_SOLUTION,
+  UASC_LEAVE_EXPIRING,
+  NO_GUARDIAN,
+  UNSAFE_PLACEMENT,
+  NRM_DECISION_OVERDUE,
+} = AlertKind;
+
+/**
+ * Which rules each domain event re-evaluates, for its child, in the transaction that caused it: a
+ * missing report raises CHILD_MISSING before the mutation commits; a return clears it.
+ */
+const RULES_BY_EVENT: Record<string, readonly AlertKind[]> = {
+  ChildWentMissing: [CHILD_MISSING, REPEAT_MISSING],
+  ChildReturned: [CHILD_MISSING, RETURN_INTERVIEW_OVERDUE],
+  ReturnInterviewRecorded: [RETURN_INTERVIEW_OVERDUE],
+  PlacementStarted: [UNSAFE_PLACEMENT],
+  PlacementEnded: [UNSAFE_PLACEMENT],
+  DurableSolutionRecorded: [NEARING_18_WITHOUT_DURABLE_SOLUTION],
+  NrmDecisionRecorded: [NRM_DECISION_OVERDUE],
+  GuardianAssigned: [NO_GUARDIAN],
+  ChildUpdated: [UASC_LEAVE_EXPIRING, NEARING_18_WITHOUT_DURABLE_SOLUTION, NO_GUARDIAN],
+  CaseClosed: [NEARING_18_WITHOUT_DURABLE_SOLUTION, NO_GUARDIAN, UASC_LEAVE_EXPIRING],
+};
+
+@Injectable()
+export class AlertEventsListener implements OnModuleInit {
+  constructor(
+    private readonly events: DomainEvents,
+    private readonly alerts: AlertsService,
+  ) {}
+
+  onModuleInit(): void {
+    for (const [type, kinds] of Object.entries(RULES_BY_EVENT)) {
+      this.events.on(type, (ctx, event) => this.alerts.evaluateChild(ctx, event.childId, kinds));
+    }
+  }
+}

@@ -1,0 +1,270 @@
+import { AlertKind } from './alert.enums';
+
+/**
+ * The alert rules of domain.md, as SQL evaluated set-based "as of" an instant. Every statement takes
+ * the same parameters, so that a scan can run them all with one list:
+ *   $1 asOf (timestamptz), $2 the London date of asOf, $3 the authority scanned (null: all),
+ *   $4 $5 $6 the age limits of the ICTG, Scottish and Northern Irish guardian schemes, $7 one child (or null).
+ * A "candidates" query yields what should be alerted: local_authority_id, child_id, kind, severity,
+ * subject_type, subject_id, escalation_level, reason, detail. Each rule reads only the rows whose state
+ * or deadline makes them candidates (partial indexes on open episodes, due interviews, pending
+ * decisions, birthdays in range), never the whole history.
+ */
+export interface AlertRule {
+  kind: AlertKind;
+  /** Rows that should have an unresolved alert now. */
+  candidates?: string;
+  /** Unresolved alerts whose escalation level should rise: id, level, severity. */
+  escalations?: string;
+  /** Unresolved alerts whose condition has cleared: id, note. */
+  cleared?: string;
+}
+
+/** Fixes the type of every parameter, whichever a statement uses. */
+const PARAMS = `_params AS (SELECT $1::timestamptz, $2::date, $3::uuid, $4::int, $5::int, $6::int, $7::uuid)`;
+const CANDIDATE_COLUMNS = `(local_authority_id, child_id, kind, severity, subject_type, subject_id, escalation_level, reason, detail)`;
+
+/** The authority scanned ($3) and, for a rule run by an event, the one child ($7). */
+const IN_SCOPE = (authority: string, child: string) =>
+  `($3::uuid IS NULL OR ${authority} = $3::uuid) AND ($7::uuid IS NULL OR ${child} = $7::uuid)`;
+
+/** Hours a missing child has been gone that raise the escalation level: 24 h, then 72 h. */
+const MISSING_LEVEL = `CASE WHEN $1::timestamptz - m.missing_since >= interval '72 hours' THEN 2
+                            WHEN $1::timestamptz - m.missing_since >= interval '24 hours' THEN 1 ELSE 0 END`;
+
+/** Days to the effective 18th birthday (Europe/London dates; 29 February falls on 28 February). */
+const DAYS_TO_18 = `((c.effective_date_of_birth + interval '18 years')::date - $2::date)`;
+const NEARING_LEVEL = `CASE WHEN ${DAYS_TO_18} <= 30 THEN 2 WHEN ${DAYS_TO_18} <= 90 THEN 1 ELSE 0 END`;
+const LEVEL_SEVERITY = (level: string) => `(ARRAY['WARNING', 'URGENT', 'CRITICAL'])[${level} + 1]`;
+
+/** Eligibility for the nation's guardian scheme, as libs/guardianship/src/scheme-rules.ts decides it. */
+const GUARDIAN_ELIGIBLE = `(
+  (o.nation IN ('ENGLAND', 'WALES') AND EXISTS (SELECT 1 FROM nrm_referral r WHERE r.child_id = c.id))
+  OR (o.nation IN ('SCOTLAND', 'NORTHERN_IRELAND')
+      AND (c.categories && ARRAY['UNACCOMPANIED_ASYLUM_SEEKING', 'SEPARATED', 'TRAFFICKED']
+           OR EXISTS (SELECT 1 FROM nrm_referral r WHERE r.child_id = c.id))))
+  AND (c.age_disputed OR c.effective_date_of_birth IS NULL
+       OR (c.effective_date_of_birth + make_interval(years => CASE o.nation WHEN 'SCOTLAND' THEN $5::int
+             WHEN 'NORTHERN_IRELAND' THEN $6::int ELSE $4::int END))::date > $2::date)`;
+/** When eligibility began: the first NRM referral in England and Wales, registration or referral elsewhere. */
+const GUARDIAN_DUE = `CASE WHEN o.nation IN ('ENGLAND', 'WALES')
+    THEN (SELECT min(r.referred_on) FROM nrm_referral r WHERE r.child_id = c.id)::timestamptz
+    ELSE least(c.registered_at, (SELECT min(r.referred_on) FROM nrm_referral r WHERE r.child_id = c.id)::timestamptz) END
+  + interval '2 days'`;
+const HAS_GUARDIAN = `EXISTS (SELECT 1 FROM guardian_assignment ga WHERE ga.child_id = c.id AND ga.end_date IS NULL
+                               AND ga.scheme <> 'OTHER_ADVOCATE')`;
+
+export const ALERT_RULES: readonly AlertRule[] = [
+  {
+    kind: AlertKind.CHILD_MISSING,
+    // raised by the report itself; the scan only catches episodes recorded another way
+    candidates: `
+      SELECT m.local_authority_id, m.child_id, 'CHILD_MISSING' AS kind, 'CRITICAL' AS severity,
+             'MissingEpisode' AS subject_type, m.id AS subject_id, ${MISSING_LEVEL} AS escalation_level,
+             'Reported ' || lower(m.kind) || ' since ' || to_char(m.missing_since AT TIME ZONE 'Europe/London', 'DD Mon YYYY HH24:MI')
+               || CASE WHEN m.soon_after_placement THEN ' (soon after placement)' ELSE '' END AS reason,
+             jsonb_build_object('missingSince', m.missing_since) AS detail
+        FROM missing_episode m
+       WHERE m.returned_at IS NULL AND m.missing_since <= $1 AND ${IN_SCOPE('m.local_authority_id', 'm.child_id')}`,
+    escalations: `
+      SELECT a.id, ${MISSING_LEVEL} AS level, 'CRITICAL' AS severity
+        FROM alert a JOIN missing_episode m ON m.id = a.subject_id
+       WHERE a.kind = 'CHILD_MISSING' AND a.status <> 'RESOLVED' AND m.returned_at IS NULL
+         AND ${MISSING_LEVEL} > a.escalation_level AND ${IN_SCOPE('a.local_authority_id', 'a.child_id')}`,
+    cleared: `
+      SELECT a.id, 'The child returned' AS note
+        FROM alert a JOIN missing_episode m ON m.id = a.subject_id
+       WHERE a.kind = 'CHILD_MISSING' AND a.status <> 'RESOLVED' AND m.returned_at IS NOT NULL
+         AND ${IN_SCOPE('a.local_authority_id', 'a.child_id')}`,
+  },
+  {
+    kind: AlertKind.RETURN_INTERVIEW_OVERDUE,
+    candidates: `
+      SELECT m.local_authority_id, m.child_id, 'RETURN_INTERVIEW_OVERDUE', 'URGENT', 'MissingEpisode', m.id, 0,
+             'No return interview completed or declined within 72 hours of the return on '
+               || to_char(m.returned_at AT TIME ZONE 'Europe/London', 'DD Mon YYYY HH24:MI'),
+             jsonb_build_object('dueBy', m.return_interview_due_by)
+        FROM missing_episode m
+       WHERE m.returned_at IS NOT NULL AND m.interview_completed_at IS NULL AND NOT m.interview_declined
+         AND m.return_interview_due_by <= $1 AND ${IN_SCOPE('m.local_authority_id', 'm.child_id')}`,
+    cleared: `
+      SELECT a.id, 'The return interview was recorded' AS note
+        FROM alert a JOIN missing_episode m ON m.id = a.subject_id
+       WHERE a.kind = 'RETURN_INTERVIEW_OVERDUE' AND a.status <> 'RESOLVED'
+         AND (m.interview_completed_at IS NOT NULL OR m.interview_declined) AND ${IN_SCOPE('a.local_authority_id', 'a.child_id')}`,
+  },
+  {
+    kind: AlertKind.REPEAT_MISSING,
+    // never clears by itself: a practitioner resolves it, and it returns only with a new episode
+    candidates: `
+      SELECT m.local_authority_id, m.child_id, 'REPEAT_MISSING', 'URGENT', 'Child', m.child_id, 0,
+             count(*) || ' missing episodes in the 90 days to ' || to_char($2::date, 'DD Mon YYYY'),
+             jsonb_build_object('episodes', count(*), 'latest', max(m.missing_since))
+        FROM missing_episode m
+       WHERE m.missing_since > $1::timestamptz - interval '90 days' AND m.missing_since <= $1
+         AND ${IN_SCOPE('m.local_authority_id', 'm.child_id')}
+       GROUP BY m.local_authority_id, m.child_id
+      HAVING count(*) >= 3
+         AND NOT EXISTS (SELECT 1 FROM alert r WHERE r.kind = 'REPEAT_MISSING' AND r.subject_id = m.child_id
+                            AND r.status = 'RESOLVED' AND r.resolved_at >= max(m.missing_since))`,
+  },
+  {
+    kind: AlertKind.NEARING_18_WITHOUT_DURABLE_SOLUTION,
+    candidates: `
+      SELECT c.local_authority_id, c.id, 'NEARING_18_WITHOUT_DURABLE_SOLUTION', ${LEVEL_SEVERITY(NEARING_LEVEL)},
+             'Child', c.id, ${NEARING_LEVEL},
+             'Turns 18 on ' || to_char((c.effective_date_of_birth + interval '18 years')::date, 'DD Mon YYYY')
+               || ' (' || ${DAYS_TO_18} || ' days) with no secured durable solution',
+             jsonb_build_object('turns18On', (c.effective_date_of_birth + interval '18 years')::date)
+        FROM child c
+       WHERE c.status = 'OPEN' AND ${IN_SCOPE('c.local_authority_id', 'c.id')}
+         AND c.effective_date_of_birth > ($2::date - interval '18 years')::date - 1
+         AND c.effective_date_of_birth <= ($2::date + 180 - interval '18 years')::date + 1
+         AND ${DAYS_TO_18} BETWEEN 1 AND 180
+         AND NOT haven_has_secured_solution(c.id)`,
+    escalations: `
+      SELECT a.id, ${NEARING_LEVEL} AS level, ${LEVEL_SEVERITY(NEARING_LEVEL)} AS severity
+        FROM alert a JOIN child c ON c.id = a.subject_id
+       WHERE a.kind = 'NEARING_18_WITHOUT_DURABLE_SOLUTION' AND a.status <> 'RESOLVED'
+         AND ${DAYS_TO_18} BETWEEN 1 AND 180 AND ${NEARING_LEVEL} > a.escalation_level
+         AND ${IN_SCOPE('a.local_authority_id', 'a.child_id')}`,
+    cleared: `
+      SELECT a.id, CASE WHEN haven_has_secured_solution(c.id) THEN 'A durable solution was secured'
+                        WHEN c.status = 'CLOSED' THEN 'The case was closed'
+                        WHEN ${DAYS_TO_18} <= 0 THEN 'Turned 18 without a secured durable solution'
+                        ELSE 'The 18th birthday is more than 180 days away' END AS note
+        FROM alert a JOIN child c ON c.id = a.subject_id
+       WHERE a.kind = 'NEARING_18_WITHOUT_DURABLE_SOLUTION' AND a.status <> 'RESOLVED'
+         AND (haven_has_secured_solution(c.id) OR c.status = 'CLOSED' OR c.effective_date_of_birth IS NULL
+              OR ${DAYS_TO_18} NOT BETWEEN 1 AND 180)
+         AND ${IN_SCOPE('a.local_authority_id', 'a.child_id')}`,
+  },
+  {
+    kind: AlertKind.UASC_LEAVE_EXPIRING,
+    candidates: `
+      SELECT c.local_authority_id, c.id, 'UASC_LEAVE_EXPIRING', 'URGENT', 'Child', c.id, 0,
+             'Immigration leave expires on ' || to_char(c.leave_expires_on, 'DD Mon YYYY'),
+             jsonb_build_object('leaveExpiresOn', c.leave_expires_on, 'status', c.immigration_status)
+        FROM child c
+       WHERE c.leave_expires_on BETWEEN $2::date AND $2::date + 60 AND c.status = 'OPEN'
+         AND c.immigration_status IS DISTINCT FROM 'BRITISH_OR_SETTLED' AND ${IN_SCOPE('c.local_authority_id', 'c.id')}`,
+    cleared: `
+      SELECT a.id, 'A new expiry date or immigration status was recorded' AS note
+        FROM alert a JOIN child c ON c.id = a.subject_id
+       WHERE a.kind = 'UASC_LEAVE_EXPIRING' AND a.status <> 'RESOLVED'
+         AND (c.leave_expires_on IS DISTINCT FROM (a.detail ->> 'leaveExpiresOn')::date
+              OR c.immigration_status IS DISTINCT FROM a.detail ->> 'status')
+         AND ${IN_SCOPE('a.local_authority_id', 'a.child_id')}`,
+  },
+  {
+    kind: AlertKind.NO_GUARDIAN,
+    candidates: `
+      SELECT c.local_authority_id, c.id, 'NO_GUARDIAN', 'URGENT', 'Child', c.id, 0,
+             'Eligible for the ' || CASE o.nation WHEN 'SCOTLAND' THEN 'Scottish Guardianship Service'
+               WHEN 'NORTHERN_IRELAND' THEN 'Independent Guardian service' ELSE 'Independent Child Trafficking Guardian service' END
+               || ' and no guardian assigned 2 days on', '{}'::jsonb
+        FROM child c JOIN organisation o ON o.id = c.local_authority_id
+       WHERE c.status = 'OPEN' AND ${IN_SCOPE('c.local_authority_id', 'c.id')} AND ${GUARDIAN_ELIGIBLE}
+         AND ${GUARDIAN_DUE} <= $1 AND NOT ${HAS_GUARDIAN}`,
+    cleared: `
+      SELECT a.id, 'A guardian was assigned' AS note
+        FROM alert a JOIN child c ON c.id = a.subject_id JOIN organisation o ON o.id = c.local_authority_id
+       WHERE a.kind = 'NO_GUARDIAN' AND a.status <> 'RESOLVED'
+         AND (${HAS_GUARDIAN} OR c.status = 'CLOSED' OR NOT (${GUARDIAN_ELIGIBLE}))
+         AND ${IN_SCOPE('a.local_authority_id', 'a.child_id')}`,
+  },
+  {
+    kind: AlertKind.UNSAFE_PLACEMENT,
+    // raised when the placement starts; the scan only catches placements recorded another way
+    candidates: `
+      SELECT p.local_authority_id, p.child_id, 'UNSAFE_PLACEMENT', 'CRITICAL', 'Placement', p.id, 0,
+             'Placed in ' || lower(replace(p.type, '_', ' ')) || ', unsafe for a child or a person whose age is disputed',
+             jsonb_build_object('type', p.type)
+        FROM placement p
+       WHERE p.ended_at IS NULL AND p.unsafe AND p.started_at <= $1 AND ${IN_SCOPE('p.local_authority_id', 'p.child_id')}`,
+    cleared: `
+      SELECT a.id, 'The placement ended' AS note
+        FROM alert a JOIN placement p ON p.id = a.subject_id
+       WHERE a.kind = 'UNSAFE_PLACEMENT' AND a.status <> 'RESOLVED' AND p.ended_at IS NOT NULL
+         AND ${IN_SCOPE('a.local_authority_id', 'a.child_id')}`,
+  },
+  {
+    kind: AlertKind.NRM_DECISION_OVERDUE,
+    candidates: `
+      SELECT r.local_authority_id, r.child_id, 'NRM_DECISION_OVERDUE', 'WARNING', 'NrmReferral', r.id, 0,
+             'Reasonable-grounds decision pending past its target of ' || to_char(r.reasonable_grounds_due_by, 'DD Mon YYYY'),
+             jsonb_build_object('dueBy', r.reasonable_grounds_due_by)
+        FROM nrm_referral r
+       WHERE r.reasonable_grounds_decision = 'PENDING' AND r.reasonable_grounds_due_by < $2::date
+         AND ${IN_SCOPE('r.local_authority_id', 'r.child_id')}`,
+    cleared: `
+      SELECT a.id, 'The reasonable-grounds decision was recorded' AS note
+        FROM alert a JOIN nrm_referral r ON r.id = a.subject_id
+       WHERE a.kind = 'NRM_DECISION_OVERDUE' AND a.status <> 'RESOLVED' AND r.reasonable_grounds_decision <> 'PENDING'
+         AND ${IN_SCOPE('a.local_authority_id', 'a.child_id')}`,
+  },
+];
+
+/**
+ * Inserts the candidates as alerts, once: the unique partial index turns a second raise (another
+ * scan, another instance) into nothing. An alert a practitioner resolved is not raised again for the
+ * same subject (REPEAT_MISSING has its own rule for that; NEARING_18 returns at a higher level).
+ * Each new alert queues its notification and tells every instance, in the same transaction.
+ */
+export function raiseStatement(candidates: string): string {
+  return `
+    WITH ${PARAMS}, candidates ${CANDIDATE_COLUMNS} AS (${candidates}),
+    raised AS (
+      INSERT INTO alert (local_authority_id, child_id, kind, severity, subject_type, subject_id, escalation_level,
+                         reason, detail, raised_at)
+      SELECT c.*, $1 FROM candidates c
+       WHERE NOT EXISTS (SELECT 1 FROM alert r WHERE r.kind = c.kind AND r.subject_id = c.subject_id
+                            AND r.resolution = 'BY_PRACTITIONER' AND r.kind <> 'REPEAT_MISSING'
+                            AND (r.kind <> 'NEARING_18_WITHOUT_DURABLE_SOLUTION' OR r.escalation_level >= c.escalation_level)
+                            AND (r.kind <> 'UASC_LEAVE_EXPIRING' OR r.detail = c.detail))
+      ON CONFLICT (kind, subject_id) WHERE status <> 'RESOLVED' DO NOTHING
+      RETURNING id, escalation_level),
+    queued AS (
+      INSERT INTO notification_outbox (alert_id, escalation_level) SELECT id, escalation_level FROM raised
+      ON CONFLICT DO NOTHING)
+    SELECT count(*)::int AS n FROM (SELECT pg_notify('haven_alert', json_build_object('alertId', id, 'level', escalation_level)::text)
+                                      FROM raised) notified`;
+}
+
+/** Raises the escalation level (and severity) of unresolved alerts; an acknowledged alert opens again. */
+export function escalateStatement(escalations: string): string {
+  return `
+    WITH ${PARAMS}, candidates (id, level, severity) AS (${escalations}),
+    escalated AS (
+      UPDATE alert a SET escalation_level = c.level, severity = c.severity, escalated_at = $1,
+             status = CASE WHEN a.status = 'ACKNOWLEDGED' THEN 'OPEN' ELSE a.status END
+        FROM candidates c WHERE a.id = c.id AND c.level > a.escalation_level
+      RETURNING a.id, a.escalation_level),
+    queued AS (
+      INSERT INTO notification_outbox (alert_id, escalation_level) SELECT id, escalation_level FROM escalated
+      ON CONFLICT DO NOTHING)
+    SELECT count(*)::int AS n FROM (SELECT pg_notify('haven_alert', json_build_object('alertId', id, 'level', escalation_level)::text)
+                                      FROM escalated) notified`;
+}
+
+/** Resolves alerts whose condition has cleared. */
+export function clearStatement(cleared: string): string {
+  return `
+    WITH ${PARAMS}, candidates (id, note) AS (${cleared}),
+    resolved AS (
+      UPDATE alert a SET status = 'RESOLVED', resolution = 'CONDITION_CLEARED', resolved_at = $1, resolution_note = c.note
+        FROM candidates c WHERE a.id = c.id AND a.status <> 'RESOLVED'
+      RETURNING a.id)
+    SELECT count(*)::int AS n FROM resolved`;
+}
+
+/** Young people who turned 18 without a secured durable solution, kept for the statistics. */
+export const RECORD_TURNED_18 = `
+  WITH ${PARAMS}, turned AS (
+    SELECT c.id, c.local_authority_id, (c.effective_date_of_birth + interval '18 years')::date AS turned_18_on
+      FROM child c
+     WHERE c.effective_date_of_birth > ($2::date - interval '18 years')::date - 366
+       AND (c.effective_date_of_birth + interval '18 years')::date <= $2::date
+       AND c.status = 'OPEN' AND NOT haven_has_secured_solution(c.id) AND ${IN_SCOPE('c.local_authority_id', 'c.id')})
+  INSERT INTO turned_18_without_solution (child_id, local_authority_id, turned_18_on)
+  SELECT id, local_authority_id, turned_18_on FROM turned ON CONFLICT (child_id) DO NOTHING`;

@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { PubSub } from 'graphql-subscriptions';
+import { ChildrenModule } from '@haven/children';
+import { AlertEventsListener } from './alert-events.listener';
+import { ALERT_PUBSUB, AlertNotifier } from './alert-notifier';
+import { AlertWorkers } from './alert-workers';
+import { AlertsResolver, ChildAlertsResolver } from './alerts.resolver';
+import { AlertsService } from './alerts.service';
+import { NotificationDelivery } from './notification-delivery';
+
+export const ALERTS_RESOLVERS = [AlertsResolver, ChildAlertsResolver];
+
+/** The alert engine: event and time rules, exactly-once alerts, subscriptions and delivery. */
+@Module({
+  imports: [ChildrenModule],
+  providers: [
+    { provide: ALERT_PUBSUB, useValue: new PubSub() },
+    AlertsService,
+    AlertEventsListener,
+    AlertNotifier,
+    NotificationDelivery,
+    AlertWorkers,
+    ...ALERTS_RESOLVERS,
+  ],
+  exports: [AlertsService, AlertWorkers],
+})
+export class AlertsModule {}

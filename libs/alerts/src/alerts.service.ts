@@ -1,0 +1,286 @@
+import { Inject, Injectable } from '@nestjs/common';
+import DataLoader from 'dataloader';
+import { EntityManager } from 'typeorm';
+import {
+  APP_CONFIG,
+  AppConfig,
+  AuditAction,
+  childScope,
+  Clock,
+  conflict,
+  Connection,
+  decodeCursor,
+  londonDate,
+  notFound,
+  RequestContext,
+  toConnection,
+} from '@haven/platform';
+import { AlertKind, AlertResolution, AlertSeverity, AlertStatus } from './alert.enums';
+import { AlertModel } from './alert.model';
+import {
+  ALERT_RULES,
+  clearStatement,
+  escalateStatement,
+  raiseStatement,
+  RECORD_TURNED_18,
+} from './alert-rules';
+import { AcknowledgeAlertInput, AlertsArgs, ResolveAlertInput } from './dto/alert.inputs';
+
+const ENTITY = 'Alert';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface ScanCounts {
+  raised: number;
+  escalated: number;
+  resolved: number;
+}
+
+export interface EvaluationScope {
+  authorityId?: string | null;
+  childId?: string | null;
+  kinds?: readonly AlertKind[];
+}
+
+@Injectable()
+export class AlertsService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Evaluates the rules as of an instant, set-based: clears what has cleared, escalates, raises what
+   * is due, and records who turned 18 without a durable solution. Safe to run concurrently on any
+   * number of instances: the unique index makes every raise happen once.
+   */
+  async evaluate(em: EntityManager, asOf: Date, scope: EvaluationScope = {}): Promise<ScanCounts> {
+    const { ictg, scotland, northernIreland } = this.config.guardianship.ageLimits;
+    const params = [
+      asOf,
+      londonDate(asOf),
+      scope.authorityId ?? null,
+      ictg,
+      scotland,
+      northernIreland,
+      scope.childId ?? null,
+    ];
+    const rules = ALERT_RULES.filter((rule) => !scope.kinds || scope.kinds.includes(rule.kind));
+    const counts: ScanCounts = { raised: 0, escalated: 0, resolved: 0 };
+    const run = async (sql: string) => (await em.query<{ n: number }[]>(sql, params))[0].n;
+    for (const rule of rules) if (rule.cleared) counts.resolved += await run(clearStatement(rule.cleared));
+    for (const rule of rules)
+      if (rule.escalations) counts.escalated += await run(escalateStatement(rule.escalations));
+    for (const rule of rules)
+      if (rule.candidates) counts.raised += await run(raiseStatement(rule.candidates));
+    if (!scope.kinds || scope.kinds.includes(AlertKind.NEARING_18_WITHOUT_DURABLE_SOLUTION)) {
+      await em.query(RECORD_TURNED_18, params);
+    }
+    return counts;
+  }
+
+  /** Runs the rules for one child, now, in the caller's transaction (the event rules). */
+  async evaluateChild(ctx: RequestContext, childId: string, kinds: readonly AlertKind[]): Promise<void> {
+    await this.evaluate(await ctx.em(), this.clock.now(), { childId, kinds });
+  }
+
+  async list(ctx: RequestContext, args: AlertsArgs): Promise<Connection<AlertModel>> {
+    const first = args.first ?? 50;
+    const cursor = decodeCursor(args.after, 2);
+    const filter = args.filter ?? {};
+    const params: unknown[] = [];
+    const where = [this.scope(ctx)];
+    const add = (condition: string, value: unknown) => {
+      params.push(value);
+      where.push(condition.replace('?', `$${params.length}`));
+    };
+    if (filter.status) add('a.status = ?', filter.status);
+    if (filter.kind) add('a.kind = ?', filter.kind);
+    if (filter.severity) add('a.severity = ?', filter.severity);
+    if (filter.childId) add('a.child_id = ?::uuid', filter.childId);
+    const em = await ctx.em();
+    const [{ total }] = await em.query<{ total: number }[]>(
+      `SELECT count(*)::int AS total FROM alert a WHERE ${where.join(' AND ')}`,
+      params,
+    );
+    if (cursor) {
+      params.push(cursor[0], cursor[1]);
+      where.push(`(a.raised_at, a.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+    }
+    params.push(first + 1);
+    const rows = await em.query<AlertRow[]>(
+      `SELECT ${COLUMNS} FROM alert a WHERE ${where.join(' AND ')} ORDER BY a.raised_at DESC, a.id DESC LIMIT $${params.length}`,
+      params,
+    );
+    const models = rows.map(toModel);
+    this.auditRead(ctx, models.slice(0, first));
+    return toConnection(
+      models,
+      first,
+      total,
+      (model) => [model.raisedAt.toISOString(), model.id],
+      (model) => model,
+    );
+  }
+
+  /** A child's alerts, newest first; batched per request. */
+  forChild(ctx: RequestContext, childId: string): Promise<AlertModel[]> {
+    return ctx
+      .loader(
+        'alerts.byChild',
+        () =>
+          new DataLoader(async (childIds: readonly string[]) => {
+            const em = await ctx.em();
+            const rows = await em.query<AlertRow[]>(
+              `SELECT ${COLUMNS} FROM alert a WHERE a.child_id = ANY($1::uuid[]) AND ${this.scope(ctx)}
+            ORDER BY a.raised_at DESC, a.id DESC`,
+              [childIds],
+            );
+            const models = rows.map(toModel);
+            this.auditRead(ctx, models);
+            return childIds.map((id) => models.filter((model) => model.childId === id));
+          }),
+      )
+      .load(childId);
+  }
+
+  async acknowledge(ctx: RequestContext, input: AcknowledgeAlertInput): Promise<AlertModel> {
+    const alert = await this.lockVisible(ctx, input.alertId);
+    if (alert.status !== AlertStatus.OPEN)
+      throw conflict(`The alert is already ${alert.status.toLowerCase()}`);
+    const em = await ctx.em();
+    await em.query(
+      `UPDATE alert SET status = 'ACKNOWLEDGED', acknowledged_at = now(), acknowledged_by = $2, acknowledgement_note = $3 WHERE id = $1`,
+      [alert.id, ctx.actor.practitionerId, input.note ?? null],
+    );
+    return this.written(ctx, alert.id, AuditAction.UPDATE, { status: AlertStatus.ACKNOWLEDGED });
+  }
+
+  async resolve(ctx: RequestContext, input: ResolveAlertInput): Promise<AlertModel> {
+    const alert = await this.lockVisible(ctx, input.alertId);
+    if (alert.status === AlertStatus.RESOLVED) throw conflict('The alert is already resolved');
+    const em = await ctx.em();
+    await em.query(
+      `UPDATE alert SET status = 'RESOLVED', resolution = 'BY_PRACTITIONER', resolved_at = now(), resolved_by = $2,
+              resolution_note = $3 WHERE id = $1`,
+      [alert.id, ctx.actor.practitionerId, input.note],
+    );
+    return this.written(ctx, alert.id, AuditAction.UPDATE, { status: AlertStatus.RESOLVED });
+  }
+
+  /** Who an alert reaches: the allocated social worker, the active guardian, the authority's team managers. */
+  async recipients(em: EntityManager, alertId: string): Promise<string[]> {
+    const rows = await em.query<{ id: string }[]>(
+      `SELECT c.allocated_worker_id AS id FROM alert a JOIN child c ON c.id = a.child_id
+        WHERE a.id = $1 AND c.allocated_worker_id IS NOT NULL
+       UNION
+       SELECT ga.guardian_id FROM alert a JOIN guardian_assignment ga ON ga.child_id = a.child_id AND ga.end_date IS NULL
+        WHERE a.id = $1
+       UNION
+       SELECT p.id FROM alert a JOIN practitioner p ON p.organisation_id = a.local_authority_id AND p.role = 'TEAM_MANAGER'
+        WHERE a.id = $1`,
+      [alertId],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /** An alert by id for delivery, outside any caller's scope (the notifier decides who sees it). */
+  async byId(em: EntityManager, id: string): Promise<AlertModel | null> {
+    const [row] = await em.query<AlertRow[]>(`SELECT ${COLUMNS} FROM alert a WHERE a.id = $1`, [id]);
+    return row ? toModel(row) : null;
+  }
+
+  private async written(
+    ctx: RequestContext,
+    id: string,
+    action: AuditAction,
+    detail: Record<string, unknown>,
+  ): Promise<AlertModel> {
+    const em = await ctx.em();
+    const [row] = await em.query<AlertRow[]>(`SELECT ${COLUMNS} FROM alert a WHERE a.id = $1`, [id]);
+    const model = toModel(row);
+    if (model.childId)
+      ctx.audit(
+        action,
+        ENTITY,
+        { id, childId: model.childId, localAuthorityId: model.localAuthorityId },
+        detail,
+      );
+    return model;
+  }
+
+  private async lockVisible(ctx: RequestContext, id: string): Promise<AlertModel> {
+    if (!UUID.test(id)) throw notFound(ENTITY);
+    const em = await ctx.em();
+    const [row] = await em.query<AlertRow[]>(
+      `SELECT ${COLUMNS} FROM alert a WHERE a.id = $1 AND ${this.scope(ctx)} FOR UPDATE`,
+      [id],
+    );
+    if (!row) throw notFound(ENTITY);
+    return toModel(row);
+  }
+
+  private scope(ctx: RequestContext): string {
+    return childScope(ctx.actor, { childId: 'a.child_id', localAuthorityId: 'a.local_authority_id' });
+  }
+
+  private auditRead(ctx: RequestContext, models: AlertModel[]): void {
+    for (const model of models) {
+      if (model.childId)
+        ctx.audit(AuditAction.READ, ENTITY, {
+          id: model.id,
+          childId: model.childId,
+          localAuthorityId: model.localAuthorityId,
+        });
+    }
+  }
+}
+
+const COLUMNS = `a.id, a.local_authority_id, a.child_id, a.kind, a.severity, a.status, a.subject_type, a.subject_id,
+  a.escalation_level, a.reason, a.raised_at, a.escalated_at, a.acknowledged_at, a.acknowledged_by, a.acknowledgement_note,
+  a.resolved_at, a.resolved_by, a.resolution, a.resolution_note`;
+
+interface AlertRow {
+  id: string;
+  local_authority_id: string;
+  child_id: string | null;
+  kind: AlertKind;
+  severity: AlertSeverity;
+  status: AlertStatus;
+  subject_type: string;
+  subject_id: string;
+  escalation_level: number;
+  reason: string;
+  raised_at: Date;
+  escalated_at: Date | null;
+  acknowledged_at: Date | null;
+  acknowledged_by: string | null;
+  acknowledgement_note: string | null;
+  resolved_at: Date | null;
+  resolved_by: string | null;
+  resolution: AlertResolution | null;
+  resolution_note: string | null;
+}
+
+function toModel(row: AlertRow): AlertModel {
+  return {
+    id: row.id,
+    localAuthorityId: row.local_authority_id,
+    childId: row.child_id,
+    kind: row.kind,
+    severity: row.severity,
+    status: row.status,
+    subjectType: row.subject_type,
+    subjectId: row.subject_id,
+    escalationLevel: row.escalation_level,
+    reason: row.reason,
+    raisedAt: row.raised_at,
+    escalatedAt: row.escalated_at,
+    acknowledgedAt: row.acknowledged_at,
+    acknowledgedById: row.acknowledged_by,
+    acknowledgementNote: row.acknowledgement_note,
+    resolvedAt: row.resolved_at,
+    resolvedById: row.resolved_by,
+    resolution: row.resolution,
+    resolutionNote: row.resolution_note,
+  };
+}

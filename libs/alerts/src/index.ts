@@ -1,0 +1,5 @@
+export * from './alert-workers';
+export * from './alert.enums';
+export * from './alert.model';
+export * from './alerts.module';
+export * from './alerts.service';

@@ -1,0 +1,4 @@
+export * from './durable-solution.enums';
+export * from './durable-solution.model';
+export * from './durable-solutions.module';
+export * from './durable-solutions.service';

@@ -47,10 +47,10 @@ const GUARDIAN_ELIGIBLE = `(
        OR (c.effective_date_of_birth + make_interval(years => CASE o.nation WHEN 'SCOTLAND' THEN $5::int
              WHEN 'NORTHERN_IRELAND' THEN $6::int ELSE $4::int END))::date > $2::date)`;
 /** When eligibility began: the first NRM referral in England and Wales, registration or referral elsewhere. */
-const GUARDIAN_DUE = `CASE WHEN o.nation IN ('ENGLAND', 'WALES')
-    THEN (SELECT min(r.referred_on) FROM nrm_referral r WHERE r.child_id = c.id)::timestamptz
-    ELSE least(c.registered_at, (SELECT min(r.referred_on) FROM nrm_referral r WHERE r.child_id = c.id)::timestamptz) END
-  + interval '2 days'`;
+const FIRST_REFERRAL = `((SELECT min(r.referred_on) FROM nrm_referral r WHERE r.child_id = c.id)::timestamp
+  AT TIME ZONE 'Europe/London')`;
+const GUARDIAN_DUE = `CASE WHEN o.nation IN ('ENGLAND', 'WALES') THEN ${FIRST_REFERRAL}
+    ELSE least(c.registered_at, ${FIRST_REFERRAL}) END + interval '2 days'`;
 const HAS_GUARDIAN = `EXISTS (SELECT 1 FROM guardian_assignment ga WHERE ga.child_id = c.id AND ga.end_date IS NULL
                                AND ga.scheme <> 'OTHER_ADVOCATE')`;
 
@@ -106,7 +106,7 @@ export const ALERT_RULES: readonly AlertRule[] = [
        GROUP BY m.local_authority_id, m.child_id
       HAVING count(*) >= 3
          AND NOT EXISTS (SELECT 1 FROM alert r WHERE r.kind = 'REPEAT_MISSING' AND r.subject_id = m.child_id
-                            AND r.status = 'RESOLVED' AND r.resolved_at >= max(m.missing_since))`,
+                            AND r.status = 'RESOLVED' AND r.resolved_at >= max(m.reported_at))`,
   },
   {
     kind: AlertKind.NEARING_18_WITHOUT_DURABLE_SOLUTION,

@@ -18,7 +18,7 @@ const common = {
   transform: { '^.+\\.(t|j)s$': swc },
   // NestJS 12 and jose ship as ES modules; Node 20's require(esm) is not available
   // inside Jest's module system, so they are compiled to CommonJS like the project's own code.
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|jose)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|jose|graphql-ws)/)'],
   moduleNameMapper: {
     '^@haven/platform$': '<rootDir>/libs/platform/src',
     '^@haven/platform/(.*)$': '<rootDir>/libs/platform/src/$1',

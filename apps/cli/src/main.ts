@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { writeFileSync, readFileSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { AlertsService } from '@haven/alerts';
 import { MIGRATIONS } from '@haven/migrations';
 import {
   ConfigError,
@@ -13,6 +14,7 @@ import {
   Role,
   runMigrations,
   checkDatabaseReachable,
+  Clock,
 } from '@haven/platform';
 import { buildSchema, printSortedSchema } from '../../api/src/schema';
 import { seedDemo } from './seed/demo';
@@ -105,6 +107,10 @@ async function seed(args: string[]): Promise<number> {
           ? 'The demo data is already loaded'
           : `Loaded the demo data: ${result.children} children`,
       );
+      const alerts = await dataSource.transaction((em) =>
+        new AlertsService(loadConfig(), new Clock()).evaluate(em, new Date()),
+      );
+      if (alerts.raised > 0) console.log(`Raised ${alerts.raised} alerts on it`);
       console.log(
         'Try: npm run token -- --role SOCIAL_WORKER --org E09000017 --sub demo-sw-hillingdon --name "Sam Okafor"',
       );

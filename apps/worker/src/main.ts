@@ -1,0 +1,69 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { MIGRATIONS } from '@haven/migrations';
+import {
+  checkDatabaseReachable,
+  ConfigError,
+  DatabaseUnreachableError,
+  EmbeddedPostgres,
+  loadConfig,
+  runMigrations,
+} from '@haven/platform';
+import { WorkerModule } from './worker.module';
+
+const logger = new Logger('HavenWorker');
+
+/** `apps/worker`: alert scans and notification delivery in a process of their own. */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig({ ...process.env, ALERT_WORKERS: 'true' });
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const embedded = config.databaseUrl
+    ? undefined
+    : new EmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPostgresPort });
+  const databaseUrl = config.databaseUrl ?? (await embedded!.start());
+  try {
+    await checkDatabaseReachable(databaseUrl);
+  } catch (error) {
+    if (error instanceof DatabaseUnreachableError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  await runMigrations(databaseUrl, MIGRATIONS);
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, databaseUrl), {
+    logger: ['log', 'warn', 'error'],
+    abortOnError: false,
+  });
+  await app.init();
+  logger.log(
+    `Haven worker running: alert scan every ${config.alerts.scanIntervalSeconds}s, delivery every ${config.alerts.deliveryPollSeconds}s`,
+  );
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.log(`${signal}: finishing the current scan and deliveries, then stopping`);
+    await app.close();
+    await embedded?.stop();
+    process.exit(0);
+  };
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.removeAllListeners(signal);
+    process.once(signal, () => void stop(signal));
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exit(1);
+});

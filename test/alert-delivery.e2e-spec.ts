@@ -4,6 +4,7 @@ import { createHmac } from 'node:crypto';
 import { createServer, IncomingMessage, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { SMTPServer } from 'smtp-server';
 import WebSocket from 'ws';
 import { assignGuardian, newChild, newReferral, practitionerId, today } from './support/factories';
 import {
@@ -315,6 +316,54 @@ describe('the worker process', () => {
       }
     } finally {
       await app.close();
+    }
+  });
+});
+
+describe('e-mail notifications', () => {
+  it('e-mails the recipients through SMTP when it is configured, naming no child', async () => {
+    const messages: { to: string[]; body: string }[] = [];
+    const smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS', 'AUTH'],
+      logger: false,
+      onData(stream, session, callback) {
+        let body = '';
+        stream.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        stream.on('end', () => {
+          messages.push({ to: session.envelope.rcptTo.map((address) => address.address), body });
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+    const port = (smtp.server.address() as AddressInfo).port;
+    const app = await TestApp.start({
+      ALERT_WORKERS: 'true',
+      NOTIFICATION_POLL_SECONDS: '1',
+      ALERT_SCAN_INTERVAL_SECONDS: '3600',
+      SMTP_URL: `smtp://127.0.0.1:${port}?ignoreTLS=true`,
+      ALERT_EMAIL_FROM: 'alerts@haven.test',
+    });
+    try {
+      const worker = { ...socialWorker(HILLINGDON, 'sw-mail'), email: 'sam.worker@hillingdon.test' };
+      await app.ok(app.tokenWithEmail(worker, worker.email), '{ me { id } }');
+      const child = await newChild(app, worker, { givenName: 'Ardit' });
+      await app.ok(worker, `mutation($input: ReportMissingInput!) { reportMissing(input: $input) { id } }`, {
+        input: {
+          childId: child.id,
+          kind: 'MISSING',
+          missingSince: new Date(Date.now() - 3_600_000).toISOString(),
+        },
+      });
+      const message = await eventually(() =>
+        messages.find((received) => received.to.includes('sam.worker@hillingdon.test')),
+      );
+      expect(message.body).toMatch(/Subject: \[Haven\] CRITICAL: child missing/);
+      expect(message.body).not.toContain('Ardit');
+    } finally {
+      await app.close();
+      await new Promise<void>((resolve) => smtp.close(() => resolve()));
     }
   });
 });

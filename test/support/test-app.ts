@@ -60,6 +60,11 @@ export class TestApp {
     return mintToken({ ...caller, name: caller.name ?? caller.sub, expiresIn }, this.secret);
   }
 
+  /** A token that also carries the practitioner's e-mail address, as an identity provider's would. */
+  tokenWithEmail(caller: Caller, email: string): string {
+    return mintToken({ ...caller, name: caller.name ?? caller.sub, email }, this.secret);
+  }
+
   async gql<T = Record<string, any>>(
     caller: Caller | string | null,
     query: string,

@@ -1,19 +1,10 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { Agency } from '@haven/platform';
+import { Column, Entity } from 'typeorm';
+import { Agency, ChildOwnedEntity } from '@haven/platform';
 import { AgeAssessmentOutcome, AgeAssessmentStatus, AgeDeterminedBy } from './age-assessment.enums';
 
 /** An age dispute and the assessment that resolves it; history is kept, nothing overwritten. */
 @Entity()
-export class AgeAssessment {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ type: 'uuid' })
-  childId!: string;
-
-  @Column({ type: 'uuid' })
-  localAuthorityId!: string;
-
+export class AgeAssessment extends ChildOwnedEntity {
   @Column({ type: 'date' })
   raisedOn!: string;
 

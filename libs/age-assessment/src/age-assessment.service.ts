@@ -10,6 +10,7 @@ import {
   IsoDate,
   notFound,
   RequestContext,
+  isUuid,
 } from '@haven/platform';
 import { AgeAssessment } from './age-assessment.entity';
 import { AgeAssessmentOutcome, AgeAssessmentStatus, AgeDeterminedBy } from './age-assessment.enums';
@@ -24,7 +25,6 @@ import {
 } from './dto/age-assessment.inputs';
 
 const ENTITY = 'AgeAssessment';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ONE_OPEN = 'age_assessment_one_open_idx';
 const { RAISED, IN_PROGRESS, COMPLETED, CHALLENGED, FINAL } = AgeAssessmentStatus;
 
@@ -241,7 +241,7 @@ export class AgeAssessmentService {
   }
 
   private async lockVisible(ctx: RequestContext, em: EntityManager, id: string): Promise<AgeAssessment> {
-    if (!UUID.test(id)) throw notFound(ENTITY);
+    if (!isUuid(id)) throw notFound(ENTITY);
     const assessment = await this.scoped(ctx, em)
       .andWhere('a.id = :id', { id })
       .setLock('pessimistic_write')

@@ -14,6 +14,7 @@ import {
   notFound,
   RequestContext,
   toConnection,
+  isUuid,
 } from '@haven/platform';
 import { AlertKind, AlertResolution, AlertSeverity, AlertStatus } from './alert.enums';
 import { AlertModel } from './alert.model';
@@ -27,7 +28,6 @@ import {
 import { AcknowledgeAlertInput, AlertsArgs, ResolveAlertInput } from './dto/alert.inputs';
 
 const ENTITY = 'Alert';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface ScanCounts {
   raised: number;
@@ -209,7 +209,7 @@ export class AlertsService {
   }
 
   private async lockVisible(ctx: RequestContext, id: string): Promise<AlertModel> {
-    if (!UUID.test(id)) throw notFound(ENTITY);
+    if (!isUuid(id)) throw notFound(ENTITY);
     const em = await ctx.em();
     const [row] = await em.query<AlertRow[]>(
       `SELECT ${COLUMNS} FROM alert a WHERE a.id = $1 AND ${this.scope(ctx)} FOR UPDATE`,

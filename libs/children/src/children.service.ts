@@ -16,6 +16,7 @@ import {
   RequestContext,
   Role,
   toConnection,
+  isUuid,
 } from '@haven/platform';
 import { Child, ChildFields } from './child.entity';
 import { ChildStatus } from './child.enums';
@@ -26,7 +27,6 @@ import { CloseCaseInput, ReopenCaseInput } from './dto/close-case.input';
 import { RegisterChildInput } from './dto/register-child.input';
 import { UpdateChildInput } from './dto/update-child.input';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ENTITY = 'Child';
 
 /** Fields of registerChild that may never be cleared once set. */
@@ -184,7 +184,7 @@ export class ChildrenService {
       'child.byId',
       () =>
         new DataLoader(async (ids: readonly string[]) => {
-          const valid = ids.filter((id) => UUID.test(id));
+          const valid = ids.filter((id) => isUuid(id));
           const em = await ctx.em();
           const rows = valid.length
             ? await this.scoped(em, ctx).andWhere('c.id = ANY(:ids)', { ids: valid }).getMany()
@@ -288,7 +288,7 @@ export class ChildrenService {
   }
 
   private async lockVisible(em: EntityManager, ctx: RequestContext, id: string): Promise<Child> {
-    if (!UUID.test(id)) throw notFound(ENTITY);
+    if (!isUuid(id)) throw notFound(ENTITY);
     const child = await this.scoped(em, ctx)
       .andWhere('c.id = :id', { id })
       .setLock('pessimistic_write')

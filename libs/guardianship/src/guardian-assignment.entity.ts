@@ -1,18 +1,10 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { ChildOwnedEntity } from '@haven/platform';
 import { ContactMode, GuardianEndReason, GuardianScheme } from './guardianship.enums';
 
 /** A guardian's assignment to a child under a scheme; active while it has no end date. */
 @Entity()
-export class GuardianAssignment {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ type: 'uuid' })
-  childId!: string;
-
-  @Column({ type: 'uuid' })
-  localAuthorityId!: string;
-
+export class GuardianAssignment extends ChildOwnedEntity {
   @Column({ type: 'uuid' })
   guardianId!: string;
 
@@ -37,16 +29,7 @@ export class GuardianAssignment {
 
 /** A contact between a guardian and the child, logged by the guardian. */
 @Entity()
-export class GuardianContact {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ type: 'uuid' })
-  childId!: string;
-
-  @Column({ type: 'uuid' })
-  localAuthorityId!: string;
-
+export class GuardianContact extends ChildOwnedEntity {
   @Column({ type: 'uuid' })
   assignmentId!: string;
 

@@ -14,6 +14,7 @@ import {
   Nation,
   notFound,
   RequestContext,
+  isUuid,
 } from '@haven/platform';
 import { AssignGuardianInput } from './dto/assign-guardian.input';
 import { EndGuardianAssignmentInput } from './dto/end-guardian-assignment.input';
@@ -24,7 +25,6 @@ import { assignmentRefusal, GuardianshipSettings } from './scheme-rules';
 
 const ASSIGNMENT = 'GuardianAssignment';
 const CONTACT = 'GuardianContact';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const OVERLAP = 'guardian_assignment_no_overlap';
 
 interface ChildFactsRow {
@@ -242,7 +242,7 @@ export class GuardianshipService {
   }
 
   private async lockVisible(ctx: RequestContext, em: EntityManager, id: string): Promise<GuardianAssignment> {
-    if (!UUID.test(id)) throw notFound(ASSIGNMENT);
+    if (!isUuid(id)) throw notFound(ASSIGNMENT);
     const assignment = await em
       .getRepository(GuardianAssignment)
       .createQueryBuilder('ga')

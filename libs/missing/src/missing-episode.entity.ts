@@ -1,18 +1,10 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { ChildOwnedEntity } from '@haven/platform';
 import { FoundBy, MissingKind, PoliceRiskLevel } from './missing.enums';
 
 /** A child missing or away from placement; closed by a return, followed by a return interview. */
 @Entity()
-export class MissingEpisode {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ type: 'uuid' })
-  childId!: string;
-
-  @Column({ type: 'uuid' })
-  localAuthorityId!: string;
-
+export class MissingEpisode extends ChildOwnedEntity {
   @Column({ type: 'text' })
   kind!: MissingKind;
 

@@ -14,6 +14,7 @@ import {
   IsoDate,
   notFound,
   RequestContext,
+  isUuid,
 } from '@haven/platform';
 import { PlacementsService } from '@haven/placements';
 import { RecordReturnInput, RecordReturnInterviewInput, ReportMissingInput } from './dto/missing.inputs';
@@ -23,7 +24,6 @@ import { returnInterviewDueBy, startsSoonAfterPlacement } from './missing-rules'
 import { ChildReturned, ChildWentMissing, ReturnInterviewRecorded } from './missing.events';
 
 const ENTITY = 'MissingEpisode';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ONE_OPEN = 'missing_episode_one_open_idx';
 const NO_OVERLAP = 'missing_episode_no_overlap';
 
@@ -243,7 +243,7 @@ export class MissingService {
   }
 
   private async lockVisible(ctx: RequestContext, em: EntityManager, id: string): Promise<MissingEpisode> {
-    if (!UUID.test(id)) throw notFound(ENTITY);
+    if (!isUuid(id)) throw notFound(ENTITY);
     const episode = await this.scoped(ctx, em)
       .andWhere('m.id = :id', { id })
       .setLock('pessimistic_write')

@@ -1,18 +1,10 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { ChildOwnedEntity } from '@haven/platform';
 import { PlacementEndReason, PlacementType } from './placement.enums';
 
 /** Where a child lives, from when to when. Placements of one child never overlap. */
 @Entity()
-export class Placement {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ type: 'uuid' })
-  childId!: string;
-
-  @Column({ type: 'uuid' })
-  localAuthorityId!: string;
-
+export class Placement extends ChildOwnedEntity {
   @Column({ type: 'text' })
   type!: PlacementType;
 

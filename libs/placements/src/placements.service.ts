@@ -13,6 +13,7 @@ import {
   londonDate,
   notFound,
   RequestContext,
+  isUuid,
 } from '@haven/platform';
 import { EndPlacementInput, StartPlacementInput } from './dto/placement.inputs';
 import { Placement } from './placement.entity';
@@ -21,7 +22,6 @@ import { PlacementEnded, PlacementStarted } from './placement.events';
 import { PlacementModel } from './placement.model';
 
 const ENTITY = 'Placement';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NO_OVERLAP = 'placement_no_overlap';
 
 @Injectable()
@@ -154,7 +154,7 @@ export class PlacementsService {
   }
 
   private async lockVisible(ctx: RequestContext, em: EntityManager, id: string): Promise<Placement> {
-    if (!UUID.test(id)) throw notFound(ENTITY);
+    if (!isUuid(id)) throw notFound(ENTITY);
     const placement = await this.scoped(ctx, em)
       .andWhere('p.id = :id', { id })
       .setLock('pessimistic_write')

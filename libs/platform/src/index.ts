@@ -9,6 +9,7 @@ export * from './context/current-context.decorator';
 export * from './context/request-context';
 export * from './context/request-context.factory';
 export * from './context/unit-of-work';
+export * from './database/child-owned.entity';
 export * from './database/data-source';
 export * from './database/embedded-postgres';
 export * from './database/migrate';

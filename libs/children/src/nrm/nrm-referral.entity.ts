@@ -1,19 +1,10 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { Agency } from '@haven/platform';
+import { Column, Entity } from 'typeorm';
+import { Agency, ChildOwnedEntity } from '@haven/platform';
 import { NrmCompetentAuthority, NrmDecision, NrmStage } from './nrm.enums';
 
 /** A referral into the National Referral Mechanism, with the latest decision at each stage. */
 @Entity()
-export class NrmReferral {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ type: 'uuid' })
-  childId!: string;
-
-  @Column({ type: 'uuid' })
-  localAuthorityId!: string;
-
+export class NrmReferral extends ChildOwnedEntity {
   @Column({ type: 'date' })
   referredOn!: string;
 
@@ -48,18 +39,9 @@ export class NrmReferral {
 
 /** Every decision ever recorded, so that a reconsidered decision keeps its history. */
 @Entity('nrm_decision')
-export class NrmDecisionRecord {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
+export class NrmDecisionRecord extends ChildOwnedEntity {
   @Column({ type: 'uuid' })
   referralId!: string;
-
-  @Column({ type: 'uuid' })
-  childId!: string;
-
-  @Column({ type: 'uuid' })
-  localAuthorityId!: string;
 
   @Column({ type: 'text' })
   stage!: NrmStage;

@@ -10,6 +10,7 @@ import {
   invalidField,
   notFound,
   RequestContext,
+  isUuid,
 } from '@haven/platform';
 import { ChildCategory } from '../child.enums';
 import { ChildrenService } from '../children.service';
@@ -21,7 +22,6 @@ import { checkDecision, earliestConclusiveDecision, NrmSettings, reasonableGroun
 import { NrmDecision, NrmStage } from './nrm.enums';
 
 const ENTITY = 'NrmReferral';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Injectable()
 export class NrmService {
@@ -134,7 +134,7 @@ export class NrmService {
   }
 
   private async lockVisible(ctx: RequestContext, id: string): Promise<NrmReferral> {
-    if (!UUID.test(id)) throw notFound(ENTITY);
+    if (!isUuid(id)) throw notFound(ENTITY);
     const em = await ctx.em();
     const referral = await em
       .getRepository(NrmReferral)

@@ -31,7 +31,8 @@ interface Delivery {
 /** A webhook receiver on loopback that records every delivery; it can be told to fail some. */
 class WebhookReceiver {
   readonly deliveries: Delivery[] = [];
-  failNext = 0;
+  /** Refuse this many deliveries of alerts of this kind (as a receiver that is down would). */
+  fail = { kind: '', times: 0 };
   private server!: Server;
 
   async start(): Promise<string> {
@@ -39,8 +40,9 @@ class WebhookReceiver {
       let body = '';
       req.on('data', (chunk: Buffer) => (body += chunk.toString()));
       req.on('end', () => {
-        if (this.failNext > 0) {
-          this.failNext -= 1;
+        const kind = (JSON.parse(body) as { kind: string }).kind;
+        if (this.fail.times > 0 && kind === this.fail.kind) {
+          this.fail.times -= 1;
           res.statusCode = 503;
           res.end();
           return;
@@ -228,7 +230,7 @@ describe('alerts across three service instances', () => {
   });
 
   it('retries a delivery the webhook refused, until it is taken', async () => {
-    webhook.failNext = 1;
+    webhook.fail = { kind: 'UNSAFE_PLACEMENT', times: 1 };
     const child = await newChild(app, worker);
     await app.ok(worker, `mutation($input: StartPlacementInput!) { startPlacement(input: $input) { id } }`, {
       input: {
@@ -241,12 +243,16 @@ describe('alerts across three service instances', () => {
       child.id,
     ]);
     await eventually(() => webhook.deliveries.find((received) => received.json.alertId === alertId), 20_000);
-    expect(
-      await app.query(
+    // the delivery is marked when the worker's transaction commits, just after the webhook answered
+    const outbox = await eventually(async () => {
+      const [row] = await app.query<{ attempts: number; delivered: boolean; last_error: string | null }>(
         `SELECT attempts, delivered_at IS NOT NULL AS delivered, last_error FROM notification_outbox WHERE alert_id = $1`,
         [alertId],
-      ),
-    ).toEqual([{ attempts: 2, delivered: true, last_error: null }]);
+      );
+      return row.delivered ? row : undefined;
+    });
+    expect(outbox).toEqual({ attempts: 2, delivered: true, last_error: null });
+    expect(webhook.deliveries.filter((received) => received.json.alertId === alertId)).toHaveLength(1);
   });
 
   it('raises nothing twice when every instance scans at once', async () => {

@@ -153,7 +153,7 @@ describe('alerts across three service instances', () => {
       kent: subscribe(kent, b),
     };
     await Promise.all(Object.values(subscriptions).map((subscription) => subscription.ready));
-    await new Promise((resolve) => setTimeout(resolve, 300)); // the subscribe messages reach the servers
+    await new Promise((resolve) => setTimeout(resolve, 1000)); // the subscribe messages reach the servers
 
     await app.ok(worker, `mutation($input: ReportMissingInput!) { reportMissing(input: $input) { id } }`, {
       input: {

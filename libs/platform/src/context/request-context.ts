@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
@@ -6,6 +7,8 @@ import { writeAuditEntries } from '../audit/audit-writer';
 import { unauthenticated } from '../errors/haven-error';
 import { Actor } from '../identity/actor';
 import { UnitOfWork } from './unit-of-work';
+
+const auditLogger = new Logger('Audit');
 
 /** A record about a child, as far as auditing needs to know it. */
 export interface ChildOwned {
@@ -24,6 +27,7 @@ export class RequestContext {
   private resolved?: Actor;
   private readonly auditEntries: AuditEntry[] = [];
   private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
+  private pendingFlush: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -65,15 +69,23 @@ export class RequestContext {
       localAuthorityId: record.localAuthorityId,
       detail,
     });
+    // a subscription has no transaction to flush with at its end: write as soon as the read is done
+    if (this.uow.autocommit) {
+      this.pendingFlush = this.pendingFlush
+        .then(() => this.flushAudit(this.dataSource.manager))
+        .catch((error: Error) =>
+          auditLogger.error(`Could not write a subscription's audit rows: ${error.message}`),
+        );
+    }
   }
 
   auditMany(action: AuditAction, entity: string, records: readonly ChildOwned[]): void {
     for (const record of records) this.audit(action, entity, record);
   }
 
-  /** In autocommit mode (subscriptions), writes the pending audit rows now. */
-  async flushPendingAudit(): Promise<void> {
-    if (this.uow.autocommit && this.auditEntries.length > 0) await this.flushAudit(this.dataSource.manager);
+  /** In autocommit mode (subscriptions): waits for the audit rows of the reads so far to be written. */
+  flushPendingAudit(): Promise<void> {
+    return this.pendingFlush;
   }
 
   /** A DataLoader that lives as long as this request. */
@@ -89,12 +101,8 @@ export class RequestContext {
   }
 
   private async flushAudit(manager: EntityManager): Promise<void> {
-    await writeAuditEntries(
-      manager,
-      this.resolved?.practitionerId ?? null,
-      this.requestId,
-      this.auditEntries,
-    );
-    this.auditEntries.length = 0;
+    // take what is pending now: reads that finish while this is written are flushed next time
+    const entries = this.auditEntries.splice(0);
+    await writeAuditEntries(manager, this.resolved?.practitionerId ?? null, this.requestId, entries);
   }
 }

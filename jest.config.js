@@ -30,6 +30,7 @@ const common = {
     '^@haven/missing$': '<rootDir>/libs/missing/src',
     '^@haven/durable-solutions$': '<rootDir>/libs/durable-solutions/src',
     '^@haven/alerts$': '<rootDir>/libs/alerts/src',
+    '^@haven/meetings$': '<rootDir>/libs/meetings/src',
     '^@haven/migrations$': '<rootDir>/migrations',
   },
 };

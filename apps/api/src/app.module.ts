@@ -6,6 +6,7 @@ import { AlertsModule } from '@haven/alerts';
 import { ChildrenModule } from '@haven/children';
 import { DurableSolutionsModule } from '@haven/durable-solutions';
 import { GuardianshipModule } from '@haven/guardianship';
+import { MeetingsModule } from '@haven/meetings';
 import { MissingModule } from '@haven/missing';
 import { PlacementsModule } from '@haven/placements';
 import { MIGRATIONS } from '@haven/migrations';
@@ -42,6 +43,7 @@ export class AppModule {
         MissingModule,
         DurableSolutionsModule,
         AlertsModule,
+        MeetingsModule,
       ],
     };
   }

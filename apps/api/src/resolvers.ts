@@ -3,6 +3,7 @@ import { ALERTS_RESOLVERS } from '@haven/alerts';
 import { CHILDREN_RESOLVERS } from '@haven/children';
 import { DURABLE_SOLUTIONS_RESOLVERS } from '@haven/durable-solutions';
 import { GUARDIANSHIP_RESOLVERS } from '@haven/guardianship';
+import { MEETINGS_RESOLVERS } from '@haven/meetings';
 import { MISSING_RESOLVERS } from '@haven/missing';
 import { PLACEMENTS_RESOLVERS } from '@haven/placements';
 import { PLATFORM_RESOLVERS } from '@haven/platform';
@@ -17,4 +18,5 @@ export const ALL_RESOLVERS: Function[] = [
   ...MISSING_RESOLVERS,
   ...DURABLE_SOLUTIONS_RESOLVERS,
   ...ALERTS_RESOLVERS,
+  ...MEETINGS_RESOLVERS,
 ];

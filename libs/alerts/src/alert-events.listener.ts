@@ -42,5 +42,12 @@ export class AlertEventsListener implements OnModuleInit {
     for (const [type, kinds] of Object.entries(RULES_BY_EVENT)) {
       this.events.on(type, (ctx, event) => this.alerts.evaluateChild(ctx, event.childId, kinds));
     }
+    // an action may be about no child: re-evaluate the authority's overdue actions
+    this.events.on('MeetingActionCompleted', async (ctx, event) => {
+      await this.alerts.evaluate(await ctx.em(), new Date(), {
+        authorityId: event.localAuthorityId,
+        kinds: [AlertKind.MEETING_ACTION_OVERDUE],
+      });
+    });
   }
 }

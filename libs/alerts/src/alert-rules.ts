@@ -203,6 +203,20 @@ export const ALERT_RULES: readonly AlertRule[] = [
        WHERE a.kind = 'NRM_DECISION_OVERDUE' AND a.status <> 'RESOLVED' AND r.reasonable_grounds_decision <> 'PENDING'
          AND ${IN_SCOPE('a.local_authority_id', 'a.child_id')}`,
   },
+  {
+    kind: AlertKind.MEETING_ACTION_OVERDUE,
+    candidates: `
+      SELECT a.local_authority_id, a.child_id, 'MEETING_ACTION_OVERDUE', 'WARNING', 'MeetingAction', a.id, 0,
+             'Meeting action due ' || to_char(a.due_on, 'DD Mon YYYY') || ' is not completed: ' || left(a.description, 200),
+             jsonb_build_object('dueOn', a.due_on, 'meetingId', a.meeting_id)
+        FROM meeting_action a
+       WHERE a.completed_on IS NULL AND a.due_on < $2::date AND ${IN_SCOPE('a.local_authority_id', 'a.child_id')}`,
+    cleared: `
+      SELECT al.id, 'The action was completed' AS note
+        FROM alert al JOIN meeting_action a ON a.id = al.subject_id
+       WHERE al.kind = 'MEETING_ACTION_OVERDUE' AND al.status <> 'RESOLVED' AND a.completed_on IS NOT NULL
+         AND ${IN_SCOPE('al.local_authority_id', 'al.child_id')}`,
+  },
 ];
 
 /**

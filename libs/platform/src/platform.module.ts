@@ -10,6 +10,7 @@ import { RequestContextFactory } from './context/request-context.factory';
 import { dataSourceOptions } from './database/data-source';
 import { DomainEvents } from './events/domain-events';
 import { ExplorerController } from './explorer/explorer.controller';
+import { ExportLinks } from './exports/export-links';
 import { createValidationPipe } from './graphql/validation.pipe';
 import { HealthController } from './health/health.controller';
 import { IdentityService } from './identity/identity.service';
@@ -51,6 +52,7 @@ export class PlatformModule {
         { provide: APP_PIPE, useFactory: createValidationPipe },
         Clock,
         DomainEvents,
+        ExportLinks,
         TokenVerifier,
         IdentityService,
         RequestContextFactory,
@@ -63,6 +65,7 @@ export class PlatformModule {
         APP_CONFIG,
         Clock,
         DomainEvents,
+        ExportLinks,
         TokenVerifier,
         RequestContextFactory,
         IdentityService,

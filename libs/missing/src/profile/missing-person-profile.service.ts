@@ -1,11 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
-import jwt from 'jsonwebtoken';
+import { Injectable } from '@nestjs/common';
 import { ChildrenService } from '@haven/children';
 import {
-  APP_CONFIG,
-  AppConfig,
   AuditAction,
   Clock,
+  ExportLinks,
   OrganisationsService,
   PractitionersService,
   RequestContext,
@@ -51,7 +49,7 @@ export class MissingPersonProfileService {
     private readonly organisations: OrganisationsService,
     private readonly practitioners: PractitionersService,
     private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly links: ExportLinks,
   ) {}
 
   async update(
@@ -89,20 +87,10 @@ export class MissingPersonProfileService {
 
   /** Reads a printable-profile link; null when forged, expired or for another purpose. */
   readLink(token: string): ProfileLink | 'expired' | null {
-    try {
-      const claims = jwt.verify(token, this.config.auth.exportLinkSecret, {
-        algorithms: ['HS256'],
-      }) as jwt.JwtPayload;
-      if (
-        claims.purpose !== LINK_PURPOSE ||
-        typeof claims.sub !== 'string' ||
-        typeof claims.childId !== 'string'
-      )
-        return null;
-      return { practitionerId: claims.sub, childId: claims.childId };
-    } catch (error) {
-      return (error as Error).name === 'TokenExpiredError' ? 'expired' : null;
-    }
+    const link = this.links.read(LINK_PURPOSE, token);
+    return link === null || link === 'expired'
+      ? link
+      : { practitionerId: link.practitionerId, childId: link.subjectId };
   }
 
   private async build(ctx: RequestContext, childId: string): Promise<MissingPersonProfileModel> {
@@ -122,11 +110,7 @@ export class MissingPersonProfileService {
         ? this.practitioners.loader(ctx).load(row.allocated_worker_id)
         : Promise.resolve(null),
     ]);
-    const link = jwt.sign({ purpose: LINK_PURPOSE, childId }, this.config.auth.exportLinkSecret, {
-      algorithm: 'HS256',
-      subject: ctx.actor.practitionerId,
-      expiresIn: LINK_MINUTES * 60,
-    });
+    const link = this.links.sign(LINK_PURPOSE, ctx.actor.practitionerId, childId, LINK_MINUTES);
     return {
       childId: row.id,
       localAuthorityId: row.local_authority_id,

@@ -32,6 +32,10 @@ export enum Permission {
   ACKNOWLEDGE_ALERT = 'ACKNOWLEDGE_ALERT',
   RESOLVE_ALERT = 'RESOLVE_ALERT',
   RUN_ALERT_SCAN = 'RUN_ALERT_SCAN',
+  /** Meetings: an authority's staff see theirs; a guardian sees the parts about their children. */
+  READ_MEETINGS = 'READ_MEETINGS',
+  RECORD_MEETING = 'RECORD_MEETING',
+  EXPORT_MEETING_MINUTES = 'EXPORT_MEETING_MINUTES',
 }
 
 const { SOCIAL_WORKER, TEAM_MANAGER, GUARDIAN, LSCB_ANALYST, ADMIN } = Role;
@@ -66,6 +70,9 @@ export const POLICY: Readonly<Record<Permission, readonly Role[]>> = {
   RESOLVE_ALERT: [TEAM_MANAGER],
   /** A team manager's scan covers their authority; an administrator's, every authority. */
   RUN_ALERT_SCAN: [TEAM_MANAGER, ADMIN],
+  READ_MEETINGS: [SOCIAL_WORKER, TEAM_MANAGER, GUARDIAN],
+  RECORD_MEETING: [SOCIAL_WORKER, TEAM_MANAGER],
+  EXPORT_MEETING_MINUTES: [SOCIAL_WORKER, TEAM_MANAGER],
 };
 
 export function isAllowed(role: Role, permission: Permission): boolean {

@@ -1,0 +1,436 @@
+import { Injectable } from '@nestjs/common';
+import DataLoader from 'dataloader';
+import { EntityManager } from 'typeorm';
+import {
+  AuditAction,
+  badInput,
+  childScope,
+  Clock,
+  conflict,
+  Connection,
+  decodeCursor,
+  DomainEvents,
+  FieldProblem,
+  isUuid,
+  notFound,
+  RequestContext,
+  Role,
+  toConnection,
+} from '@haven/platform';
+import {
+  CancelMeetingInput,
+  CompleteMeetingActionInput,
+  MeetingsArgs,
+  RecordMeetingOutcomeInput,
+  ScheduleMeetingInput,
+} from './dto/meeting.inputs';
+import { AgendaReason, MeetingStatus, MeetingType } from './meeting.enums';
+import { MeetingActionModel, MeetingChildModel, MeetingModel } from './meeting.model';
+
+const ENTITY = 'Meeting';
+const SIX_WEEKS_MS = 42 * 86_400_000;
+const NO_CHILD_DATA = 'An LSCB subgroup meeting holds no child-level data';
+
+interface MeetingRow {
+  id: string;
+  local_authority_id: string;
+  type: MeetingType;
+  status: MeetingStatus;
+  scheduled_for: Date;
+  held_at: Date | null;
+  chair: string | null;
+  agenda_since: Date | null;
+  cancellation_reason: string | null;
+}
+
+/** A meeting the caller may see, and which of its children they may see (a guardian: their own). */
+export interface VisibleMeeting extends MeetingModel {
+  visibleChildIds: Set<string>;
+}
+
+@Injectable()
+export class MeetingsService {
+  constructor(
+    private readonly clock: Clock,
+    private readonly events: DomainEvents,
+  ) {}
+
+  /**
+   * Schedules a meeting. A MISSING_REVIEW's agenda is filled now with every child of the authority who
+   * went missing since the previous held review (or in the last six weeks), and every child missing now.
+   */
+  async schedule(ctx: RequestContext, input: ScheduleMeetingInput): Promise<VisibleMeeting> {
+    const authorityId = ctx.actor.localAuthorityId!;
+    const named = input.childIds ?? [];
+    if (input.type === MeetingType.LSCB_SUBGROUP && named.length > 0)
+      throw badInput([{ field: 'childIds', message: NO_CHILD_DATA }]);
+    const em = await ctx.em();
+    if (named.length > 0) {
+      const visible = await em.query<{ id: string }[]>(
+        `SELECT c.id FROM child c WHERE c.id = ANY($1::uuid[]) AND ${childScope(ctx.actor)}`,
+        [named],
+      );
+      if (visible.length !== named.length) throw notFound('Child');
+    }
+    let agendaSince: Date | null = null;
+    if (input.type === MeetingType.MISSING_REVIEW) {
+      const [{ previous }] = await em.query<{ previous: Date | null }[]>(
+        `SELECT max(held_at) AS previous FROM meeting WHERE local_authority_id = $1 AND type = 'MISSING_REVIEW' AND status = 'HELD'`,
+        [authorityId],
+      );
+      agendaSince = previous ?? new Date(this.clock.now().getTime() - SIX_WEEKS_MS);
+    }
+    const [{ id }] = await em.query<{ id: string }[]>(
+      `INSERT INTO meeting (local_authority_id, type, scheduled_for, chair, agenda_since, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+      [
+        authorityId,
+        input.type,
+        input.scheduledFor,
+        input.chair ?? null,
+        agendaSince,
+        ctx.actor.practitionerId,
+      ],
+    );
+    await em.query(
+      `INSERT INTO meeting_child (meeting_id, child_id, local_authority_id, added_because)
+       SELECT $1, c.id, c.local_authority_id, 'NAMED' FROM child c WHERE c.id = ANY($2::uuid[])`,
+      [id, named],
+    );
+    if (agendaSince) {
+      await em.query(
+        `INSERT INTO meeting_child (meeting_id, child_id, local_authority_id, added_because)
+         SELECT $1, m.child_id, m.local_authority_id,
+                CASE WHEN bool_or(m.returned_at IS NULL) THEN 'MISSING_NOW' ELSE 'MISSING_SINCE_LAST_REVIEW' END
+           FROM missing_episode m
+          WHERE m.local_authority_id = $2 AND (m.returned_at IS NULL OR m.missing_since >= $3)
+          GROUP BY m.child_id, m.local_authority_id
+         ON CONFLICT (meeting_id, child_id) DO NOTHING`,
+        [id, authorityId, agendaSince],
+      );
+    }
+    for (const attendee of input.attendees ?? []) {
+      await em.query(
+        `INSERT INTO meeting_attendee (meeting_id, name, agency, role) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (meeting_id, name) DO UPDATE SET agency = excluded.agency, role = excluded.role`,
+        [id, attendee.name, attendee.agency, attendee.role ?? null],
+      );
+    }
+    return this.written(ctx, id, AuditAction.CREATE);
+  }
+
+  async recordOutcome(ctx: RequestContext, input: RecordMeetingOutcomeInput): Promise<VisibleMeeting> {
+    const em = await ctx.em();
+    const meeting = await this.lockHosted(ctx, em, input.meetingId);
+    if (meeting.status !== MeetingStatus.SCHEDULED)
+      throw conflict(`The meeting is already ${meeting.status.toLowerCase()}`);
+    const onAgenda = new Set(
+      (
+        await em.query<{ child_id: string }[]>('SELECT child_id FROM meeting_child WHERE meeting_id = $1', [
+          meeting.id,
+        ])
+      ).map((row) => row.child_id),
+    );
+    const problems: FieldProblem[] = [];
+    const subgroup = meeting.type === MeetingType.LSCB_SUBGROUP;
+    (input.decisions ?? []).forEach((decision, index) => {
+      if (subgroup) problems.push({ field: `decisions.${index}.childId`, message: NO_CHILD_DATA });
+      else if (!onAgenda.has(decision.childId))
+        problems.push({ field: `decisions.${index}.childId`, message: 'The child is not on the agenda' });
+    });
+    (input.actions ?? []).forEach((action, index) => {
+      if (!action.childId) return;
+      if (subgroup) problems.push({ field: `actions.${index}.childId`, message: NO_CHILD_DATA });
+      else if (!onAgenda.has(action.childId))
+        problems.push({ field: `actions.${index}.childId`, message: 'The child is not on the agenda' });
+    });
+    if (problems.length > 0) throw badInput(problems);
+
+    for (const attendee of input.attendance ?? []) {
+      await em.query(
+        `INSERT INTO meeting_attendee (meeting_id, name, agency, role, attended) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (meeting_id, name) DO UPDATE SET agency = excluded.agency, role = coalesce(excluded.role, meeting_attendee.role),
+                attended = excluded.attended`,
+        [meeting.id, attendee.name, attendee.agency, attendee.role ?? null, attendee.attended],
+      );
+    }
+    for (const decision of input.decisions ?? []) {
+      await em.query('UPDATE meeting_child SET decision = $3 WHERE meeting_id = $1 AND child_id = $2', [
+        meeting.id,
+        decision.childId,
+        decision.decision,
+      ]);
+    }
+    for (const action of input.actions ?? []) {
+      await em.query(
+        `INSERT INTO meeting_action (meeting_id, local_authority_id, child_id, description, owner, due_on)
+         VALUES ($1, $2, $3, $4, $5, $6)`,
+        [
+          meeting.id,
+          meeting.localAuthorityId,
+          action.childId ?? null,
+          action.description,
+          action.owner,
+          action.dueOn,
+        ],
+      );
+    }
+    await em.query(`UPDATE meeting SET status = 'HELD', held_at = $2 WHERE id = $1`, [
+      meeting.id,
+      input.heldAt,
+    ]);
+    return this.written(ctx, meeting.id, AuditAction.UPDATE);
+  }
+
+  async cancel(ctx: RequestContext, input: CancelMeetingInput): Promise<VisibleMeeting> {
+    const em = await ctx.em();
+    const meeting = await this.lockHosted(ctx, em, input.meetingId);
+    if (meeting.status !== MeetingStatus.SCHEDULED)
+      throw conflict(`The meeting is already ${meeting.status.toLowerCase()}`);
+    await em.query(
+      `UPDATE meeting SET status = 'CANCELLED', cancelled_at = now(), cancellation_reason = $2 WHERE id = $1`,
+      [meeting.id, input.reason],
+    );
+    return this.written(ctx, meeting.id, AuditAction.UPDATE);
+  }
+
+  async completeAction(ctx: RequestContext, input: CompleteMeetingActionInput): Promise<MeetingActionModel> {
+    if (!isUuid(input.actionId)) throw notFound('MeetingAction');
+    const em = await ctx.em();
+    const [action] = await em.query<ActionRow[]>(
+      `SELECT a.* FROM meeting_action a JOIN meeting m ON m.id = a.meeting_id
+        WHERE a.id = $1 AND ${this.hostScope(ctx)} FOR UPDATE OF a`,
+      [input.actionId],
+    );
+    if (!action) throw notFound('MeetingAction');
+    if (action.completed_on) throw conflict(`The action was already completed on ${action.completed_on}`);
+    await em.query('UPDATE meeting_action SET completed_on = $2 WHERE id = $1', [
+      action.id,
+      input.completedOn,
+    ]);
+    await this.events.publish(ctx, {
+      type: 'MeetingActionCompleted',
+      childId: action.child_id ?? '',
+      localAuthorityId: action.local_authority_id,
+    });
+    return toAction({ ...action, completed_on: input.completedOn });
+  }
+
+  /** One meeting the caller may see; NOT_FOUND otherwise. Audited as a read of each child it discusses. */
+  async get(ctx: RequestContext, id: string): Promise<VisibleMeeting> {
+    if (!isUuid(id)) throw notFound(ENTITY);
+    const [meeting] = await this.load(ctx, 'm.id = $1', [id]);
+    if (!meeting) throw notFound(ENTITY);
+    this.auditChildren(ctx, meeting, AuditAction.READ);
+    return meeting;
+  }
+
+  async list(ctx: RequestContext, args: MeetingsArgs): Promise<Connection<VisibleMeeting>> {
+    const first = args.first ?? 50;
+    const cursor = decodeCursor(args.after, 2);
+    const filter = args.filter ?? {};
+    const params: unknown[] = [];
+    const where: string[] = [];
+    const add = (condition: string, value: unknown) => {
+      params.push(value);
+      where.push(condition.replace('?', `$${params.length}`));
+    };
+    if (filter.type) add('m.type = ?', filter.type);
+    if (filter.status) add('m.status = ?', filter.status);
+    if (filter.childId)
+      add(
+        'EXISTS (SELECT 1 FROM meeting_child f WHERE f.meeting_id = m.id AND f.child_id = ?::uuid)',
+        filter.childId,
+      );
+    const em = await ctx.em();
+    const [{ total }] = await em.query<{ total: number }[]>(
+      `SELECT count(*)::int AS total FROM meeting m WHERE ${[this.visibleScope(ctx), ...where].join(' AND ')}`,
+      params,
+    );
+    if (cursor) {
+      params.push(cursor[0], cursor[1]);
+      where.push(`(m.scheduled_for, m.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+    }
+    const meetings = await this.load(ctx, where.join(' AND ') || 'true', params, first + 1);
+    for (const meeting of meetings.slice(0, first)) this.auditChildren(ctx, meeting, AuditAction.READ);
+    return toConnection(
+      meetings,
+      first,
+      total,
+      (meeting) => [meeting.scheduledFor.toISOString(), meeting.id],
+      (meeting) => meeting,
+    );
+  }
+
+  /** The meetings that discuss a child, newest first; batched per request. */
+  forChild(ctx: RequestContext, childId: string): Promise<VisibleMeeting[]> {
+    return ctx
+      .loader(
+        'meetings.byChild',
+        () =>
+          new DataLoader(async (childIds: readonly string[]) => {
+            const meetings = await this.load(
+              ctx,
+              'EXISTS (SELECT 1 FROM meeting_child f WHERE f.meeting_id = m.id AND f.child_id = ANY($1::uuid[]))',
+              [childIds],
+            );
+            for (const meeting of meetings) this.auditChildren(ctx, meeting, AuditAction.READ);
+            return childIds.map((id) =>
+              meetings.filter((meeting) => meeting.agenda.some((child) => child.childId === id)),
+            );
+          }),
+      )
+      .load(childId);
+  }
+
+  /** Audits the export of a meeting's minutes, once per child it discusses. */
+  auditExport(ctx: RequestContext, meeting: VisibleMeeting): void {
+    this.auditChildren(ctx, meeting, AuditAction.EXPORT);
+  }
+
+  private async written(ctx: RequestContext, id: string, action: AuditAction): Promise<VisibleMeeting> {
+    const [meeting] = await this.load(ctx, 'm.id = $1', [id]);
+    this.auditChildren(ctx, meeting, action);
+    return meeting;
+  }
+
+  private auditChildren(ctx: RequestContext, meeting: VisibleMeeting, action: AuditAction): void {
+    for (const child of meeting.agenda) {
+      if (meeting.visibleChildIds.has(child.childId)) {
+        ctx.audit(action, ENTITY, {
+          id: meeting.id,
+          childId: child.childId,
+          localAuthorityId: child.localAuthorityId,
+        });
+      }
+    }
+  }
+
+  /** Authority staff see their authority's meetings; a guardian, the meetings discussing their children. */
+  private visibleScope(ctx: RequestContext): string {
+    if (ctx.actor.role !== Role.GUARDIAN) return this.hostScope(ctx);
+    const scope = childScope(ctx.actor, { childId: 'v.child_id', localAuthorityId: 'v.local_authority_id' });
+    return `EXISTS (SELECT 1 FROM meeting_child v WHERE v.meeting_id = m.id AND ${scope})`;
+  }
+
+  private hostScope(ctx: RequestContext): string {
+    return childScope(ctx.actor, { childId: 'NULL::uuid', localAuthorityId: 'm.local_authority_id' });
+  }
+
+  private async lockHosted(ctx: RequestContext, em: EntityManager, id: string): Promise<VisibleMeeting> {
+    if (!isUuid(id)) throw notFound(ENTITY);
+    const [row] = await em.query<{ id: string }[]>(
+      `SELECT m.id FROM meeting m WHERE m.id = $1 AND ${this.hostScope(ctx)} FOR UPDATE`,
+      [id],
+    );
+    if (!row) throw notFound(ENTITY);
+    return (await this.load(ctx, 'm.id = $1', [id]))[0];
+  }
+
+  private async load(
+    ctx: RequestContext,
+    where: string,
+    params: unknown[],
+    limit?: number,
+  ): Promise<VisibleMeeting[]> {
+    const em = await ctx.em();
+    const rows = await em.query<MeetingRow[]>(
+      `SELECT m.id, m.local_authority_id, m.type, m.status, m.scheduled_for, m.held_at, m.chair, m.agenda_since,
+              m.cancellation_reason
+         FROM meeting m WHERE ${where} AND ${this.visibleScope(ctx)}
+        ORDER BY m.scheduled_for DESC, m.id DESC ${limit ? `LIMIT ${Number(limit)}` : ''}`,
+      params,
+    );
+    if (rows.length === 0) return [];
+    const ids = rows.map((row) => row.id);
+    const childScopeSql = childScope(ctx.actor, {
+      childId: 'mc.child_id',
+      localAuthorityId: 'mc.local_authority_id',
+    });
+    const [children, attendees, actions] = await Promise.all([
+      em.query<(ChildRow & { visible: boolean })[]>(
+        `SELECT mc.meeting_id, mc.child_id, mc.local_authority_id, mc.added_because, mc.decision, (${childScopeSql}) AS visible
+           FROM meeting_child mc WHERE mc.meeting_id = ANY($1::uuid[]) ORDER BY mc.added_because, mc.child_id`,
+        [ids],
+      ),
+      em.query<AttendeeRow[]>(
+        'SELECT meeting_id, name, agency, role, attended FROM meeting_attendee WHERE meeting_id = ANY($1::uuid[]) ORDER BY name',
+        [ids],
+      ),
+      em.query<ActionRow[]>(
+        'SELECT * FROM meeting_action WHERE meeting_id = ANY($1::uuid[]) ORDER BY due_on, created_at',
+        [ids],
+      ),
+    ]);
+    return rows.map((row) => {
+      const own = children.filter((child) => child.meeting_id === row.id);
+      return {
+        id: row.id,
+        localAuthorityId: row.local_authority_id,
+        type: row.type,
+        status: row.status,
+        scheduledFor: row.scheduled_for,
+        heldAt: row.held_at,
+        chair: row.chair,
+        agendaSince: row.agenda_since,
+        cancellationReason: row.cancellation_reason,
+        attendees: attendees
+          .filter((attendee) => attendee.meeting_id === row.id)
+          .map((attendee) => ({
+            name: attendee.name,
+            agency: attendee.agency,
+            role: attendee.role,
+            attended: attendee.attended,
+          })),
+        agenda: own.map((child): MeetingChildModel => ({
+          childId: child.child_id,
+          localAuthorityId: child.local_authority_id,
+          addedBecause: child.added_because,
+          decision: child.decision,
+        })),
+        allActions: actions.filter((action) => action.meeting_id === row.id).map(toAction),
+        visibleChildIds: new Set(own.filter((child) => child.visible).map((child) => child.child_id)),
+      };
+    });
+  }
+}
+
+interface ChildRow {
+  meeting_id: string;
+  child_id: string;
+  local_authority_id: string;
+  added_because: AgendaReason;
+  decision: string | null;
+}
+
+interface AttendeeRow {
+  meeting_id: string;
+  name: string;
+  agency: MeetingModel['attendees'][number]['agency'];
+  role: string | null;
+  attended: boolean | null;
+}
+
+interface ActionRow {
+  id: string;
+  meeting_id: string;
+  local_authority_id: string;
+  child_id: string | null;
+  description: string;
+  owner: string;
+  due_on: string;
+  completed_on: string | null;
+}
+
+function toAction(row: ActionRow): MeetingActionModel {
+  return {
+    id: row.id,
+    meetingId: row.meeting_id,
+    localAuthorityId: row.local_authority_id,
+    childId: row.child_id,
+    description: row.description,
+    owner: row.owner,
+    dueOn: row.due_on,
+    completedOn: row.completed_on,
+  };
+}

@@ -273,6 +273,7 @@ export async function seedDemo(dataSource: DataSource, today = londonDate(new Da
     }
     await assignGuardians(em, today);
     await placementsAndEpisodes(em);
+    await missingReview(em, today);
     return { children: CHILDREN.length, skipped: false };
   });
 }
@@ -452,4 +453,40 @@ async function placementsAndEpisodes(em: EntityManager): Promise<void> {
            '07700 900123 (own phone)', 'None known', 'Tigrinya; some Arabic; little English', c.registered_by
       FROM child c WHERE c.given_name IN ('Senait', 'Minh', 'Blessing')
     ON CONFLICT (child_id) DO NOTHING`);
+}
+
+/** Hillingdon's frontline group met three weeks ago about every child missing; one action is overdue. */
+async function missingReview(em: EntityManager, today: string): Promise<void> {
+  const [{ id, authority }] = await em.query<{ id: string; authority: string }[]>(
+    `INSERT INTO meeting (local_authority_id, type, status, scheduled_for, held_at, chair, agenda_since, created_by)
+     SELECT o.id, 'MISSING_REVIEW', 'HELD', $1::date - 21 + time '10:00', $1::date - 21 + time '10:05', 'Priya Shah',
+            $1::date - 63, p.id
+       FROM organisation o JOIN practitioner p ON p.subject = 'demo-tm-hillingdon' WHERE o.code = 'E09000017'
+     RETURNING id, local_authority_id AS authority`,
+    [today],
+  );
+  await em.query(
+    `INSERT INTO meeting_child (meeting_id, child_id, local_authority_id, added_because, decision)
+     SELECT DISTINCT ON (m.child_id) $1::uuid, m.child_id, m.local_authority_id, 'MISSING_SINCE_LAST_REVIEW',
+            'Safety plan reviewed; return interview findings shared with police'
+       FROM missing_episode m WHERE m.local_authority_id = $2 AND m.missing_since < $3::date - 21`,
+    [id, authority, today],
+  );
+  for (const [name, agency, attended] of [
+    ['Priya Shah', 'CHILDRENS_SERVICES', true],
+    ['DS Amira Khan', 'POLICE', true],
+    ['Alex Turner', 'GUARDIANSHIP_SERVICE', true],
+    ['School nurse', 'HEALTH', false],
+  ] as const) {
+    await em.query(
+      `INSERT INTO meeting_attendee (meeting_id, name, agency, attended) VALUES ($1, $2, $3, $4)`,
+      [id, name, agency, attended],
+    );
+  }
+  await em.query(
+    `INSERT INTO meeting_action (meeting_id, local_authority_id, child_id, description, owner, due_on)
+     VALUES ($1, $2, NULL, 'Map addresses of concern with the police', 'DS Amira Khan', $3::date - 7),
+            ($1, $2, NULL, 'Brief carers on the grab pack', 'Priya Shah', $3::date + 14)`,
+    [id, authority, today],
+  );
 }

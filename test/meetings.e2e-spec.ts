@@ -251,6 +251,27 @@ describe('multi-agency meetings', () => {
     expect(held.recordMeetingOutcome.status).toBe('HELD');
   });
 
+  it('cancels a scheduled meeting, which then takes no outcome', async () => {
+    const { id } = (await schedule({ type: 'LOOKED_AFTER_REVIEW' })).data!.scheduleMeeting;
+    const cancelled = await app.ok<{ cancelMeeting: { status: string; cancellationReason: string } }>(
+      worker,
+      `mutation($input: CancelMeetingInput!) { cancelMeeting(input: $input) { status cancellationReason } }`,
+      { input: { meetingId: id, reason: 'Chair unavailable; rescheduled' } },
+    );
+    expect(cancelled.cancelMeeting).toEqual({
+      status: 'CANCELLED',
+      cancellationReason: 'Chair unavailable; rescheduled',
+    });
+    expect(codeOf(await app.gql(worker, OUTCOME, { input: { meetingId: id, heldAt: hoursAgo(1) } }))).toBe(
+      'CONFLICT',
+    );
+    const cancelledList = await app.ok<{ meetings: { edges: { node: { id: string } }[] } }>(
+      worker,
+      '{ meetings(filter: { status: CANCELLED }) { totalCount edges { node { id } } } }',
+    );
+    expect(cancelledList.meetings.edges.map((edge) => edge.node.id)).toContain(id);
+  });
+
   it('prints the minutes, audited as an export', async () => {
     const child = await newChild(app, worker, { givenName: 'Blessing' });
     const { id } = (

@@ -31,6 +31,7 @@ const common = {
     '^@haven/durable-solutions$': '<rootDir>/libs/durable-solutions/src',
     '^@haven/alerts$': '<rootDir>/libs/alerts/src',
     '^@haven/meetings$': '<rootDir>/libs/meetings/src',
+    '^@haven/statistics$': '<rootDir>/libs/statistics/src',
     '^@haven/migrations$': '<rootDir>/migrations',
   },
 };

@@ -9,6 +9,7 @@ import { GuardianshipModule } from '@haven/guardianship';
 import { MeetingsModule } from '@haven/meetings';
 import { MissingModule } from '@haven/missing';
 import { PlacementsModule } from '@haven/placements';
+import { StatisticsModule } from '@haven/statistics';
 import { MIGRATIONS } from '@haven/migrations';
 import {
   APP_CONFIG,
@@ -44,6 +45,7 @@ export class AppModule {
         DurableSolutionsModule,
         AlertsModule,
         MeetingsModule,
+        StatisticsModule,
       ],
     };
   }

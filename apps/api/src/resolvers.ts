@@ -6,6 +6,7 @@ import { GUARDIANSHIP_RESOLVERS } from '@haven/guardianship';
 import { MEETINGS_RESOLVERS } from '@haven/meetings';
 import { MISSING_RESOLVERS } from '@haven/missing';
 import { PLACEMENTS_RESOLVERS } from '@haven/placements';
+import { STATISTICS_RESOLVERS } from '@haven/statistics';
 import { PLATFORM_RESOLVERS } from '@haven/platform';
 
 /** Every resolver class the API serves: the schema printer and the permission test walk this list. */
@@ -19,4 +20,5 @@ export const ALL_RESOLVERS: Function[] = [
   ...DURABLE_SOLUTIONS_RESOLVERS,
   ...ALERTS_RESOLVERS,
   ...MEETINGS_RESOLVERS,
+  ...STATISTICS_RESOLVERS,
 ];

@@ -36,6 +36,8 @@ export enum Permission {
   READ_MEETINGS = 'READ_MEETINGS',
   RECORD_MEETING = 'RECORD_MEETING',
   EXPORT_MEETING_MINUTES = 'EXPORT_MEETING_MINUTES',
+  /** De-identified, suppressed statistics: an analyst for the authorities in their token, staff for their own. */
+  READ_DASHBOARD = 'READ_DASHBOARD',
 }
 
 const { SOCIAL_WORKER, TEAM_MANAGER, GUARDIAN, LSCB_ANALYST, ADMIN } = Role;
@@ -73,6 +75,7 @@ export const POLICY: Readonly<Record<Permission, readonly Role[]>> = {
   READ_MEETINGS: [SOCIAL_WORKER, TEAM_MANAGER, GUARDIAN],
   RECORD_MEETING: [SOCIAL_WORKER, TEAM_MANAGER],
   EXPORT_MEETING_MINUTES: [SOCIAL_WORKER, TEAM_MANAGER],
+  READ_DASHBOARD: [SOCIAL_WORKER, TEAM_MANAGER, LSCB_ANALYST],
 };
 
 export function isAllowed(role: Role, permission: Permission): boolean {

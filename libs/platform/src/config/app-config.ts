@@ -57,6 +57,10 @@ export interface AppConfig {
     readonly smtpUrl?: string;
     readonly emailFrom: string;
   };
+  readonly statistics: {
+    /** Counts from 1 to this are suppressed, and every rate built on one. */
+    readonly suppressionThreshold: number;
+  };
   readonly nrm: {
     /** Target for a reasonable-grounds decision, in working days after referral. */
     readonly reasonableGroundsTargetWorkingDays: number;
@@ -163,6 +167,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
       webhookSecret: text('ALERT_WEBHOOK_SECRET'),
       smtpUrl: text('SMTP_URL'),
       emailFrom: text('ALERT_EMAIL_FROM') ?? 'haven-alerts@localhost',
+    },
+    statistics: {
+      suppressionThreshold: int('STATISTICS_SUPPRESSION_THRESHOLD', 4, 0, 100),
     },
     nrm: {
       reasonableGroundsTargetWorkingDays: int('NRM_RG_TARGET_WORKING_DAYS', 5, 1, 365),

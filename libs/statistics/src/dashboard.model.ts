@@ -1,0 +1,204 @@
+import { Field, Float, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { ArrayMaxSize, IsArray, IsOptional, IsString, MaxLength } from 'class-validator';
+import { GraphQLDate, GraphQLDateTime } from '@haven/platform';
+
+/** A count: null and suppressed when from 1 to the threshold, since small numbers identify children. */
+@ObjectType('Figure')
+export class FigureModel {
+  @Field(() => Int, { nullable: true })
+  value!: number | null;
+
+  @Field()
+  suppressed!: boolean;
+}
+
+/** A proportion from 0 to 1, suppressed when its numerator or denominator is. */
+@ObjectType('Rate')
+export class RateModel {
+  @Field(() => Float, { nullable: true })
+  value!: number | null;
+
+  @Field()
+  suppressed!: boolean;
+}
+
+/** A median or other statistic of the rows behind it, suppressed with their count. */
+@ObjectType('Measure')
+export class MeasureModel {
+  @Field(() => Float, { nullable: true })
+  value!: number | null;
+
+  @Field()
+  suppressed!: boolean;
+}
+
+@ObjectType('Breakdown')
+export class BreakdownModel {
+  @Field({
+    description: 'The category, type, country code, band…; OTHER groups the rest, NOT_RECORDED the unknown',
+  })
+  key!: string;
+
+  @Field(() => FigureModel)
+  count!: FigureModel;
+}
+
+@ObjectType('MonthlyFigures')
+export class MonthlyModel {
+  @Field({ description: 'YYYY-MM' })
+  month!: string;
+
+  @Field(() => FigureModel)
+  childrenRegistered!: FigureModel;
+
+  @Field(() => FigureModel)
+  missingEpisodes!: FigureModel;
+
+  @Field(() => FigureModel)
+  childrenMissing!: FigureModel;
+
+  @Field(() => FigureModel)
+  nrmReferrals!: FigureModel;
+}
+
+@ObjectType('Dashboard')
+export class DashboardModel {
+  @Field(() => GraphQLDate)
+  from!: string;
+
+  @Field(() => GraphQLDate)
+  to!: string;
+
+  @Field(() => [String])
+  authorityCodes!: string[];
+
+  @Field(() => Int)
+  suppressionThreshold!: number;
+
+  @Field(() => GraphQLDateTime)
+  generatedAt!: Date;
+
+  @Field(() => FigureModel, { description: 'Open on the last day of the period' })
+  childrenOpen!: FigureModel;
+
+  @Field(() => FigureModel)
+  childrenRegistered!: FigureModel;
+
+  @Field(() => FigureModel)
+  childrenMissingAtLeastOnce!: FigureModel;
+
+  @Field(() => RateModel, {
+    description: 'Of trafficked children open, the share missing at least once (the 28% measure)',
+  })
+  traffickedMissingRate!: RateModel;
+
+  @Field(() => RateModel, {
+    description: 'Of unaccompanied children open, the share missing at least once (the 13% measure)',
+  })
+  unaccompaniedMissingRate!: RateModel;
+
+  @Field(() => FigureModel)
+  missingEpisodes!: FigureModel;
+
+  @Field(() => FigureModel, { description: 'Open episodes now' })
+  currentlyMissing!: FigureModel;
+
+  @Field(() => FigureModel, {
+    description: 'Episodes of the period still missing, or missing for more than 7 days',
+  })
+  notFoundAfter7Days!: FigureModel;
+
+  @Field(() => MeasureModel, { description: 'Median hours missing, of episodes that ended' })
+  medianHoursMissing!: MeasureModel;
+
+  @Field(() => RateModel)
+  soonAfterPlacementRate!: RateModel;
+
+  @Field(() => RateModel, { description: 'Returns in the period with an interview offered within 72 hours' })
+  returnInterviewsWithin72hRate!: RateModel;
+
+  @Field(() => RateModel, {
+    description: 'Children eligible for their nation’s guardian scheme who have a guardian',
+  })
+  guardianCoverageRate!: RateModel;
+
+  @Field(() => FigureModel)
+  guardiansActive!: FigureModel;
+
+  @Field(() => MeasureModel)
+  medianGuardianCaseload!: MeasureModel;
+
+  @Field(() => FigureModel)
+  openAgeDisputes!: FigureModel;
+
+  @Field(() => FigureModel)
+  childrenInUnsafePlacements!: FigureModel;
+
+  @Field(() => FigureModel)
+  nrmReferrals!: FigureModel;
+
+  @Field(() => FigureModel)
+  nrmReasonableGroundsDecisions!: FigureModel;
+
+  @Field(() => MeasureModel, { description: 'Median days from referral to the reasonable-grounds decision' })
+  medianDaysToReasonableGrounds!: MeasureModel;
+
+  @Field(() => FigureModel, {
+    description: 'Open children whose effective 18th birthday falls in the next 180 days',
+  })
+  turning18Within180Days!: FigureModel;
+
+  @Field(() => RateModel, { description: 'Of those, the share with a secured durable solution' })
+  turning18WithSecuredSolutionRate!: RateModel;
+
+  @Field(() => FigureModel, {
+    description: 'Young people who turned 18 in the period without a secured durable solution',
+  })
+  turning18WithoutDurableSolution!: FigureModel;
+
+  @Field(() => RateModel, { description: 'Data quality: open children with no exploitation type recorded' })
+  exploitationNotRecordedRate!: RateModel;
+
+  @Field(() => RateModel, { description: 'Data quality: open children with no nationality recorded' })
+  nationalityNotRecordedRate!: RateModel;
+
+  @Field(() => [BreakdownModel])
+  byCategory!: BreakdownModel[];
+
+  @Field(() => [BreakdownModel])
+  byNrmCategory!: BreakdownModel[];
+
+  @Field(() => [BreakdownModel])
+  byExploitationType!: BreakdownModel[];
+
+  @Field(() => [BreakdownModel], { description: 'The ten commonest nationalities, the rest as OTHER' })
+  byNationality!: BreakdownModel[];
+
+  @Field(() => [BreakdownModel])
+  byGender!: BreakdownModel[];
+
+  @Field(() => [BreakdownModel])
+  byAgeBand!: BreakdownModel[];
+
+  @Field(() => [MonthlyModel])
+  monthly!: MonthlyModel[];
+}
+
+@InputType()
+export class DashboardInput {
+  @Field(() => GraphQLDate)
+  @IsString()
+  from!: string;
+
+  @Field(() => GraphQLDate)
+  @IsString()
+  to!: string;
+
+  @Field(() => [String], { nullable: true, description: "Defaults to the caller's authorities" })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(250)
+  @IsString({ each: true })
+  @MaxLength(20, { each: true })
+  authorityCodes?: string[] | null;
+}

@@ -1,0 +1,155 @@
+/**
+ * The dashboard's SQL. Parameters: $1 authority ids, $2 $3 the period's first and last dates, $4 the
+ * suppression threshold, $5 today (London), $6 now, $7 $8 the period as instants [from, to), $9 $10 $11
+ * the ICTG, Scottish and Northern Irish guardian age limits. Every number passes through haven_figure,
+ * haven_rate or haven_measure, which suppress small counts before they leave the database.
+ */
+/** Children open on the last day of the period ($3), registered before its end (the given parameter). */
+const openChildren = (periodEnd: string) => `
+  SELECT c.* FROM child c
+   WHERE c.local_authority_id = ANY($1::uuid[]) AND c.registered_at < ${periodEnd}
+     AND (c.status = 'OPEN' OR c.closed_on > $3::date)`;
+
+const EPISODES = `
+  SELECT m.* FROM missing_episode m
+   WHERE m.local_authority_id = ANY($1::uuid[]) AND m.missing_since >= $7 AND m.missing_since < $8`;
+
+const RETURNS = `
+  SELECT m.* FROM missing_episode m
+   WHERE m.local_authority_id = ANY($1::uuid[]) AND m.returned_at >= $7 AND m.returned_at < $8`;
+
+/** Eligibility for the nation's guardian scheme, as libs/guardianship/src/scheme-rules.ts decides it. */
+const ELIGIBLE = `
+  SELECT c.id, EXISTS (SELECT 1 FROM guardian_assignment ga WHERE ga.child_id = c.id AND ga.end_date IS NULL
+                        AND ga.scheme <> 'OTHER_ADVOCATE') AS has_guardian
+    FROM open_children c JOIN organisation o ON o.id = c.local_authority_id
+   WHERE c.status = 'OPEN'
+     AND ((o.nation IN ('ENGLAND', 'WALES') AND EXISTS (SELECT 1 FROM nrm_referral r WHERE r.child_id = c.id))
+       OR (o.nation IN ('SCOTLAND', 'NORTHERN_IRELAND')
+           AND (c.categories && ARRAY['UNACCOMPANIED_ASYLUM_SEEKING', 'SEPARATED', 'TRAFFICKED']
+                OR EXISTS (SELECT 1 FROM nrm_referral r WHERE r.child_id = c.id))))
+     AND (c.age_disputed OR c.effective_date_of_birth IS NULL
+          OR (c.effective_date_of_birth + make_interval(years => CASE o.nation WHEN 'SCOTLAND' THEN $10::int
+                WHEN 'NORTHERN_IRELAND' THEN $11::int ELSE $9::int END))::date > $5::date)`;
+
+export const HEADLINES = `
+  WITH open_children AS (${openChildren('$8')}),
+       episodes AS (${EPISODES}),
+       returns AS (${RETURNS}),
+       eligible AS (${ELIGIBLE}),
+       missing_children AS (SELECT DISTINCT child_id FROM episodes),
+       turning AS (SELECT c.id, haven_has_secured_solution(c.id) AS secured FROM open_children c
+                    WHERE c.status = 'OPEN' AND (c.effective_date_of_birth + interval '18 years')::date BETWEEN $5::date AND $5::date + 180),
+       caseloads AS (SELECT ga.guardian_id, count(*) AS n FROM guardian_assignment ga
+                      WHERE ga.end_date IS NULL AND ga.local_authority_id = ANY($1::uuid[]) GROUP BY ga.guardian_id),
+       decisions AS (SELECT r.reasonable_grounds_decided_on - r.referred_on AS days FROM nrm_referral r
+                      WHERE r.local_authority_id = ANY($1::uuid[]) AND r.reasonable_grounds_decided_on BETWEEN $2::date AND $3::date),
+       ended AS (SELECT extract(epoch FROM e.returned_at - e.missing_since) / 3600 AS hours FROM episodes e WHERE e.returned_at IS NOT NULL)
+  SELECT jsonb_build_object(
+    'childrenOpen', haven_figure((SELECT count(*) FROM open_children WHERE status = 'OPEN' OR closed_on > $3::date), $4),
+    'childrenRegistered', haven_figure((SELECT count(*) FROM child c WHERE c.local_authority_id = ANY($1::uuid[])
+                                          AND c.registered_at >= $7 AND c.registered_at < $8), $4),
+    'childrenMissingAtLeastOnce', haven_figure((SELECT count(*) FROM missing_children), $4),
+    'traffickedMissingRate', haven_rate(
+        (SELECT count(*) FROM open_children c WHERE 'TRAFFICKED' = ANY(c.categories) AND c.id IN (SELECT child_id FROM missing_children)),
+        (SELECT count(*) FROM open_children c WHERE 'TRAFFICKED' = ANY(c.categories)), $4),
+    'unaccompaniedMissingRate', haven_rate(
+        (SELECT count(*) FROM open_children c WHERE 'UNACCOMPANIED_ASYLUM_SEEKING' = ANY(c.categories)
+            AND c.id IN (SELECT child_id FROM missing_children)),
+        (SELECT count(*) FROM open_children c WHERE 'UNACCOMPANIED_ASYLUM_SEEKING' = ANY(c.categories)), $4),
+    'missingEpisodes', haven_figure((SELECT count(*) FROM episodes), $4),
+    'currentlyMissing', haven_figure((SELECT count(*) FROM missing_episode m
+                                       WHERE m.local_authority_id = ANY($1::uuid[]) AND m.returned_at IS NULL), $4),
+    'notFoundAfter7Days', haven_figure((SELECT count(*) FROM episodes e
+                                         WHERE coalesce(e.returned_at, $6) - e.missing_since > interval '7 days'), $4),
+    'medianHoursMissing', haven_measure((SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY hours) FROM ended),
+                                        (SELECT count(*) FROM ended), $4),
+    'soonAfterPlacementRate', haven_rate((SELECT count(*) FROM episodes WHERE soon_after_placement),
+                                         (SELECT count(*) FROM episodes), $4),
+    'returnInterviewsWithin72hRate', haven_rate(
+        (SELECT count(*) FROM returns WHERE interview_offered_at <= returned_at + interval '72 hours'),
+        (SELECT count(*) FROM returns), $4),
+    'guardianCoverageRate', haven_rate((SELECT count(*) FROM eligible WHERE has_guardian), (SELECT count(*) FROM eligible), $4),
+    'guardiansActive', haven_figure((SELECT count(*) FROM caseloads), $4),
+    'medianGuardianCaseload', haven_measure((SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY n) FROM caseloads),
+                                            (SELECT count(*) FROM caseloads), $4),
+    'openAgeDisputes', haven_figure((SELECT count(*) FROM age_assessment a WHERE a.local_authority_id = ANY($1::uuid[])
+                                      AND a.status IN ('RAISED', 'IN_PROGRESS', 'CHALLENGED')), $4),
+    'childrenInUnsafePlacements', haven_figure((SELECT count(DISTINCT p.child_id) FROM placement p
+                                                 WHERE p.local_authority_id = ANY($1::uuid[]) AND p.ended_at IS NULL AND p.unsafe), $4),
+    'nrmReferrals', haven_figure((SELECT count(*) FROM nrm_referral r WHERE r.local_authority_id = ANY($1::uuid[])
+                                   AND r.referred_on BETWEEN $2::date AND $3::date), $4),
+    'nrmReasonableGroundsDecisions', haven_figure((SELECT count(*) FROM decisions), $4),
+    'medianDaysToReasonableGrounds', haven_measure((SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY days) FROM decisions),
+                                                   (SELECT count(*) FROM decisions), $4),
+    'turning18Within180Days', haven_figure((SELECT count(*) FROM turning), $4),
+    'turning18WithSecuredSolutionRate', haven_rate((SELECT count(*) FROM turning WHERE secured), (SELECT count(*) FROM turning), $4),
+    'turning18WithoutDurableSolution', haven_figure((SELECT count(*) FROM turned_18_without_solution t
+                                                      WHERE t.local_authority_id = ANY($1::uuid[])
+                                                        AND t.turned_18_on BETWEEN $2::date AND $3::date), $4),
+    'exploitationNotRecordedRate', haven_rate(
+        (SELECT count(*) FROM open_children c WHERE c.exploitation_types <@ ARRAY['UNKNOWN']::text[]),
+        (SELECT count(*) FROM open_children), $4),
+    'nationalityNotRecordedRate', haven_rate((SELECT count(*) FROM open_children c WHERE c.nationality IS NULL),
+                                             (SELECT count(*) FROM open_children), $4)
+  ) AS figures`;
+
+/** NRM statistics file criminal exploitation under labour (as libs/children's nrmCategories). */
+const NRM_CATEGORY = `CASE WHEN t IS NULL THEN 'NOT_RECORDED' WHEN t = 'SEXUAL' THEN 'SEXUAL'
+  WHEN t = 'DOMESTIC_SERVITUDE' THEN 'DOMESTIC_SERVITUDE' WHEN t = 'ORGAN_REMOVAL' THEN 'ORGAN_REMOVAL' ELSE 'LABOUR' END`;
+/** The recorded types; none (or only UNKNOWN) is "not recorded". */
+const RECORDED_TYPES = `nullif(array_remove(c.exploitation_types, 'UNKNOWN'), '{}')`;
+
+/** Each breakdown: (dimension, key, count) over the children open on the last day. $2 is the period's end. */
+export const BREAKDOWNS = `
+  WITH open_children AS (${openChildren('$2')}),
+  keyed AS (
+    SELECT 'category' AS dimension, k AS key, c.id FROM open_children c CROSS JOIN unnest(c.categories) k
+    UNION ALL
+    SELECT 'exploitationType', coalesce(t, 'NOT_RECORDED'), c.id
+      FROM open_children c LEFT JOIN LATERAL unnest(${RECORDED_TYPES}) t ON true
+    UNION ALL
+    SELECT 'nrmCategory', ${NRM_CATEGORY}, c.id
+      FROM open_children c LEFT JOIN LATERAL unnest(${RECORDED_TYPES}) t ON true
+    UNION ALL
+    SELECT 'gender', c.gender, c.id FROM open_children c
+    UNION ALL
+    SELECT 'ageBand', CASE WHEN c.effective_date_of_birth IS NULL THEN 'NOT_RECORDED'
+                           WHEN age($3::date, c.effective_date_of_birth) < interval '14 years' THEN 'UNDER_14'
+                           WHEN age($3::date, c.effective_date_of_birth) < interval '16 years' THEN '14_15'
+                           WHEN age($3::date, c.effective_date_of_birth) < interval '18 years' THEN '16_17'
+                           ELSE '18_AND_OVER' END, c.id FROM open_children c
+  ),
+  nationalities AS (
+    SELECT coalesce(c.nationality, 'NOT_RECORDED') AS key, count(*) AS n,
+           row_number() OVER (ORDER BY (c.nationality IS NULL), count(*) DESC, coalesce(c.nationality, 'NOT_RECORDED')) AS rank
+      FROM open_children c GROUP BY c.nationality
+  )
+  SELECT dimension, key, haven_figure(count(DISTINCT id), $4) AS count FROM keyed GROUP BY dimension, key
+  UNION ALL
+  SELECT 'nationality', CASE WHEN rank <= 10 OR key = 'NOT_RECORDED' THEN key ELSE 'OTHER' END, haven_figure(sum(n)::bigint, $4)
+    FROM nationalities GROUP BY CASE WHEN rank <= 10 OR key = 'NOT_RECORDED' THEN key ELSE 'OTHER' END
+  ORDER BY 1, 2`;
+
+export const MONTHLY = `
+  WITH months AS (
+    SELECT generate_series(date_trunc('month', $2::date), date_trunc('month', $3::date), interval '1 month')::date AS month
+  )
+  SELECT to_char(mo.month, 'YYYY-MM') AS month,
+         haven_figure((SELECT count(*) FROM child c WHERE c.local_authority_id = ANY($1::uuid[])
+                         AND (c.registered_at AT TIME ZONE 'Europe/London')::date >= greatest(mo.month, $2::date)
+                         AND (c.registered_at AT TIME ZONE 'Europe/London')::date < least((mo.month + interval '1 month')::date, $3::date + 1)), $4)
+           AS "childrenRegistered",
+         haven_figure((SELECT count(*) FROM missing_episode m WHERE m.local_authority_id = ANY($1::uuid[])
+                         AND (m.missing_since AT TIME ZONE 'Europe/London')::date >= greatest(mo.month, $2::date)
+                         AND (m.missing_since AT TIME ZONE 'Europe/London')::date < least((mo.month + interval '1 month')::date, $3::date + 1)), $4)
+           AS "missingEpisodes",
+         haven_figure((SELECT count(DISTINCT m.child_id) FROM missing_episode m WHERE m.local_authority_id = ANY($1::uuid[])
+                         AND (m.missing_since AT TIME ZONE 'Europe/London')::date >= greatest(mo.month, $2::date)
+                         AND (m.missing_since AT TIME ZONE 'Europe/London')::date < least((mo.month + interval '1 month')::date, $3::date + 1)), $4)
+           AS "childrenMissing",
+         haven_figure((SELECT count(*) FROM nrm_referral r WHERE r.local_authority_id = ANY($1::uuid[])
+                         AND r.referred_on >= greatest(mo.month, $2::date)
+                         AND r.referred_on < least((mo.month + interval '1 month')::date, $3::date + 1)), $4)
+           AS "nrmReferrals"
+    FROM months mo ORDER BY mo.month`;

@@ -1,0 +1,3 @@
+export * from './dashboard.model';
+export * from './statistics.module';
+export * from './statistics.service';

@@ -1,0 +1,106 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  addDays,
+  APP_CONFIG,
+  AppConfig,
+  Clock,
+  daysBetween,
+  forbidden,
+  invalidField,
+  londonDate,
+  RequestContext,
+  Role,
+  startOfLondonDay,
+} from '@haven/platform';
+import { BREAKDOWNS, HEADLINES, MONTHLY } from './dashboard.sql';
+import { BreakdownModel, DashboardInput, DashboardModel, FigureModel, MonthlyModel } from './dashboard.model';
+
+const MAX_PERIOD_DAYS = 5 * 366;
+
+@Injectable()
+export class StatisticsService {
+  constructor(
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * The LSCB/LSCP dashboard for a period and a set of authorities, de-identified: every count from 1
+   * to the threshold, and every rate built on one, is suppressed in SQL.
+   */
+  async dashboard(ctx: RequestContext, input: DashboardInput): Promise<DashboardModel> {
+    if (input.to < input.from) throw invalidField('to', 'to cannot be before from');
+    if (daysBetween(input.from, input.to) > MAX_PERIOD_DAYS)
+      throw invalidField('from', 'The period can be at most five years');
+    const { ids, codes } = await this.authorities(ctx, input.authorityCodes);
+    const now = this.clock.now();
+    const threshold = this.config.statistics.suppressionThreshold;
+    const { ictg, scotland, northernIreland } = this.config.guardianship.ageLimits;
+    const params = [
+      ids,
+      input.from,
+      input.to,
+      threshold,
+      londonDate(now),
+      now,
+      startOfLondonDay(input.from),
+      startOfLondonDay(addDays(input.to, 1)),
+      ictg,
+      scotland,
+      northernIreland,
+    ];
+    const em = await ctx.em();
+    const [{ figures }] = await em.query<{ figures: Record<string, FigureModel> }[]>(HEADLINES, params);
+    const breakdowns = await em.query<{ dimension: string; key: string; count: FigureModel }[]>(BREAKDOWNS, [
+      ids,
+      startOfLondonDay(addDays(input.to, 1)),
+      input.to,
+      threshold,
+    ]);
+    const monthly = await em.query<MonthlyModel[]>(MONTHLY, [ids, input.from, input.to, threshold]);
+    const by = (dimension: string): BreakdownModel[] =>
+      breakdowns
+        .filter((row) => row.dimension === dimension)
+        .map((row) => ({ key: row.key, count: row.count }));
+    return {
+      ...(figures as unknown as DashboardModel),
+      from: input.from,
+      to: input.to,
+      authorityCodes: codes,
+      suppressionThreshold: threshold,
+      generatedAt: now,
+      byCategory: by('category'),
+      byNrmCategory: by('nrmCategory'),
+      byExploitationType: by('exploitationType'),
+      byNationality: by('nationality'),
+      byGender: by('gender'),
+      byAgeBand: by('ageBand'),
+      monthly,
+    };
+  }
+
+  /**
+   * The authorities asked for, if the caller may see them: an analyst those in their token's `las`,
+   * authority staff their own. Anything else is FORBIDDEN.
+   */
+  private async authorities(
+    ctx: RequestContext,
+    requested?: string[] | null,
+  ): Promise<{ ids: string[]; codes: string[] }> {
+    const { actor } = ctx;
+    const allowed = actor.role === Role.LSCB_ANALYST ? actor.authorityCodes : [actor.organisationCode];
+    const codes = [...new Set(requested?.length ? requested : allowed)];
+    if (codes.length === 0) throw invalidField('authorityCodes', 'Name at least one authority');
+    const outside = codes.filter((code) => !allowed.includes(code));
+    if (outside.length > 0) throw forbidden(`Not an authority of yours: ${outside.join(', ')}`);
+    const em = await ctx.em();
+    const rows = await em.query<{ id: string; code: string }[]>(
+      `SELECT id, code FROM organisation WHERE kind = 'LOCAL_AUTHORITY' AND code = ANY($1::text[])`,
+      [codes],
+    );
+    const unknown = codes.filter((code) => !rows.some((row) => row.code === code));
+    if (unknown.length > 0)
+      throw invalidField('authorityCodes', `Not a known local authority: ${unknown.join(', ')}`);
+    return { ids: rows.map((row) => row.id), codes: rows.map((row) => row.code).sort() };
+  }
+}

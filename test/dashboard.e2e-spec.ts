@@ -1,0 +1,148 @@
+import { addDays } from '@haven/platform';
+import { newChild, today } from './support/factories';
+import { analyst, codeOf, HILLINGDON, KENT, socialWorker, TestApp } from './support/test-app';
+
+const DASHBOARD = `query($input: DashboardInput!) { dashboard(input: $input) {
+  authorityCodes suppressionThreshold
+  childrenOpen { value suppressed } childrenRegistered { value suppressed }
+  childrenMissingAtLeastOnce { value suppressed } missingEpisodes { value suppressed } currentlyMissing { value suppressed }
+  traffickedMissingRate { value suppressed } unaccompaniedMissingRate { value suppressed }
+  returnInterviewsWithin72hRate { value suppressed } soonAfterPlacementRate { value suppressed }
+  nationalityNotRecordedRate { value suppressed } guardianCoverageRate { value suppressed }
+  byNationality { key count { value suppressed } } byGender { key count { value suppressed } }
+  byExploitationType { key count { value suppressed } } byNrmCategory { key count { value suppressed } }
+  byCategory { key count { value suppressed } }
+  monthly { month missingEpisodes { value suppressed } } } }`;
+
+type Figure = { value: number | null; suppressed: boolean };
+
+describe('the LSCB dashboard', () => {
+  let app: TestApp;
+  const worker = socialWorker(KENT, 'sw-dashboard');
+  const from = addDays(today(), -60);
+  const to = today();
+  const daysAgo = (days: number, hours = 0) =>
+    new Date(Date.now() - days * 86_400_000 - hours * 3_600_000).toISOString();
+
+  const missingAndBack = async (childId: string, interviewWithin72h: boolean) => {
+    const { reportMissing } = await app.ok<{ reportMissing: { id: string } }>(
+      worker,
+      `mutation($input: ReportMissingInput!) { reportMissing(input: $input) { id } }`,
+      { input: { childId, kind: 'MISSING', missingSince: daysAgo(20) } },
+    );
+    await app.ok(worker, `mutation($input: RecordReturnInput!) { recordReturn(input: $input) { id } }`, {
+      input: { episodeId: reportMissing.id, returnedAt: daysAgo(19) },
+    });
+    if (interviewWithin72h) {
+      await app.ok(
+        worker,
+        `mutation($input: RecordReturnInterviewInput!) { recordReturnInterview(input: $input) { id } }`,
+        {
+          input: { episodeId: reportMissing.id, offeredAt: daysAgo(18), completedAt: daysAgo(18) },
+        },
+      );
+    }
+  };
+
+  beforeAll(async () => {
+    app = await TestApp.start();
+    for (let index = 0; index < 6; index += 1) {
+      const child = await newChild(app, worker, {
+        gender: 'FEMALE',
+        nationality: 'VN',
+        categories: ['TRAFFICKED'],
+        exploitationTypes: ['SEXUAL'],
+      });
+      if (index < 5) await missingAndBack(child.id, true);
+    }
+    for (let index = 0; index < 5; index += 1) {
+      const child = await newChild(app, worker, {
+        gender: 'MALE',
+        nationality: 'AL',
+        categories: ['UNACCOMPANIED_ASYLUM_SEEKING'],
+      });
+      if (index < 2) await missingAndBack(child.id, false);
+    }
+    for (let index = 0; index < 2; index += 1) {
+      await newChild(app, worker, { gender: 'MALE', nationality: 'ER', categories: ['SEPARATED'] });
+    }
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  const dashboard = async (caller = analyst([KENT]), input: Record<string, unknown> = {}) =>
+    (await app.ok<{ dashboard: Record<string, any> }>(caller, DASHBOARD, { input: { from, to, ...input } }))
+      .dashboard;
+  const keyed = (rows: { key: string; count: Figure }[]) =>
+    Object.fromEntries(rows.map((row) => [row.key, row.count]));
+
+  it('gives each figure on a known data set', async () => {
+    const figures = await dashboard(analyst([KENT]), { authorityCodes: [KENT] });
+    expect(figures.authorityCodes).toEqual([KENT]);
+    expect(figures.childrenOpen).toEqual({ value: 13, suppressed: false });
+    expect(figures.childrenRegistered).toEqual({ value: 13, suppressed: false });
+    expect(figures.childrenMissingAtLeastOnce).toEqual({ value: 7, suppressed: false });
+    expect(figures.missingEpisodes).toEqual({ value: 7, suppressed: false });
+    expect(figures.currentlyMissing).toEqual({ value: 0, suppressed: false });
+    expect(figures.traffickedMissingRate).toEqual({ value: 0.8333, suppressed: false });
+    expect(figures.returnInterviewsWithin72hRate).toEqual({ value: 0.7143, suppressed: false });
+    expect(figures.nationalityNotRecordedRate).toEqual({ value: 0, suppressed: false });
+    expect(keyed(figures.byGender)).toEqual({
+      FEMALE: { value: 6, suppressed: false },
+      MALE: { value: 7, suppressed: false },
+    });
+    expect(keyed(figures.byExploitationType)).toEqual({
+      SEXUAL: { value: 6, suppressed: false },
+      NOT_RECORDED: { value: 7, suppressed: false },
+    });
+    expect(keyed(figures.byNrmCategory)).toEqual({
+      SEXUAL: { value: 6, suppressed: false },
+      NOT_RECORDED: { value: 7, suppressed: false },
+    });
+    expect(keyed(figures.byCategory)).toMatchObject({
+      TRAFFICKED: { value: 6, suppressed: false },
+      UNACCOMPANIED_ASYLUM_SEEKING: { value: 5, suppressed: false },
+    });
+    expect(figures.monthly.map((month: { month: string }) => month.month)).toContain(today().slice(0, 7));
+  });
+
+  it('suppresses counts from 1 to 4, and every rate built on one, in the answer itself', async () => {
+    const figures = await dashboard();
+    const nationalities = keyed(figures.byNationality);
+    expect(nationalities.VN).toEqual({ value: 6, suppressed: false });
+    expect(nationalities.AL).toEqual({ value: 5, suppressed: false });
+    expect(nationalities.ER).toEqual({ value: null, suppressed: true });
+    expect(keyed(figures.byCategory).SEPARATED).toEqual({ value: null, suppressed: true });
+    // 2 of 5 unaccompanied children went missing: the numerator is small, so the rate is suppressed too
+    expect(figures.unaccompaniedMissingRate).toEqual({ value: null, suppressed: true });
+    expect(JSON.stringify(figures)).not.toMatch(/"value":[1-4][,}]/);
+  });
+
+  it('shows an analyst only the authorities in their token, and staff only their own', async () => {
+    expect(
+      codeOf(
+        await app.gql(analyst([KENT]), DASHBOARD, { input: { from, to, authorityCodes: [HILLINGDON] } }),
+      ),
+    ).toBe('FORBIDDEN');
+    expect(
+      codeOf(
+        await app.gql(analyst([KENT]), DASHBOARD, {
+          input: { from, to, authorityCodes: [KENT, HILLINGDON] },
+        }),
+      ),
+    ).toBe('FORBIDDEN');
+    expect((await dashboard(worker)).authorityCodes).toEqual([KENT]);
+    expect(
+      codeOf(await app.gql(worker, DASHBOARD, { input: { from, to, authorityCodes: [HILLINGDON] } })),
+    ).toBe('FORBIDDEN');
+    const elsewhere = await dashboard(analyst([HILLINGDON], 'analyst-hillingdon'));
+    expect(elsewhere.childrenOpen).toEqual({ value: 0, suppressed: false });
+  });
+
+  it('refuses a period that ends before it starts', async () => {
+    const response = await app.gql(analyst([KENT]), DASHBOARD, { input: { from: to, to: from } });
+    expect(codeOf(response)).toBe('BAD_USER_INPUT');
+    expect(response.errors![0].extensions!.fields![0].field).toBe('to');
+  });
+});

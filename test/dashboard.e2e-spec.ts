@@ -1,3 +1,6 @@
+import { execSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { chromium as playwright } from 'playwright-core';
 import { addDays } from '@haven/platform';
 import { newChild, today } from './support/factories';
 import { analyst, codeOf, HILLINGDON, KENT, socialWorker, TestApp } from './support/test-app';
@@ -140,9 +143,94 @@ describe('the LSCB dashboard', () => {
     expect(elsewhere.childrenOpen).toEqual({ value: 0, suppressed: false });
   });
 
+  describe('the web page, in a real browser', () => {
+    const chromium = findOrInstallChromium();
+    const maybe = chromium ? it : it.skip;
+    if (!chromium)
+      console.warn('No Chromium could be found or installed: the dashboard page is not tested in a browser');
+
+    maybe('renders the figures, charts and suppressed cells, and downloads each table as CSV', async () => {
+      const browser = await launch({
+        executablePath: chromium!,
+        args: [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-quic',
+          '--no-first-run',
+        ],
+      });
+      try {
+        const page = await browser.newPage({ acceptDownloads: true });
+        const offline: string[] = [];
+        page.on('request', (request) => {
+          if (!request.url().startsWith(app.url) && !request.url().startsWith('blob:'))
+            offline.push(request.url());
+        });
+        await page.goto(`${app.url}/dashboard`);
+        await page.fill('#token', app.token(analyst([KENT])));
+        await page.fill('#from', from);
+        await page.fill('#to', to);
+        await page.click('#load');
+        await page.waitForSelector('body[data-loaded="true"]', { timeout: 15_000 });
+        expect(await page.textContent('[data-figure="childrenOpen"] .value')).toBe('13');
+        expect(await page.textContent('[data-figure="traffickedMissingRate"] .value')).toBe('83.3%');
+        expect(await page.textContent('[data-figure="unaccompaniedMissingRate"] .value')).toBe(
+          'fewer than 5',
+        );
+        expect(await page.locator('[data-panel="byNationality"] td.suppressed').allTextContents()).toEqual([
+          'fewer than 5',
+        ]);
+
+        // every chart has drawn something
+        // (a string, so that this file needs no DOM types)
+        const painted = await page.evaluate<
+          number[]
+        >(`Array.from(document.querySelectorAll('canvas')).map((canvas) => {
+          const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+          let pixels = 0;
+          for (let index = 3; index < data.length; index += 4) if (data[index] > 0) pixels += 1;
+          return pixels;
+        })`);
+        expect(painted.length).toBe(7);
+        for (const pixels of painted) expect(pixels).toBeGreaterThan(500);
+        const screenshot = await page.locator('[data-panel="byGender"] canvas').screenshot();
+        expect(screenshot.length).toBeGreaterThan(2_000);
+
+        const [download] = await Promise.all([
+          page.waitForEvent('download'),
+          page.click('[data-csv="byNationality"]'),
+        ]);
+        expect(download.suggestedFilename()).toBe('byNationality.csv');
+        const csv = readFileSync(await download.path(), 'utf8');
+        expect(csv.split('\r\n')).toEqual(
+          expect.arrayContaining(['"Category","Children"', '"VN","6"', '"AL","5"', '"ER","fewer than 5"']),
+        );
+        expect(offline).toEqual([]);
+      } finally {
+        await browser.close();
+      }
+    });
+  });
+
   it('refuses a period that ends before it starts', async () => {
     const response = await app.gql(analyst([KENT]), DASHBOARD, { input: { from: to, to: from } });
     expect(codeOf(response)).toBe('BAD_USER_INPUT');
     expect(response.errors![0].extensions!.fields![0].field).toBe('to');
   });
 });
+
+const launch = (options: Parameters<typeof playwright.launch>[0]) => playwright.launch(options);
+
+/** Debian's Chromium, installed with apt-get where it is missing and this process may. */
+function findOrInstallChromium(): string | null {
+  for (const candidate of ['/usr/bin/chromium', '/usr/bin/chromium-browser'])
+    if (existsSync(candidate)) return candidate;
+  try {
+    execSync('apt-get update -qq && apt-get install -y -qq chromium', { stdio: 'ignore', timeout: 600_000 });
+  } catch {
+    return null;
+  }
+  return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : null;
+}

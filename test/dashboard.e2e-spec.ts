@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { chromium as playwright } from 'playwright-core';
 import { addDays } from '@haven/platform';
 import { newChild, today } from './support/factories';
-import { analyst, codeOf, HILLINGDON, KENT, socialWorker, TestApp } from './support/test-app';
+import { analyst, codeOf, HILLINGDON, KENT, socialWorker, teamManager, TestApp } from './support/test-app';
 
 const DASHBOARD = `query($input: DashboardInput!) { dashboard(input: $input) {
   authorityCodes suppressionThreshold
@@ -234,3 +234,95 @@ function findOrInstallChromium(): string | null {
   }
   return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : null;
 }
+
+describe('the SSDA903 return', () => {
+  let app: TestApp;
+  const worker = socialWorker(HILLINGDON, 'sw-903');
+  const manager = teamManager(HILLINGDON, 'tm-903');
+  const EXPORT = `query($input: Ssda903ExportInput!) { ssda903Export(input: $input) {
+    authorityCode periodStart periodEnd missingCsv uascCsv problems { child table field message } } }`;
+  // the collection year that contains today: 1 April to 31 March
+  const year = Number(today().slice(0, 4)) + (today().slice(5) >= '04-01' ? 1 : 0);
+
+  beforeAll(async () => {
+    app = await TestApp.start();
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('writes the Missing and UASC tables for the year, with the validator’s checks per child', async () => {
+    const back = await newChild(app, worker, {
+      claimedDateOfBirth: '2010-05-01',
+      categories: ['UNACCOMPANIED_ASYLUM_SEEKING'],
+      gender: 'FEMALE',
+    });
+    const gone = await newChild(app, worker, {
+      claimedDateOfBirth: '2009-07-15',
+      categories: ['UNACCOMPANIED_ASYLUM_SEEKING'],
+      gender: 'NOT_KNOWN',
+    });
+    const report = async (childId: string, kind: string, hoursAgo: number) =>
+      (
+        await app.ok<{ reportMissing: { id: string } }>(
+          worker,
+          `mutation($input: ReportMissingInput!) { reportMissing(input: $input) { id } }`,
+          {
+            input: { childId, kind, missingSince: new Date(Date.now() - hoursAgo * 3_600_000).toISOString() },
+          },
+        )
+      ).reportMissing.id;
+    const episode = await report(back.id, 'AWAY', 30);
+    await app.ok(worker, `mutation($input: RecordReturnInput!) { recordReturn(input: $input) { id } }`, {
+      input: { episodeId: episode, returnedAt: new Date(Date.now() - 20 * 3_600_000).toISOString() },
+    });
+    await report(gone.id, 'MISSING', 5);
+
+    const result = (
+      await app.ok<{ ssda903Export: Record<string, any> }>(manager, EXPORT, { input: { year } })
+    ).ssda903Export;
+    expect(result).toMatchObject({
+      authorityCode: HILLINGDON,
+      periodStart: `${year - 1}-04-01`,
+      periodEnd: `${year}-03-31`,
+    });
+    const missing = result.missingCsv.trim().split('\r\n');
+    expect(missing[0]).toBe('CHILD,DOB,MISSING,MIS_START,MIS_END');
+    expect(missing).toHaveLength(3);
+    expect(
+      missing.some((line: string) =>
+        /^\w{10},01\/05\/2010,A,\d\d\/\d\d\/\d{4},\d\d\/\d\d\/\d{4}$/.test(line),
+      ),
+    ).toBe(true);
+    expect(missing.some((line: string) => /^\w{10},15\/07\/2009,M,\d\d\/\d\d\/\d{4},$/.test(line))).toBe(
+      true,
+    );
+    const uasc = result.uascCsv.trim().split('\r\n');
+    expect(uasc[0]).toBe('CHILD,SEX,DOB,DUC');
+    expect(uasc.slice(1).sort()).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^\w{10},2,01\/05\/2010,$/),
+        expect.stringMatching(/^\w{10},,15\/07\/2009,$/),
+      ]),
+    );
+    expect(
+      result.problems
+        .map((problem: { table: string; field: string }) => `${problem.table}.${problem.field}`)
+        .sort(),
+    ).toEqual(['Missing.MIS_END', 'UASC.SEX']);
+    expect(
+      await app.query(
+        `SELECT count(DISTINCT child_id)::int AS n FROM audit_event WHERE entity = 'Ssda903Return' AND action = 'EXPORT'`,
+      ),
+    ).toEqual([{ n: 2 }]);
+  });
+
+  it('is made by an English authority’s team managers only', async () => {
+    expect(codeOf(await app.gql(worker, EXPORT, { input: { year } }))).toBe('FORBIDDEN');
+    expect(codeOf(await app.gql(manager, EXPORT, { input: { year, authorityCode: KENT } }))).toBe(
+      'FORBIDDEN',
+    );
+    const scottish = await app.gql(teamManager('S12000049', 'tm-903-glasgow'), EXPORT, { input: { year } });
+    expect(codeOf(scottish)).toBe('BAD_USER_INPUT');
+  });
+});

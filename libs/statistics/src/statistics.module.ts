@@ -1,10 +1,15 @@
 import { Module } from '@nestjs/common';
 import { DashboardPageController } from './page/dashboard-page.controller';
+import { Ssda903Resolver } from './returns/ssda903.resolver';
+import { Ssda903Service } from './returns/ssda903.service';
 import { StatisticsResolver } from './statistics.resolver';
 import { StatisticsService } from './statistics.service';
 
-export const STATISTICS_RESOLVERS = [StatisticsResolver];
+export const STATISTICS_RESOLVERS = [StatisticsResolver, Ssda903Resolver];
 
 /** What the LSCB subgroup looks at: de-identified, suppressed statistics. */
-@Module({ controllers: [DashboardPageController], providers: [StatisticsService, ...STATISTICS_RESOLVERS] })
+@Module({
+  controllers: [DashboardPageController],
+  providers: [StatisticsService, Ssda903Service, ...STATISTICS_RESOLVERS],
+})
 export class StatisticsModule {}

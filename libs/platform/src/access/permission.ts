@@ -38,6 +38,8 @@ export enum Permission {
   EXPORT_MEETING_MINUTES = 'EXPORT_MEETING_MINUTES',
   /** De-identified, suppressed statistics: an analyst for the authorities in their token, staff for their own. */
   READ_DASHBOARD = 'READ_DASHBOARD',
+  /** The statutory SSDA903 return: child-level, an authority's team managers only. */
+  EXPORT_SSDA903 = 'EXPORT_SSDA903',
 }
 
 const { SOCIAL_WORKER, TEAM_MANAGER, GUARDIAN, LSCB_ANALYST, ADMIN } = Role;
@@ -76,6 +78,7 @@ export const POLICY: Readonly<Record<Permission, readonly Role[]>> = {
   RECORD_MEETING: [SOCIAL_WORKER, TEAM_MANAGER],
   EXPORT_MEETING_MINUTES: [SOCIAL_WORKER, TEAM_MANAGER],
   READ_DASHBOARD: [SOCIAL_WORKER, TEAM_MANAGER, LSCB_ANALYST],
+  EXPORT_SSDA903: [TEAM_MANAGER],
 };
 
 export function isAllowed(role: Role, permission: Permission): boolean {

@@ -5,6 +5,7 @@ import {
   forbidden,
   invalidField,
   IsoDate,
+  Nation,
   RequestContext,
   startOfLondonDay,
 } from '@haven/platform';
@@ -44,7 +45,7 @@ export class Ssda903Service {
   async export(ctx: RequestContext, input: Ssda903ExportInput): Promise<Ssda903ExportModel> {
     const code = input.authorityCode ?? ctx.actor.organisationCode;
     if (code !== ctx.actor.organisationCode) throw forbidden('The return is made by the authority itself');
-    if (ctx.actor.nation !== 'ENGLAND')
+    if (ctx.actor.nation !== Nation.ENGLAND)
       throw invalidField('authorityCode', 'SSDA903 is the return of English authorities');
     const periodStart = `${input.year - 1}-04-01`;
     const periodEnd = `${input.year}-03-31`;

@@ -2,8 +2,17 @@ import { execSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { chromium as playwright } from 'playwright-core';
 import { addDays } from '@haven/platform';
-import { newChild, today } from './support/factories';
-import { analyst, codeOf, HILLINGDON, KENT, socialWorker, teamManager, TestApp } from './support/test-app';
+import { assignGuardian, newChild, newReferral, practitionerId, today } from './support/factories';
+import {
+  analyst,
+  codeOf,
+  guardian,
+  HILLINGDON,
+  KENT,
+  socialWorker,
+  teamManager,
+  TestApp,
+} from './support/test-app';
 
 const DASHBOARD = `query($input: DashboardInput!) { dashboard(input: $input) {
   authorityCodes suppressionThreshold
@@ -14,8 +23,14 @@ const DASHBOARD = `query($input: DashboardInput!) { dashboard(input: $input) {
   nationalityNotRecordedRate { value suppressed } guardianCoverageRate { value suppressed }
   byNationality { key count { value suppressed } } byGender { key count { value suppressed } }
   byExploitationType { key count { value suppressed } } byNrmCategory { key count { value suppressed } }
-  byCategory { key count { value suppressed } }
-  monthly { month missingEpisodes { value suppressed } } } }`;
+  byCategory { key count { value suppressed } } byAgeBand { key count { value suppressed } }
+  exploitationNotRecordedRate { value suppressed } notFoundAfter7Days { value suppressed } medianHoursMissing { value suppressed }
+  guardiansActive { value suppressed } medianGuardianCaseload { value suppressed } nrmReferrals { value suppressed }
+  nrmReasonableGroundsDecisions { value suppressed } medianDaysToReasonableGrounds { value suppressed }
+  openAgeDisputes { value suppressed } childrenInUnsafePlacements { value suppressed }
+  turning18Within180Days { value suppressed } turning18WithSecuredSolutionRate { value suppressed }
+  turning18WithoutDurableSolution { value suppressed }
+  monthly { month missingEpisodes { value suppressed } childrenRegistered { value suppressed } nrmReferrals { value suppressed } } } }`;
 
 type Figure = { value: number | null; suppressed: boolean };
 
@@ -49,6 +64,7 @@ describe('the LSCB dashboard', () => {
 
   beforeAll(async () => {
     app = await TestApp.start();
+    const guardianId = await practitionerId(app, guardian('ICTG-DASHBOARD', 'g-dashboard'));
     for (let index = 0; index < 6; index += 1) {
       const child = await newChild(app, worker, {
         gender: 'FEMALE',
@@ -57,6 +73,9 @@ describe('the LSCB dashboard', () => {
         exploitationTypes: ['SEXUAL'],
       });
       if (index < 5) await missingAndBack(child.id, true);
+      await newReferral(app, worker, child.id, today());
+      if (index < 5)
+        await assignGuardian(app, worker, { childId: child.id, guardianId, scheme: 'ICTG_DIRECT' });
     }
     for (let index = 0; index < 5; index += 1) {
       const child = await newChild(app, worker, {
@@ -91,6 +110,26 @@ describe('the LSCB dashboard', () => {
     expect(figures.traffickedMissingRate).toEqual({ value: 0.8333, suppressed: false });
     expect(figures.returnInterviewsWithin72hRate).toEqual({ value: 0.7143, suppressed: false });
     expect(figures.nationalityNotRecordedRate).toEqual({ value: 0, suppressed: false });
+    expect(figures.exploitationNotRecordedRate).toEqual({ value: 0.5385, suppressed: false });
+    expect(figures.notFoundAfter7Days).toEqual({ value: 0, suppressed: false });
+    expect(figures.medianHoursMissing).toEqual({ value: 24, suppressed: false });
+    expect(figures.soonAfterPlacementRate).toEqual({ value: 0, suppressed: false });
+    // 6 trafficked children referred into the NRM are eligible for an ICTG; 5 have one
+    expect(figures.guardianCoverageRate).toEqual({ value: 0.8333, suppressed: false });
+    expect(figures.guardiansActive).toEqual({ value: null, suppressed: true }); // one guardian: identifying
+    expect(figures.medianGuardianCaseload).toEqual({ value: null, suppressed: true });
+    expect(figures.nrmReferrals).toEqual({ value: 6, suppressed: false });
+    expect(figures.nrmReasonableGroundsDecisions).toEqual({ value: 0, suppressed: false });
+    expect(figures.medianDaysToReasonableGrounds).toEqual({ value: null, suppressed: false });
+    expect(figures.openAgeDisputes).toEqual({ value: 0, suppressed: false });
+    expect(figures.childrenInUnsafePlacements).toEqual({ value: 0, suppressed: false });
+    expect(figures.turning18Within180Days).toEqual({ value: 0, suppressed: false });
+    expect(figures.turning18WithSecuredSolutionRate).toEqual({ value: null, suppressed: false });
+    expect(figures.turning18WithoutDurableSolution).toEqual({ value: 0, suppressed: false });
+    expect(keyed(figures.byAgeBand)).toEqual({ '16_17': { value: 13, suppressed: false } });
+    const thisMonth = figures.monthly.find((month: { month: string }) => month.month === today().slice(0, 7));
+    expect(thisMonth.childrenRegistered).toEqual({ value: 13, suppressed: false });
+    expect(thisMonth.nrmReferrals).toEqual({ value: 6, suppressed: false });
     expect(keyed(figures.byGender)).toEqual({
       FEMALE: { value: 6, suppressed: false },
       MALE: { value: 7, suppressed: false },

@@ -4,13 +4,12 @@ import { EntityManager } from 'typeorm';
 import { ChildrenService } from '@haven/children';
 import {
   AuditAction,
-  childScope,
   conflict,
   invalidField,
   IsoDate,
-  notFound,
   RequestContext,
-  isUuid,
+  lockVisibleRecord,
+  scopedRecords,
 } from '@haven/platform';
 import { AgeAssessment } from './age-assessment.entity';
 import { AgeAssessmentOutcome, AgeAssessmentStatus, AgeDeterminedBy } from './age-assessment.enums';
@@ -240,21 +239,12 @@ export class AgeAssessmentService {
     }
   }
 
-  private async lockVisible(ctx: RequestContext, em: EntityManager, id: string): Promise<AgeAssessment> {
-    if (!isUuid(id)) throw notFound(ENTITY);
-    const assessment = await this.scoped(ctx, em)
-      .andWhere('a.id = :id', { id })
-      .setLock('pessimistic_write')
-      .getOne();
-    if (!assessment) throw notFound(ENTITY);
-    return assessment;
+  private lockVisible(ctx: RequestContext, em: EntityManager, id: string): Promise<AgeAssessment> {
+    return lockVisibleRecord(em, AgeAssessment, 'a', ctx.actor, id, ENTITY);
   }
 
   private scoped(ctx: RequestContext, em: EntityManager) {
-    return em
-      .getRepository(AgeAssessment)
-      .createQueryBuilder('a')
-      .where(childScope(ctx.actor, { childId: 'a.child_id', localAuthorityId: 'a.local_authority_id' }));
+    return scopedRecords(em, AgeAssessment, 'a', ctx.actor);
   }
 
   private async query(

@@ -6,7 +6,6 @@ import {
   APP_CONFIG,
   AppConfig,
   AuditAction,
-  childScope,
   Clock,
   conflict,
   DomainEvents,
@@ -14,7 +13,8 @@ import {
   IsoDate,
   notFound,
   RequestContext,
-  isUuid,
+  lockVisibleRecord,
+  scopedRecords,
 } from '@haven/platform';
 import { PlacementsService } from '@haven/placements';
 import { RecordReturnInput, RecordReturnInterviewInput, ReportMissingInput } from './dto/missing.inputs';
@@ -242,21 +242,12 @@ export class MissingService {
     return model;
   }
 
-  private async lockVisible(ctx: RequestContext, em: EntityManager, id: string): Promise<MissingEpisode> {
-    if (!isUuid(id)) throw notFound(ENTITY);
-    const episode = await this.scoped(ctx, em)
-      .andWhere('m.id = :id', { id })
-      .setLock('pessimistic_write')
-      .getOne();
-    if (!episode) throw notFound(ENTITY);
-    return episode;
+  private lockVisible(ctx: RequestContext, em: EntityManager, id: string): Promise<MissingEpisode> {
+    return lockVisibleRecord(em, MissingEpisode, 'm', ctx.actor, id, ENTITY);
   }
 
   private scoped(ctx: RequestContext, em: EntityManager) {
-    return em
-      .getRepository(MissingEpisode)
-      .createQueryBuilder('m')
-      .where(childScope(ctx.actor, { childId: 'm.child_id', localAuthorityId: 'm.local_authority_id' }));
+    return scopedRecords(em, MissingEpisode, 'm', ctx.actor);
   }
 
   private async query(

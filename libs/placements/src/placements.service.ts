@@ -5,7 +5,6 @@ import { ChildrenService } from '@haven/children';
 import {
   ageOn,
   AuditAction,
-  childScope,
   conflict,
   DomainEvents,
   invalidField,
@@ -13,7 +12,8 @@ import {
   londonDate,
   notFound,
   RequestContext,
-  isUuid,
+  lockVisibleRecord,
+  scopedRecords,
 } from '@haven/platform';
 import { EndPlacementInput, StartPlacementInput } from './dto/placement.inputs';
 import { Placement } from './placement.entity';
@@ -153,21 +153,12 @@ export class PlacementsService {
     return model;
   }
 
-  private async lockVisible(ctx: RequestContext, em: EntityManager, id: string): Promise<Placement> {
-    if (!isUuid(id)) throw notFound(ENTITY);
-    const placement = await this.scoped(ctx, em)
-      .andWhere('p.id = :id', { id })
-      .setLock('pessimistic_write')
-      .getOne();
-    if (!placement) throw notFound(ENTITY);
-    return placement;
+  private lockVisible(ctx: RequestContext, em: EntityManager, id: string): Promise<Placement> {
+    return lockVisibleRecord(em, Placement, 'p', ctx.actor, id, ENTITY);
   }
 
   private scoped(ctx: RequestContext, em: EntityManager) {
-    return em
-      .getRepository(Placement)
-      .createQueryBuilder('p')
-      .where(childScope(ctx.actor, { childId: 'p.child_id', localAuthorityId: 'p.local_authority_id' }));
+    return scopedRecords(em, Placement, 'p', ctx.actor);
   }
 
   private async query(

@@ -113,4 +113,30 @@ describe('audit', () => {
     );
     expect(row.detail.changes).toEqual({ familyName: { from: 'Tran', to: 'Trần' } });
   });
+
+  it('exports everything held on a child to a team manager, audited, and keeps it until the 75th birthday', async () => {
+    const child = await newChild(app, worker, { givenName: 'Yonas', claimedDateOfBirth: '2010-05-01' });
+    await newReferral(app, worker, child.id);
+    const query = `query($id: ID!) { exportChildRecord(childId: $id) { child { id givenName retainUntil } sections document } }`;
+    const { exportChildRecord } = await app.ok<{
+      exportChildRecord: { child: Record<string, string>; sections: string[]; document: string };
+    }>(manager, query, { id: child.id });
+    expect(exportChildRecord.child).toEqual({ id: child.id, givenName: 'Yonas', retainUntil: '2085-05-01' });
+    expect(exportChildRecord.sections).toEqual(
+      expect.arrayContaining(['child', 'nrmReferrals', 'missingEpisodes', 'alerts', 'auditTrail']),
+    );
+    const document = JSON.parse(exportChildRecord.document) as Record<string, Record<string, unknown>[]>;
+    expect(document.child[0].given_name).toBe('Yonas');
+    expect(document.nrmReferrals).toHaveLength(1);
+    expect(
+      await app.query(
+        `SELECT count(*)::int AS n FROM audit_event WHERE child_id = $1 AND action = 'EXPORT' AND entity = 'ChildRecord'`,
+        [child.id],
+      ),
+    ).toEqual([{ n: 1 }]);
+    expect(codeOf(await app.gql(worker, query, { id: child.id }))).toBe('FORBIDDEN');
+    expect(codeOf(await app.gql(teamManager('E10000016', 'tm-kent-export'), query, { id: child.id }))).toBe(
+      'NOT_FOUND',
+    );
+  });
 });

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditTrailResolver } from './audit-trail.resolver';
+import { ChildRecordExportResolver, ChildRecordExportService } from './export/child-record-export';
 import { Child } from './child.entity';
 import { ChildrenResolver } from './children.resolver';
 import { ChildrenService } from './children.service';
@@ -8,12 +9,17 @@ import { NrmDecisionRecord, NrmReferral } from './nrm/nrm-referral.entity';
 import { NrmResolver } from './nrm/nrm.resolver';
 import { NrmService } from './nrm/nrm.service';
 
-export const CHILDREN_RESOLVERS = [ChildrenResolver, NrmResolver, AuditTrailResolver];
+export const CHILDREN_RESOLVERS = [
+  ChildrenResolver,
+  NrmResolver,
+  AuditTrailResolver,
+  ChildRecordExportResolver,
+];
 
 /** The child record, its NRM referrals and its audit trail. */
 @Module({
   imports: [TypeOrmModule.forFeature([Child, NrmReferral, NrmDecisionRecord])],
-  providers: [ChildrenService, NrmService, ...CHILDREN_RESOLVERS],
+  providers: [ChildrenService, NrmService, ChildRecordExportService, ...CHILDREN_RESOLVERS],
   exports: [ChildrenService],
 })
 export class ChildrenModule {}

@@ -2,6 +2,7 @@ import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '
 import {
   Allow,
   ageOn,
+  birthday,
   Clock,
   Connection,
   Ctx,
@@ -90,6 +91,15 @@ export class ChildrenResolver {
   @Allow(Permission.READ_CHILD)
   age(@Parent() child: ChildModel): number | null {
     return child.effectiveDateOfBirth ? ageOn(child.effectiveDateOfBirth, this.clock.today()) : null;
+  }
+
+  @ResolveField(() => GraphQLDate, {
+    nullable: true,
+    description: 'Records are kept until the 75th birthday (of the effective date of birth); unknown: kept',
+  })
+  @Allow(Permission.READ_CHILD)
+  retainUntil(@Parent() child: ChildModel): string | null {
+    return child.effectiveDateOfBirth ? birthday(child.effectiveDateOfBirth, 75) : null;
   }
 
   @ResolveField(() => [NrmCategory], {

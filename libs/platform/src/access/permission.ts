@@ -40,6 +40,8 @@ export enum Permission {
   READ_DASHBOARD = 'READ_DASHBOARD',
   /** The statutory SSDA903 return: child-level, an authority's team managers only. */
   EXPORT_SSDA903 = 'EXPORT_SSDA903',
+  /** A subject access request: everything held on one child. */
+  EXPORT_CHILD_RECORD = 'EXPORT_CHILD_RECORD',
 }
 
 const { SOCIAL_WORKER, TEAM_MANAGER, GUARDIAN, LSCB_ANALYST, ADMIN } = Role;
@@ -79,6 +81,7 @@ export const POLICY: Readonly<Record<Permission, readonly Role[]>> = {
   EXPORT_MEETING_MINUTES: [SOCIAL_WORKER, TEAM_MANAGER],
   READ_DASHBOARD: [SOCIAL_WORKER, TEAM_MANAGER, LSCB_ANALYST],
   EXPORT_SSDA903: [TEAM_MANAGER],
+  EXPORT_CHILD_RECORD: [TEAM_MANAGER],
 };
 
 export function isAllowed(role: Role, permission: Permission): boolean {

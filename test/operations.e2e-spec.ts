@@ -244,3 +244,21 @@ function freePort(): Promise<number> {
     });
   });
 }
+
+describe('rate limits', () => {
+  it('answers a practitioner past the limit with TOO_MANY_REQUESTS, and no one else', async () => {
+    const app = await TestApp.start({ RATE_LIMIT_PER_MINUTE: '5' });
+    try {
+      const busy = socialWorker(HILLINGDON, 'sw-busy');
+      const responses = [];
+      for (let index = 0; index < 6; index += 1) responses.push(await app.gql(busy, '{ me { id } }'));
+      expect(responses.slice(0, 5).every((response) => !response.errors)).toBe(true);
+      const refused = responses[5];
+      expect(refused.errors![0].extensions!.code).toBe('TOO_MANY_REQUESTS');
+      expect(refused.errors![0].message).toMatch(/Too many requests: try again in \d+ seconds/);
+      expect((await app.gql(socialWorker(HILLINGDON, 'sw-calm'), '{ me { id } }')).errors).toBeUndefined();
+    } finally {
+      await app.close();
+    }
+  });
+});

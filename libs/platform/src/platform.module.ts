@@ -19,6 +19,7 @@ import { OrganisationsService } from './identity/organisations.service';
 import { Practitioner } from './identity/practitioner.entity';
 import { PractitionersResolver } from './identity/practitioners.resolver';
 import { PractitionersService } from './identity/practitioners.service';
+import { PractitionerRateLimiter } from './identity/rate-limiter';
 import { TokenVerifier } from './identity/token-verifier';
 import { Clock } from './time/clock';
 
@@ -55,6 +56,7 @@ export class PlatformModule {
         ExportLinks,
         TokenVerifier,
         IdentityService,
+        PractitionerRateLimiter,
         RequestContextFactory,
         OrganisationsService,
         PractitionersService,

@@ -14,6 +14,8 @@ export interface AppConfig {
   readonly dataDir: string;
   readonly embeddedPostgresPort: number;
   readonly databasePoolSize: number;
+  /** Requests a practitioner may make per minute on one instance (0: no limit). */
+  readonly rateLimitPerMinute: number;
   readonly auth: {
     /** HS256 secret; used when no JWKS URL is configured. */
     readonly jwtSecret?: string;
@@ -131,6 +133,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     dataDir: isAbsolute(dataDir) ? dataDir : resolve(process.cwd(), dataDir),
     embeddedPostgresPort: int('EMBEDDED_PG_PORT', 54329, 1024, 65535),
     databasePoolSize: int('DATABASE_POOL_SIZE', 20, 2, 500),
+    rateLimitPerMinute: int('RATE_LIMIT_PER_MINUTE', 1200, 0, 1_000_000),
     auth: {
       jwtSecret,
       jwksUrl,

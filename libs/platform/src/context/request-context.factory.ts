@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Actor } from '../identity/actor';
 import { IdentityService } from '../identity/identity.service';
+import { PractitionerRateLimiter } from '../identity/rate-limiter';
 import { TokenVerifier } from '../identity/token-verifier';
 import { RequestContext } from './request-context';
 
@@ -15,13 +16,18 @@ export class RequestContextFactory {
     private readonly dataSource: DataSource,
     private readonly verifier: TokenVerifier,
     private readonly identity: IdentityService,
+    private readonly rateLimiter: PractitionerRateLimiter,
   ) {}
 
   /** A context authenticated by an Authorization header (HTTP, or a subscription's connectionParams). */
   create(authorization: string | undefined, requestId?: string): RequestContext {
     return new RequestContext(
       this.dataSource,
-      async () => this.identity.resolve(await this.verifier.verify(authorization)),
+      async () => {
+        const actor = await this.identity.resolve(await this.verifier.verify(authorization));
+        await this.rateLimiter.consume(actor.practitionerId);
+        return actor;
+      },
       requestId && REQUEST_ID.test(requestId) ? requestId : randomUUID(),
     );
   }

@@ -1,0 +1,26 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { ErrorCode, HavenError } from '../errors/haven-error';
+
+/** Requests per practitioner per minute, counted by each instance; a clear TOO_MANY_REQUESTS past it. */
+@Injectable()
+export class PractitionerRateLimiter {
+  private readonly limiter?: RateLimiterMemory;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    if (config.rateLimitPerMinute > 0) {
+      this.limiter = new RateLimiterMemory({ points: config.rateLimitPerMinute, duration: 60 });
+    }
+  }
+
+  async consume(practitionerId: string): Promise<void> {
+    if (!this.limiter) return;
+    try {
+      await this.limiter.consume(practitionerId);
+    } catch (error) {
+      const seconds = Math.ceil(((error as RateLimiterRes).msBeforeNext ?? 1000) / 1000);
+      throw new HavenError(ErrorCode.TOO_MANY_REQUESTS, `Too many requests: try again in ${seconds} seconds`);
+    }
+  }
+}

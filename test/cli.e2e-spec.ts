@@ -116,4 +116,43 @@ describe('the command line', () => {
     expect(episodes).toBeGreaterThan(5);
     expect(missingNow).toBe(1);
   });
+
+  it('purge deletes only records past the 75th birthday, and audits each deletion', async () => {
+    const worker = { role: 'SOCIAL_WORKER' as never, org: HILLINGDON, sub: 'sw-purge', name: 'Sam' };
+    const register = async (givenName: string, claimedDateOfBirth: string) =>
+      (
+        await app.ok<{ registerChild: { id: string } }>(
+          worker,
+          `mutation($input: RegisterChildInput!) { registerChild(input: $input) { id } }`,
+          { input: { givenName, gender: 'FEMALE', claimedDateOfBirth } },
+        )
+      ).registerChild.id;
+    const expired = await register('Expired', '1948-01-01');
+    const kept = await register('Kept', '1960-01-01');
+    await app.ok(worker, `mutation($input: StartPlacementInput!) { startPlacement(input: $input) { id } }`, {
+      input: { childId: expired, type: 'FOSTER_CARE', startedAt: '2000-01-01T10:00:00Z' },
+    });
+    expect(cli(['purge', '--dry-run'], { DATABASE_URL: app.databaseUrl }).stdout).toMatch(/^1 children/);
+    const result = cli(['purge'], { DATABASE_URL: app.databaseUrl });
+    expect(result.stdout).toMatch(/Purged the records of 1 children/);
+    expect(
+      await app.query(`SELECT given_name FROM child WHERE id = ANY($1::uuid[])`, [[expired, kept]]),
+    ).toEqual([{ given_name: 'Kept' }]);
+    expect(
+      await app.query(`SELECT count(*)::int AS n FROM placement WHERE child_id = $1`, [expired]),
+    ).toEqual([{ n: 0 }]);
+    expect(
+      await app.query(`SELECT action, entity FROM audit_event WHERE child_id = $1 AND action = 'DELETE'`, [
+        expired,
+      ]),
+    ).toEqual([{ action: 'DELETE', entity: 'ChildRecord' }]);
+    // the trail of what was done with the record outlives it
+    expect(
+      (
+        await app.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_event WHERE child_id = $1`, [
+          expired,
+        ])
+      )[0].n,
+    ).toBeGreaterThan(1);
+  });
 });

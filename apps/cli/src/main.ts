@@ -3,6 +3,7 @@ import { writeFileSync, readFileSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AlertsService } from '@haven/alerts';
+import { purgeExpiredRecords } from '@haven/children';
 import { MIGRATIONS } from '@haven/migrations';
 import {
   ConfigError,
@@ -15,6 +16,7 @@ import {
   runMigrations,
   checkDatabaseReachable,
   Clock,
+  londonDate,
 } from '@haven/platform';
 import { buildSchema, printSortedSchema } from '../../api/src/schema';
 import { seedDemo } from './seed/demo';
@@ -24,7 +26,8 @@ const USAGE = `Usage: haven <command>
           prints a development token (HS256, JWT_SECRET or the development secret) and nothing else
   migrate applies pending migrations
   seed    --demo   loads the demo data set
-  schema  [--check] writes schema.graphql (or fails if it is out of date)`;
+  schema  [--check] writes schema.graphql (or fails if it is out of date)
+  purge   [--dry-run] deletes the records of children past their 75th birthday, leaving an audit row each`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -40,6 +43,8 @@ async function main(argv: string[]): Promise<number> {
       return seed(rest);
     case 'schema':
       return schema(rest);
+    case 'purge':
+      return purge(rest);
     default:
       console.error(USAGE);
       return 2;
@@ -135,6 +140,25 @@ async function schema(args: string[]): Promise<number> {
   writeFileSync(file, printed);
   console.log(`Wrote ${file}`);
   return 0;
+}
+
+async function purge(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { 'dry-run': { type: 'boolean' } } });
+  return withDatabase(async (url) => {
+    const dataSource = createDataSource({ url, poolSize: 2 });
+    await dataSource.initialize();
+    try {
+      const today = londonDate(new Date());
+      const result = await dataSource.transaction((em) => purgeExpiredRecords(em, today, values['dry-run']));
+      console.log(
+        values['dry-run']
+          ? `${result.purged} children's records are past their retention date`
+          : `Purged the records of ${result.purged} children past their retention date`,
+      );
+    } finally {
+      await dataSource.destroy();
+    }
+  });
 }
 
 /** Runs `work` against DATABASE_URL, or against the embedded PostgreSQL under DATA_DIR. */

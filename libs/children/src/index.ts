@@ -5,3 +5,4 @@ export * from './children.module';
 export * from './children.service';
 export * from './nrm/nrm.enums';
 export * from './nrm/nrm-referral.model';
+export * from './export/records-purge';

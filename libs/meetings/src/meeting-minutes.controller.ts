@@ -1,13 +1,7 @@
-import { Controller, Get, HttpStatus, Param, Res } from '@nestjs/common';
+import { Controller, Get, Param, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { ChildModel, ChildrenService } from '@haven/children';
-import {
-  ExportLinks,
-  HavenError,
-  IdentityService,
-  PublicEndpoint,
-  RequestContextFactory,
-} from '@haven/platform';
+import { ExportLinkOpener, PublicEndpoint } from '@haven/platform';
 import { MINUTES_LINK_PURPOSE } from './meetings.resolver';
 import { MeetingsService, VisibleMeeting } from './meetings.service';
 
@@ -28,33 +22,14 @@ export class MeetingMinutesController {
   constructor(
     private readonly meetings: MeetingsService,
     private readonly children: ChildrenService,
-    private readonly links: ExportLinks,
-    private readonly identity: IdentityService,
-    private readonly contexts: RequestContextFactory,
+    private readonly opener: ExportLinkOpener,
   ) {}
 
   @Get(':token')
   @PublicEndpoint()
-  async print(@Param('token') token: string, @Res() res: Response): Promise<void> {
-    res.setHeader('cache-control', 'no-store');
-    res.setHeader('referrer-policy', 'no-referrer');
-    const link = this.links.read(MINUTES_LINK_PURPOSE, token);
-    if (link === 'expired') {
-      res
-        .status(HttpStatus.GONE)
-        .type('text')
-        .send('This link has expired: open the meeting again in Haven.');
-      return;
-    }
-    const actor = link ? await this.identity.actorFor(link.practitionerId) : null;
-    if (!link || !actor) {
-      res.status(HttpStatus.NOT_FOUND).type('text').send('Not found');
-      return;
-    }
-    const ctx = this.contexts.forActor(actor);
-    await ctx.resolveActor();
-    try {
-      const meeting = await this.meetings.get(ctx, link.subjectId);
+  print(@Param('token') token: string, @Res() res: Response): Promise<void> {
+    return this.opener.open(res, MINUTES_LINK_PURPOSE, token, async (ctx, meetingId) => {
+      const meeting = await this.meetings.get(ctx, meetingId);
       const loaded = await this.children.loader(ctx).loadMany([...meeting.visibleChildIds]);
       const names = new Map(
         loaded
@@ -62,15 +37,11 @@ export class MeetingMinutesController {
           .map((child) => [child.id, [child.givenName, child.familyName].filter(Boolean).join(' ')]),
       );
       this.meetings.auditExport(ctx, meeting);
-      await ctx.uow.commit();
-      res
-        .type('html')
-        .send(renderMinutes(meeting, names, actor.localAuthorityId === meeting.localAuthorityId));
-    } catch (error) {
-      await ctx.uow.rollback();
-      if (error instanceof HavenError) res.status(HttpStatus.NOT_FOUND).type('text').send('Not found');
-      else throw error;
-    }
+      return {
+        type: 'html',
+        body: renderMinutes(meeting, names, ctx.actor.localAuthorityId === meeting.localAuthorityId),
+      };
+    });
   }
 }
 

@@ -15,6 +15,7 @@ export * from './database/embedded-postgres';
 export * from './database/migrate';
 export * from './errors/haven-error';
 export * from './events/domain-events';
+export * from './exports/export-link.opener';
 export * from './exports/export-links';
 export * from './graphql/graphql.options';
 export * from './graphql/pagination';

@@ -10,6 +10,7 @@ import { RequestContextFactory } from './context/request-context.factory';
 import { dataSourceOptions } from './database/data-source';
 import { DomainEvents } from './events/domain-events';
 import { ExplorerController } from './explorer/explorer.controller';
+import { ExportLinkOpener } from './exports/export-link.opener';
 import { ExportLinks } from './exports/export-links';
 import { createValidationPipe } from './graphql/validation.pipe';
 import { HealthController } from './health/health.controller';
@@ -54,6 +55,7 @@ export class PlatformModule {
         Clock,
         DomainEvents,
         ExportLinks,
+        ExportLinkOpener,
         TokenVerifier,
         IdentityService,
         PractitionerRateLimiter,
@@ -68,6 +70,7 @@ export class PlatformModule {
         Clock,
         DomainEvents,
         ExportLinks,
+        ExportLinkOpener,
         TokenVerifier,
         RequestContextFactory,
         IdentityService,

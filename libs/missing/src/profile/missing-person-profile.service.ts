@@ -13,7 +13,7 @@ import { MissingPersonProfileModel } from './missing-person-profile.model';
 import { UpdateMissingPersonProfileInput } from './update-missing-person-profile.input';
 
 const ENTITY = 'MissingPersonProfile';
-const LINK_PURPOSE = 'missing-person-profile';
+export const PROFILE_LINK_PURPOSE = 'missing-person-profile';
 const LINK_MINUTES = 30;
 const FIELDS = [
   'description',
@@ -35,11 +35,6 @@ const COLUMNS: Record<(typeof FIELDS)[number], string> = {
   medicalNeeds: 'medical_needs',
   languages: 'languages',
 };
-
-export interface ProfileLink {
-  practitionerId: string;
-  childId: string;
-}
 
 @Injectable()
 export class MissingPersonProfileService {
@@ -85,14 +80,6 @@ export class MissingPersonProfileService {
     return profile;
   }
 
-  /** Reads a printable-profile link; null when forged, expired or for another purpose. */
-  readLink(token: string): ProfileLink | 'expired' | null {
-    const link = this.links.read(LINK_PURPOSE, token);
-    return link === null || link === 'expired'
-      ? link
-      : { practitionerId: link.practitionerId, childId: link.subjectId };
-  }
-
   private async build(ctx: RequestContext, childId: string): Promise<MissingPersonProfileModel> {
     const em = await ctx.em();
     const [row] = await em.query<ProfileRow[]>(
@@ -110,7 +97,7 @@ export class MissingPersonProfileService {
         ? this.practitioners.loader(ctx).load(row.allocated_worker_id)
         : Promise.resolve(null),
     ]);
-    const link = this.links.sign(LINK_PURPOSE, ctx.actor.practitionerId, childId, LINK_MINUTES);
+    const link = this.links.sign(PROFILE_LINK_PURPOSE, ctx.actor.practitionerId, childId, LINK_MINUTES);
     return {
       childId: row.id,
       localAuthorityId: row.local_authority_id,

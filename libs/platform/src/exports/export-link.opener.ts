@@ -1,0 +1,62 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import type { Response } from 'express';
+import { RequestContext } from '../context/request-context';
+import { RequestContextFactory } from '../context/request-context.factory';
+import { HavenError } from '../errors/haven-error';
+import { IdentityService } from '../identity/identity.service';
+import { ExportLinks } from './export-links';
+
+export interface ExportAnswer {
+  type: 'html' | 'json';
+  body: string | object;
+}
+
+/**
+ * Opens a signed export link: 410 when it has expired, 404 when it is forged, or its maker is unknown
+ * or no longer sees the record; otherwise `answer` runs in the maker's scope, in one transaction that
+ * commits (with the EXPORT audit rows) before anything is sent.
+ */
+@Injectable()
+export class ExportLinkOpener {
+  constructor(
+    private readonly links: ExportLinks,
+    private readonly identity: IdentityService,
+    private readonly contexts: RequestContextFactory,
+  ) {}
+
+  async open(
+    res: Response,
+    purpose: string,
+    token: string,
+    answer: (ctx: RequestContext, subjectId: string) => Promise<ExportAnswer>,
+  ): Promise<void> {
+    res.setHeader('cache-control', 'no-store');
+    res.setHeader('referrer-policy', 'no-referrer');
+    const link = this.links.read(purpose, token);
+    if (link === 'expired') {
+      res.status(HttpStatus.GONE).type('text').send('This link has expired: open the record again in Haven.');
+      return;
+    }
+    const actor = link ? await this.identity.actorFor(link.practitionerId) : null;
+    if (!link || !actor) {
+      res.status(HttpStatus.NOT_FOUND).type('text').send('Not found');
+      return;
+    }
+    const ctx = this.contexts.forActor(actor);
+    await ctx.resolveActor();
+    let result: ExportAnswer;
+    try {
+      result = await answer(ctx, link.subjectId);
+      await ctx.uow.commit();
+    } catch (error) {
+      await ctx.uow.rollback();
+      if (error instanceof HavenError) {
+        res.status(HttpStatus.NOT_FOUND).type('text').send('Not found');
+        return;
+      }
+      throw error;
+    }
+    if (result.type === 'json') res.json(result.body);
+    else res.type('html').send(result.body);
+  }
+}

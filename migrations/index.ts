@@ -2,6 +2,7 @@ import { Foundation1732250000000 } from './1732250000000-foundation';
 import { LocalAuthorities1732250000001 } from './1732250000001-local-authorities';
 import { Meetings1732250000005 } from './1732250000005-meetings';
 import { Statistics1732250000006 } from './1732250000006-statistics';
+import { GuardianEligibility1732250000007 } from './1732250000007-guardian-eligibility';
 import { AlertsAndDurableSolutions1732250000004 } from './1732250000004-alerts-and-durable-solutions';
 import { PlacementsAndMissing1732250000003 } from './1732250000003-placements-and-missing';
 import { GuardianshipAndAgeAssessment1732250000002 } from './1732250000002-guardianship-and-age-assessment';
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   AlertsAndDurableSolutions1732250000004,
   Meetings1732250000005,
   Statistics1732250000006,
+  GuardianEligibility1732250000007,
 ];

@@ -37,22 +37,15 @@ const DAYS_TO_18 = `((c.effective_date_of_birth + interval '18 years')::date - $
 const NEARING_LEVEL = `CASE WHEN ${DAYS_TO_18} <= 30 THEN 2 WHEN ${DAYS_TO_18} <= 90 THEN 1 ELSE 0 END`;
 const LEVEL_SEVERITY = (level: string) => `(ARRAY['WARNING', 'URGENT', 'CRITICAL'])[${level} + 1]`;
 
-/** Eligibility for the nation's guardian scheme, as libs/guardianship/src/scheme-rules.ts decides it. */
-const GUARDIAN_ELIGIBLE = `(
-  (o.nation IN ('ENGLAND', 'WALES') AND EXISTS (SELECT 1 FROM nrm_referral r WHERE r.child_id = c.id))
-  OR (o.nation IN ('SCOTLAND', 'NORTHERN_IRELAND')
-      AND (c.categories && ARRAY['UNACCOMPANIED_ASYLUM_SEEKING', 'SEPARATED', 'TRAFFICKED']
-           OR EXISTS (SELECT 1 FROM nrm_referral r WHERE r.child_id = c.id))))
-  AND (c.age_disputed OR c.effective_date_of_birth IS NULL
-       OR (c.effective_date_of_birth + make_interval(years => CASE o.nation WHEN 'SCOTLAND' THEN $5::int
-             WHEN 'NORTHERN_IRELAND' THEN $6::int ELSE $4::int END))::date > $2::date)`;
+/** Eligibility for the nation's guardian scheme (the database function mirrors scheme-rules.ts). */
+const GUARDIAN_ELIGIBLE = `haven_guardian_eligible(c.id, o.nation, c.categories, c.age_disputed, c.effective_date_of_birth,
+  $2::date, $4::int, $5::int, $6::int)`;
 /** When eligibility began: the first NRM referral in England and Wales, registration or referral elsewhere. */
 const FIRST_REFERRAL = `((SELECT min(r.referred_on) FROM nrm_referral r WHERE r.child_id = c.id)::timestamp
   AT TIME ZONE 'Europe/London')`;
 const GUARDIAN_DUE = `CASE WHEN o.nation IN ('ENGLAND', 'WALES') THEN ${FIRST_REFERRAL}
     ELSE least(c.registered_at, ${FIRST_REFERRAL}) END + interval '2 days'`;
-const HAS_GUARDIAN = `EXISTS (SELECT 1 FROM guardian_assignment ga WHERE ga.child_id = c.id AND ga.end_date IS NULL
-                               AND ga.scheme <> 'OTHER_ADVOCATE')`;
+const HAS_GUARDIAN = `haven_has_guardian(c.id)`;
 
 export const ALERT_RULES: readonly AlertRule[] = [
   {

@@ -18,19 +18,13 @@ const RETURNS = `
   SELECT m.* FROM missing_episode m
    WHERE m.local_authority_id = ANY($1::uuid[]) AND m.returned_at >= $7 AND m.returned_at < $8`;
 
-/** Eligibility for the nation's guardian scheme, as libs/guardianship/src/scheme-rules.ts decides it. */
+/** Children eligible for their nation's guardian scheme (haven_guardian_eligible mirrors scheme-rules.ts). */
 const ELIGIBLE = `
-  SELECT c.id, EXISTS (SELECT 1 FROM guardian_assignment ga WHERE ga.child_id = c.id AND ga.end_date IS NULL
-                        AND ga.scheme <> 'OTHER_ADVOCATE') AS has_guardian
+  SELECT c.id, haven_has_guardian(c.id) AS has_guardian
     FROM open_children c JOIN organisation o ON o.id = c.local_authority_id
    WHERE c.status = 'OPEN'
-     AND ((o.nation IN ('ENGLAND', 'WALES') AND EXISTS (SELECT 1 FROM nrm_referral r WHERE r.child_id = c.id))
-       OR (o.nation IN ('SCOTLAND', 'NORTHERN_IRELAND')
-           AND (c.categories && ARRAY['UNACCOMPANIED_ASYLUM_SEEKING', 'SEPARATED', 'TRAFFICKED']
-                OR EXISTS (SELECT 1 FROM nrm_referral r WHERE r.child_id = c.id))))
-     AND (c.age_disputed OR c.effective_date_of_birth IS NULL
-          OR (c.effective_date_of_birth + make_interval(years => CASE o.nation WHEN 'SCOTLAND' THEN $10::int
-                WHEN 'NORTHERN_IRELAND' THEN $11::int ELSE $9::int END))::date > $5::date)`;
+     AND haven_guardian_eligible(c.id, o.nation, c.categories, c.age_disputed, c.effective_date_of_birth,
+                                 $5::date, $9::int, $10::int, $11::int)`;
 
 export const HEADLINES = `
   WITH open_children AS (${openChildren('$8')}),

@@ -32,6 +32,8 @@ export interface AppConfig {
     readonly maxAliases: number;
     readonly introspection: boolean;
     readonly explorer: boolean;
+    /** Answers carry `X-Haven-Sql-Statements` (the benchmark's N+1 check); never in production. */
+    readonly sqlStatementHeader: boolean;
   };
   readonly guardianship: {
     /** Active assignments above which a guardian's caseload is flagged (a warning, not a refusal). */
@@ -148,6 +150,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       maxAliases: int('GRAPHQL_MAX_ALIASES', 30, 1, 1000),
       introspection: !production,
       explorer: !production,
+      sqlStatementHeader: !production && text('SQL_STATEMENT_HEADER') === 'true',
     },
     guardianship: {
       caseloadCeiling: int('GUARDIAN_CASELOAD_CEILING', 20, 1, 1000),

@@ -1,5 +1,6 @@
 import { types } from 'pg';
 import { DataSource, DataSourceOptions, MixedList } from 'typeorm';
+import { StatementCountingLogger } from './statement-counting-logger';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 // A `date` is a calendar date: keep it 'YYYY-MM-DD' instead of a Date at the process's local midnight.
@@ -24,7 +25,7 @@ export function dataSourceOptions(settings: DataSourceSettings): DataSourceOptio
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
     migrationsRun: false,
-    logging: ['error'],
+    logger: new StatementCountingLogger(['error']),
     applicationName: settings.applicationName ?? 'haven',
     extra: {
       max: settings.poolSize ?? 20,

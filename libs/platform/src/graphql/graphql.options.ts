@@ -48,7 +48,11 @@ export function graphqlOptions(config: AppConfig, contexts: RequestContextFactor
       noDuplicatedFields: true,
     },
     resolvers: { Date: GraphQLDate, DateTime: GraphQLDateTime },
-    plugins: [...protection.plugins, ApolloServerPluginLandingPageDisabled(), unitOfWorkPlugin()],
+    plugins: [
+      ...protection.plugins,
+      ApolloServerPluginLandingPageDisabled(),
+      unitOfWorkPlugin(config.graphql.sqlStatementHeader),
+    ],
     validationRules: protection.validationRules,
     formatError: (formatted: GraphQLFormattedError, error: unknown) => formatGraphQLError(formatted, error),
     subscriptions: {

@@ -1,15 +1,19 @@
 import { ApolloServerPlugin } from '@apollo/server';
 import { Logger } from '@nestjs/common';
-import { OperationTypeNode } from 'graphql';
+import { FormattedExecutionResult, OperationTypeNode } from 'graphql';
 import { GraphQLContext } from '../context/current-context.decorator';
+import { UnitOfWork } from '../context/unit-of-work';
 
 const logger = new Logger('UnitOfWork');
+
+/** How many SQL statements the request's transaction sent, for the benchmark's N+1 check. */
+export const SQL_STATEMENTS_HEADER = 'x-haven-sql-statements';
 
 /**
  * Ends each request's transaction once the operation has run: a query commits (with its audit
  * rows), a mutation commits only if nothing failed, otherwise it rolls back and answers no data.
  */
-export function unitOfWorkPlugin(): ApolloServerPlugin<GraphQLContext> {
+export function unitOfWorkPlugin(statementHeader = false): ApolloServerPlugin<GraphQLContext> {
   return {
     requestDidStart() {
       return Promise.resolve({
@@ -21,22 +25,30 @@ export function unitOfWorkPlugin(): ApolloServerPlugin<GraphQLContext> {
           if (operation?.operation === OperationTypeNode.MUTATION && failed) {
             await uow.rollback();
             if (body) body.data = null;
-            return;
+          } else {
+            await commit(uow, body);
           }
-          try {
-            await uow.commit();
-          } catch (error) {
-            logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-            if (body) {
-              body.data = null;
-              body.errors = [
-                ...(body.errors ?? []),
-                { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
-              ];
-            }
-          }
+          if (statementHeader) response.http.headers.set(SQL_STATEMENTS_HEADER, String(uow.sqlStatements));
         },
       });
     },
   };
+}
+
+type SingleResult = FormattedExecutionResult;
+
+/** Commits; a failed commit answers no data and a masked error, whatever the resolvers returned. */
+async function commit(uow: UnitOfWork, body: SingleResult | undefined): Promise<void> {
+  try {
+    await uow.commit();
+  } catch (error) {
+    logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    if (body) {
+      body.data = null;
+      body.errors = [
+        ...(body.errors ?? []),
+        { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+      ];
+    }
+  }
 }

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Args, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import { PubSub } from 'graphql-subscriptions';
-import { ChildModel, ChildrenService } from '@haven/children';
+import { ChildEdges, ChildModel, ChildrenService } from '@haven/children';
 import {
   Allow,
   Clock,
@@ -103,11 +103,25 @@ export class AlertsResolver {
 
 @Resolver(() => ChildModel)
 export class ChildAlertsResolver {
-  constructor(private readonly alertsService: AlertsService) {}
+  constructor(
+    private readonly alertsService: AlertsService,
+    edges: ChildEdges,
+  ) {
+    edges.register(alertsService.childEdge);
+  }
 
   @ResolveField(() => [AlertModel], { description: 'Newest first' })
   @Allow(Permission.READ_CHILD)
-  alerts(@Ctx() ctx: RequestContext, @Parent() child: ChildModel): Promise<AlertModel[]> {
-    return this.alertsService.forChild(ctx, child.id);
+  alerts(
+    @Ctx() ctx: RequestContext,
+    @Parent() child: ChildModel,
+    @Args('unresolved', {
+      type: () => Boolean,
+      nullable: true,
+      description: 'Only the alerts not yet resolved (open or acknowledged)',
+    })
+    unresolved?: boolean | null,
+  ): Promise<AlertModel[]> {
+    return this.alertsService.forChild(ctx, child.id, unresolved === true);
   }
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { EntityManager } from 'typeorm';
+import { ChildEdge } from '@haven/children';
 import {
   APP_CONFIG,
   AppConfig,
@@ -10,9 +11,11 @@ import {
   conflict,
   Connection,
   decodeCursor,
+  groupBy,
   londonDate,
   notFound,
   RequestContext,
+  reviveTimestamps,
   toConnection,
   isUuid,
 } from '@haven/platform';
@@ -122,25 +125,41 @@ export class AlertsService {
     );
   }
 
-  /** A child's alerts, newest first; batched per request. */
-  forChild(ctx: RequestContext, childId: string): Promise<AlertModel[]> {
-    return ctx
-      .loader(
-        'alerts.byChild',
-        () =>
-          new DataLoader(async (childIds: readonly string[]) => {
-            const em = await ctx.em();
-            const rows = await em.query<AlertRow[]>(
-              `SELECT ${COLUMNS} FROM alert a WHERE a.child_id = ANY($1::uuid[]) AND ${this.scope(ctx)}
-            ORDER BY a.raised_at DESC, a.id DESC`,
-              [childIds],
-            );
-            const models = rows.map(toModel);
-            this.auditRead(ctx, models);
-            return childIds.map((id) => models.filter((model) => model.childId === id));
-          }),
-      )
-      .load(childId);
+  /** A child's alerts (only the unresolved ones if asked), newest first; batched per request. */
+  forChild(ctx: RequestContext, childId: string, unresolved = false): Promise<AlertModel[]> {
+    return this.byChild(ctx, unresolved).load(childId);
+  }
+
+  /** The alerts, read with the child itself (a child's alerts are in its scope). */
+  readonly childEdge: ChildEdge = {
+    fields: ['alerts'],
+    select: (args) =>
+      `SELECT coalesce(jsonb_agg(to_jsonb(x) ORDER BY x.raised_at DESC, x.id DESC), '[]'::jsonb)
+         FROM (SELECT ${COLUMNS} FROM alert a WHERE a.child_id = c.id${args.unresolved === true ? UNRESOLVED : ''}) x`,
+    prime: (ctx, childId, value, args) => {
+      const models = (value as AlertRow[]).map((row) => toModel(reviveTimestamps(row, ALERT_TIMESTAMPS)));
+      this.auditRead(ctx, models);
+      this.byChild(ctx, args.unresolved === true).prime(childId, models);
+    },
+  };
+
+  private byChild(ctx: RequestContext, unresolved: boolean): DataLoader<string, AlertModel[]> {
+    return ctx.loader(
+      unresolved ? 'alerts.byChild.unresolved' : 'alerts.byChild',
+      () =>
+        new DataLoader(async (childIds: readonly string[]) => {
+          const em = await ctx.em();
+          const rows = await em.query<AlertRow[]>(
+            `SELECT ${COLUMNS} FROM alert a WHERE a.child_id = ANY($1::uuid[]) AND ${this.scope(ctx)}
+                ${unresolved ? UNRESOLVED : ''} ORDER BY a.raised_at DESC, a.id DESC`,
+            [childIds],
+          );
+          const models = rows.map(toModel);
+          this.auditRead(ctx, models);
+          const byChild = groupBy(models, (model) => model.childId);
+          return childIds.map((id) => byChild.get(id) ?? []);
+        }),
+    );
   }
 
   async acknowledge(ctx: RequestContext, input: AcknowledgeAlertInput): Promise<AlertModel> {
@@ -238,6 +257,9 @@ export class AlertsService {
 const COLUMNS = `a.id, a.local_authority_id, a.child_id, a.kind, a.severity, a.status, a.subject_type, a.subject_id,
   a.escalation_level, a.reason, a.raised_at, a.escalated_at, a.acknowledged_at, a.acknowledged_by, a.acknowledgement_note,
   a.resolved_at, a.resolved_by, a.resolution, a.resolution_note`;
+
+const UNRESOLVED = ` AND a.status <> 'RESOLVED'`;
+const ALERT_TIMESTAMPS = ['raised_at', 'escalated_at', 'acknowledged_at', 'resolved_at'] as const;
 
 interface AlertRow {
   id: string;

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditTrailResolver } from './audit-trail.resolver';
+import { ChildEdges } from './child-edges';
 import { ChildRecordExportResolver, ChildRecordExportService } from './export/child-record-export';
 import { Child } from './child.entity';
 import { ChildrenResolver } from './children.resolver';
@@ -19,7 +20,7 @@ export const CHILDREN_RESOLVERS = [
 /** The child record, its NRM referrals and its audit trail. */
 @Module({
   imports: [TypeOrmModule.forFeature([Child, NrmReferral, NrmDecisionRecord])],
-  providers: [ChildrenService, NrmService, ChildRecordExportService, ...CHILDREN_RESOLVERS],
-  exports: [ChildrenService],
+  providers: [ChildrenService, ChildEdges, NrmService, ChildRecordExportService, ...CHILDREN_RESOLVERS],
+  exports: [ChildrenService, ChildEdges],
 })
 export class ChildrenModule {}

@@ -1,4 +1,5 @@
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { GraphQLResolveInfo } from 'graphql';
 import {
   Allow,
   ageOn,
@@ -11,10 +12,12 @@ import {
   OrganisationsService,
   Permission,
   PractitionerModel,
+  practitionerJson,
   PractitionersService,
   RequestContext,
 } from '@haven/platform';
 import { ImmigrationStatus, NrmCategory, nrmCategories } from './child.enums';
+import { ChildEdges } from './child-edges';
 import { ChildConnection, ChildModel } from './child.model';
 import { ChildrenService } from './children.service';
 import { ChildrenArgs } from './dto/children.args';
@@ -26,15 +29,37 @@ import { UpdateChildInput } from './dto/update-child.input';
 export class ChildrenResolver {
   constructor(
     private readonly childrenService: ChildrenService,
+    private readonly edges: ChildEdges,
     private readonly organisations: OrganisationsService,
     private readonly practitioners: PractitionersService,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    edges.register({
+      fields: ['localAuthority'],
+      select: () =>
+        'SELECT to_jsonb(o) FROM (SELECT id, code, name, kind, nation FROM organisation WHERE id = c.local_authority_id) o',
+      prime: (ctx, _childId, value) => {
+        const organisation = value as OrganisationModel;
+        organisations.loader(ctx).prime(organisation.id, organisation);
+      },
+    });
+    edges.register({
+      fields: ['allocatedWorker'],
+      select: () => `SELECT ${practitionerJson('c.allocated_worker_id')}`,
+      prime: (ctx, _childId, value) => {
+        if (value) practitioners.prime(ctx, value);
+      },
+    });
+  }
 
   @Query(() => ChildModel, { description: 'One child; every read is audited' })
   @Allow(Permission.READ_CHILD)
-  child(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<ChildModel> {
-    return this.childrenService.get(ctx, id);
+  child(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<ChildModel> {
+    return this.childrenService.getWithEdges(ctx, id, this.edges.requested(info));
   }
 
   @Query(() => ChildConnection, { description: "Children in the caller's scope, newest registration first" })

@@ -18,6 +18,7 @@ import {
   toConnection,
   isUuid,
 } from '@haven/platform';
+import { RequestedEdge } from './child-edges';
 import { Child, ChildFields } from './child.entity';
 import { ChildStatus } from './child.enums';
 import { toChildModel } from './child.mapper';
@@ -178,6 +179,25 @@ export class ChildrenService {
     return child;
   }
 
+  /**
+   * One child with the edges a query selects (its placements, episodes, alerts...) in one statement:
+   * the edges' loaders are primed, so the field resolvers that follow read no more.
+   */
+  async getWithEdges(ctx: RequestContext, id: string, edges: readonly RequestedEdge[]): Promise<ChildModel> {
+    if (edges.length === 0 || !isUuid(id)) return this.get(ctx, id);
+    const em = await ctx.em();
+    const query = this.scoped(em, ctx).andWhere('c.id = :id', { id });
+    edges.forEach((requested, index) => query.addSelect(`(${requested.sql})`, `edge_${index}`));
+    const { entities, raw } = await query.getRawAndEntities<Record<string, unknown>>();
+    const [child] = entities;
+    if (!child) throw notFound(ENTITY);
+    ctx.audit(AuditAction.READ, ENTITY, asOwned(child));
+    const model = toChildModel(child);
+    this.loader(ctx).prime(id, model);
+    edges.forEach(({ edge, args }, index) => edge.prime(ctx, id, raw[0][`edge_${index}`], args));
+    return model;
+  }
+
   /** Children by id within the caller's scope, batched per request; each one returned is audited. */
   loader(ctx: RequestContext): DataLoader<string, ChildModel | null> {
     return ctx.loader(
@@ -211,18 +231,24 @@ export class ChildrenService {
     const cursor = decodeCursor(args.after, 2);
     const em = await ctx.em();
     const query = this.filtered(this.scoped(em, ctx), args.filter ?? {});
-    const total = await query.clone().getCount();
+    // the total across pages rides along as an uncorrelated subquery: one statement for page and count
+    const counting = query.clone().select('count(*)::int');
+    query.addSelect(`(${counting.getQuery()})`, 'total_count').setParameters(counting.getParameters());
     if (cursor) {
       query.andWhere('(c.registered_at, c.id) < (:afterAt::timestamptz, :afterId::uuid)', {
         afterAt: cursor[0],
         afterId: cursor[1],
       });
     }
-    const rows = await query
+    const { entities: rows, raw } = await query
       .orderBy('c.registered_at', 'DESC')
       .addOrderBy('c.id', 'DESC')
       .limit(first + 1)
-      .getMany();
+      .getRawAndEntities<{ total_count: number }>();
+    // past the last page no row carries the total
+    const total =
+      raw[0]?.total_count ??
+      (cursor ? await counting.getRawOne<{ count: number }>().then((row) => row?.count ?? 0) : 0);
     ctx.auditMany(AuditAction.READ, ENTITY, rows.slice(0, first).map(asOwned));
     return toConnection(rows, first, total, (row) => [row.registeredAt.toISOString(), row.id], toChildModel);
   }

@@ -6,3 +6,4 @@ export * from './children.service';
 export * from './nrm/nrm.enums';
 export * from './nrm/nrm-referral.model';
 export * from './export/records-purge';
+export * from './child-edges';

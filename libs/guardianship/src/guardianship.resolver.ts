@@ -1,5 +1,5 @@
 import { Args, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { ChildModel, ChildrenService } from '@haven/children';
+import { ChildEdges, ChildModel, ChildrenService } from '@haven/children';
 import {
   Allow,
   Ctx,
@@ -98,7 +98,10 @@ export class ChildGuardianshipResolver {
   constructor(
     private readonly guardianship: GuardianshipService,
     private readonly practitionerService: PractitionersService,
-  ) {}
+    edges: ChildEdges,
+  ) {
+    edges.register(guardianship.childEdge(practitionerService));
+  }
 
   @ResolveField(() => [GuardianAssignmentModel], { description: 'Newest first' })
   @Allow(Permission.READ_CHILD)

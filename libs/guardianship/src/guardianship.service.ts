@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { EntityManager } from 'typeorm';
-import { ChildrenService } from '@haven/children';
+import { ChildEdge, ChildrenService } from '@haven/children';
 import {
   APP_CONFIG,
   AppConfig,
@@ -10,9 +10,12 @@ import {
   londonDate,
   conflict,
   DomainEvents,
+  groupBy,
   invalidField,
   Nation,
   notFound,
+  practitionerJson,
+  PractitionersService,
   RequestContext,
   isUuid,
 } from '@haven/platform';
@@ -158,17 +161,39 @@ export class GuardianshipService {
 
   /** A child's assignments, newest first; batched per request and audited as read. */
   assignmentsOf(ctx: RequestContext, childId: string): Promise<GuardianAssignmentModel[]> {
-    return ctx
-      .loader(
-        'guardianship.byChild',
-        () =>
-          new DataLoader(async (childIds: readonly string[]) => {
-            const models = await this.query(ctx, 'ga.child_id = ANY($1::uuid[])', [childIds]);
-            ctx.auditMany(AuditAction.READ, ASSIGNMENT, models);
-            return childIds.map((id) => models.filter((model) => model.childId === id));
-          }),
-      )
-      .load(childId);
+    return this.byChild(ctx).load(childId);
+  }
+
+  /** The assignments and the active guardian, read with the child itself (they are in its scope). */
+  childEdge(practitioners: PractitionersService): ChildEdge {
+    return {
+      fields: ['guardianAssignments', 'activeGuardian'],
+      select: () =>
+        `SELECT coalesce(jsonb_agg(to_jsonb(x) ORDER BY x.start_date DESC, x.created_at DESC), '[]'::jsonb)
+           FROM (SELECT ${ASSIGNMENT_COLUMNS},
+                        CASE WHEN ga.end_date IS NULL THEN ${practitionerJson('ga.guardian_id')} END AS guardian
+                   FROM guardian_assignment ga WHERE ga.child_id = c.id) x`,
+      prime: (ctx, childId, value) => {
+        const rows = value as (AssignmentRow & { guardian: unknown })[];
+        const models = rows.map((row) => this.toModel(row));
+        ctx.auditMany(AuditAction.READ, ASSIGNMENT, models);
+        this.byChild(ctx).prime(childId, models);
+        for (const row of rows) if (row.guardian) practitioners.prime(ctx, row.guardian);
+      },
+    };
+  }
+
+  private byChild(ctx: RequestContext): DataLoader<string, GuardianAssignmentModel[]> {
+    return ctx.loader(
+      'guardianship.byChild',
+      () =>
+        new DataLoader(async (childIds: readonly string[]) => {
+          const models = await this.query(ctx, 'ga.child_id = ANY($1::uuid[])', [childIds]);
+          ctx.auditMany(AuditAction.READ, ASSIGNMENT, models);
+          const byChild = groupBy(models, (model) => model.childId);
+          return childIds.map((id) => byChild.get(id) ?? []);
+        }),
+    );
   }
 
   /** The contacts logged under an assignment, newest first. */
@@ -271,12 +296,7 @@ export class GuardianshipService {
       localAuthorityId: 'ga.local_authority_id',
     });
     const rows = await em.query<AssignmentRow[]>(
-      `SELECT ga.id, ga.child_id, ga.local_authority_id, ga.guardian_id, ga.provider_id, ga.scheme, ga.start_date,
-              ga.end_date, ga.end_reason,
-              (SELECT count(*)::int FROM guardian_assignment other
-                WHERE other.guardian_id = ga.guardian_id AND other.end_date IS NULL) AS caseload
-         FROM guardian_assignment ga
-        WHERE ${where} AND ${scope}
+      `SELECT ${ASSIGNMENT_COLUMNS} FROM guardian_assignment ga WHERE ${where} AND ${scope}
         ORDER BY ga.start_date DESC, ga.created_at DESC`,
       params,
     );
@@ -334,6 +354,10 @@ export class GuardianshipService {
     };
   }
 }
+
+const ASSIGNMENT_COLUMNS = `ga.id, ga.child_id, ga.local_authority_id, ga.guardian_id, ga.provider_id, ga.scheme,
+  ga.start_date, ga.end_date, ga.end_reason, ga.created_at,
+  (SELECT count(*)::int FROM guardian_assignment other WHERE other.guardian_id = ga.guardian_id AND other.end_date IS NULL) AS caseload`;
 
 interface AssignmentRow {
   id: string;

@@ -1,7 +1,12 @@
 import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { ChildModel } from '@haven/children';
+import { ChildEdges, ChildModel } from '@haven/children';
 import { Allow, Ctx, Permission, RequestContext } from '@haven/platform';
-import { RecordReturnInput, RecordReturnInterviewInput, ReportMissingInput } from './dto/missing.inputs';
+import {
+  ChildMissingEpisodesArgs,
+  RecordReturnInput,
+  RecordReturnInterviewInput,
+  ReportMissingInput,
+} from './dto/missing.inputs';
 import { MissingEpisodeModel, ReturnInterviewModel } from './missing-episode.model';
 import { MissingService } from './missing.service';
 
@@ -48,12 +53,22 @@ export class ReturnInterviewResolver {
 
 @Resolver(() => ChildModel)
 export class ChildMissingResolver {
-  constructor(private readonly missingService: MissingService) {}
+  constructor(
+    private readonly missingService: MissingService,
+    edges: ChildEdges,
+  ) {
+    edges.register(missingService.episodesEdge);
+    edges.register(missingService.currentlyMissingEdge);
+  }
 
   @ResolveField(() => [MissingEpisodeModel], { description: 'Newest first' })
   @Allow(Permission.READ_CHILD)
-  missingEpisodes(@Ctx() ctx: RequestContext, @Parent() child: ChildModel): Promise<MissingEpisodeModel[]> {
-    return this.missingService.forChild(ctx, child.id);
+  missingEpisodes(
+    @Ctx() ctx: RequestContext,
+    @Parent() child: ChildModel,
+    @Args() { first }: ChildMissingEpisodesArgs,
+  ): Promise<MissingEpisodeModel[]> {
+    return this.missingService.forChild(ctx, child.id, first);
   }
 
   @ResolveField(() => Boolean)

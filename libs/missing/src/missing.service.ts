@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
-import { EntityManager } from 'typeorm';
-import { ChildrenService } from '@haven/children';
+import { DataSource, EntityManager } from 'typeorm';
+import { ChildEdge, ChildrenService } from '@haven/children';
 import {
   APP_CONFIG,
   AppConfig,
@@ -9,8 +9,11 @@ import {
   Clock,
   conflict,
   DomainEvents,
+  groupBy,
+  hydrate,
   invalidField,
   IsoDate,
+  isPageSize,
   notFound,
   RequestContext,
   lockVisibleRecord,
@@ -36,6 +39,7 @@ export class MissingService {
     private readonly placements: PlacementsService,
     private readonly events: DomainEvents,
     private readonly clock: Clock,
+    private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.soonAfterHours = config.missing.soonAfterPlacementHours;
@@ -197,38 +201,78 @@ export class MissingService {
     return updated;
   }
 
-  /** A child's episodes, newest first; batched per request and audited as read. */
-  forChild(ctx: RequestContext, childId: string): Promise<MissingEpisodeModel[]> {
-    return ctx
-      .loader(
-        'missing.byChild',
-        () =>
-          new DataLoader(async (childIds: readonly string[]) => {
-            const models = await this.query(ctx, 'm.child_id = ANY(:childIds)', { childIds });
-            ctx.auditMany(AuditAction.READ, ENTITY, models);
-            return childIds.map((id) => models.filter((model) => model.childId === id));
-          }),
-      )
-      .load(childId);
+  /** A child's episodes, newest first (the newest `first` of them); batched per request and audited as read. */
+  forChild(ctx: RequestContext, childId: string, first?: number): Promise<MissingEpisodeModel[]> {
+    return this.byChild(ctx, first).load(childId);
   }
 
   /** Whether each child has an open episode; batched, and reads no episode details. */
   isMissing(ctx: RequestContext, childId: string): Promise<boolean> {
-    return ctx
-      .loader(
-        'missing.open',
-        () =>
-          new DataLoader(async (childIds: readonly string[]) => {
-            const em = await ctx.em();
-            const rows = await em.query<{ child_id: string }[]>(
-              'SELECT child_id FROM missing_episode WHERE child_id = ANY($1::uuid[]) AND returned_at IS NULL',
-              [childIds],
-            );
-            const open = new Set(rows.map((row) => row.child_id));
-            return childIds.map((id) => open.has(id));
-          }),
-      )
-      .load(childId);
+    return this.openByChild(ctx).load(childId);
+  }
+
+  /** The episodes, read with the child itself (a child's episodes are in its scope). */
+  readonly episodesEdge: ChildEdge = {
+    fields: ['missingEpisodes'],
+    select: (args) => {
+      const first = args.first;
+      if (first !== undefined && !isPageSize(first)) return null;
+      return `SELECT coalesce(jsonb_agg(to_jsonb(m) ORDER BY m.missing_since DESC), '[]'::jsonb)
+                FROM (SELECT * FROM missing_episode m WHERE m.child_id = c.id
+                       ORDER BY m.missing_since DESC ${first === undefined ? '' : `LIMIT ${first}`}) m`;
+    },
+    prime: (ctx, childId, value, args) => {
+      const now = this.clock.now().getTime();
+      const models = (value as Record<string, unknown>[]).map((row) =>
+        toModel(hydrate(this.dataSource, MissingEpisode, row), now),
+      );
+      ctx.auditMany(AuditAction.READ, ENTITY, models);
+      this.byChild(ctx, args.first as number | undefined).prime(childId, models);
+    },
+  };
+
+  readonly currentlyMissingEdge: ChildEdge = {
+    fields: ['currentlyMissing'],
+    select: () =>
+      'SELECT EXISTS (SELECT 1 FROM missing_episode m WHERE m.child_id = c.id AND m.returned_at IS NULL)',
+    prime: (ctx, childId, value) => {
+      this.openByChild(ctx).prime(childId, value === true);
+    },
+  };
+
+  private byChild(ctx: RequestContext, first?: number): DataLoader<string, MissingEpisodeModel[]> {
+    return ctx.loader(
+      first === undefined ? 'missing.byChild' : `missing.byChild.first${first}`,
+      () =>
+        new DataLoader(async (childIds: readonly string[]) => {
+          const newest =
+            first === undefined
+              ? 'm.child_id = ANY(:childIds)'
+              : `m.id IN (SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY child_id ORDER BY missing_since DESC) AS n
+                                           FROM missing_episode WHERE child_id = ANY(:childIds)) newest
+                           WHERE newest.n <= :first)`;
+          const models = await this.query(ctx, newest, { childIds, first });
+          ctx.auditMany(AuditAction.READ, ENTITY, models);
+          const byChild = groupBy(models, (model) => model.childId);
+          return childIds.map((id) => byChild.get(id) ?? []);
+        }),
+    );
+  }
+
+  private openByChild(ctx: RequestContext): DataLoader<string, boolean> {
+    return ctx.loader(
+      'missing.open',
+      () =>
+        new DataLoader(async (childIds: readonly string[]) => {
+          const em = await ctx.em();
+          const rows = await em.query<{ child_id: string }[]>(
+            'SELECT child_id FROM missing_episode WHERE child_id = ANY($1::uuid[]) AND returned_at IS NULL',
+            [childIds],
+          );
+          const open = new Set(rows.map((row) => row.child_id));
+          return childIds.map((id) => open.has(id));
+        }),
+    );
   }
 
   async openEpisode(ctx: RequestContext, childId: string): Promise<MissingEpisodeModel | null> {

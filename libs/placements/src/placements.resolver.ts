@@ -1,5 +1,5 @@
 import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { ChildModel } from '@haven/children';
+import { ChildEdges, ChildModel } from '@haven/children';
 import { Allow, Ctx, Permission, RequestContext } from '@haven/platform';
 import { EndPlacementInput, StartPlacementInput } from './dto/placement.inputs';
 import { PlacementModel } from './placement.model';
@@ -33,7 +33,12 @@ export class PlacementsResolver {
 
 @Resolver(() => ChildModel)
 export class ChildPlacementsResolver {
-  constructor(private readonly placementService: PlacementsService) {}
+  constructor(
+    private readonly placementService: PlacementsService,
+    edges: ChildEdges,
+  ) {
+    edges.register(placementService.childEdge);
+  }
 
   @ResolveField(() => [PlacementModel], { description: 'Newest first' })
   @Allow(Permission.READ_CHILD)

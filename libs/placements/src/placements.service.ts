@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
-import { EntityManager } from 'typeorm';
-import { ChildrenService } from '@haven/children';
+import { DataSource, EntityManager } from 'typeorm';
+import { ChildEdge, ChildrenService } from '@haven/children';
 import {
   ageOn,
   AuditAction,
@@ -9,6 +9,7 @@ import {
   DomainEvents,
   invalidField,
   IsoDate,
+  hydrate,
   londonDate,
   notFound,
   RequestContext,
@@ -29,6 +30,7 @@ export class PlacementsService {
   constructor(
     private readonly children: ChildrenService,
     private readonly events: DomainEvents,
+    private readonly dataSource: DataSource,
   ) {}
 
   /**
@@ -121,17 +123,33 @@ export class PlacementsService {
 
   /** A child's placements, newest first; batched per request and audited as read. */
   forChild(ctx: RequestContext, childId: string): Promise<PlacementModel[]> {
-    return ctx
-      .loader(
-        'placements.byChild',
-        () =>
-          new DataLoader(async (childIds: readonly string[]) => {
-            const models = await this.query(ctx, 'p.child_id = ANY(:childIds)', { childIds });
-            ctx.auditMany(AuditAction.READ, ENTITY, models);
-            return childIds.map((id) => models.filter((model) => model.childId === id));
-          }),
-      )
-      .load(childId);
+    return this.byChild(ctx).load(childId);
+  }
+
+  /** The placements, read with the child itself (a child's placements are in its scope). */
+  readonly childEdge: ChildEdge = {
+    fields: ['placements', 'currentPlacement'],
+    select: () =>
+      `SELECT coalesce(jsonb_agg(to_jsonb(p) ORDER BY p.started_at DESC), '[]'::jsonb) FROM placement p WHERE p.child_id = c.id`,
+    prime: (ctx, childId, value) => {
+      const models = (value as Record<string, unknown>[]).map((row) =>
+        toModel(hydrate(this.dataSource, Placement, row)),
+      );
+      ctx.auditMany(AuditAction.READ, ENTITY, models);
+      this.byChild(ctx).prime(childId, models);
+    },
+  };
+
+  private byChild(ctx: RequestContext): DataLoader<string, PlacementModel[]> {
+    return ctx.loader(
+      'placements.byChild',
+      () =>
+        new DataLoader(async (childIds: readonly string[]) => {
+          const models = await this.query(ctx, 'p.child_id = ANY(:childIds)', { childIds });
+          ctx.auditMany(AuditAction.READ, ENTITY, models);
+          return childIds.map((id) => models.filter((model) => model.childId === id));
+        }),
+    );
   }
 
   /** The placement a child was in at an instant, if any (for a missing episode: the placement left). */

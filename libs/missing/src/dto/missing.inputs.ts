@@ -1,6 +1,6 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsBoolean, IsEnum, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { GraphQLDateTime, IsPastInstant, Trim } from '@haven/platform';
+import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
+import { IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { GraphQLDateTime, IsPastInstant, MAX_PAGE_SIZE, Trim } from '@haven/platform';
 import { FoundBy, MissingKind, PoliceRiskLevel } from '../missing.enums';
 
 @InputType()
@@ -117,4 +117,14 @@ export class RecordReturnInterviewInput {
   @IsString()
   @MaxLength(8000)
   findings?: string | null;
+}
+
+@ArgsType()
+export class ChildMissingEpisodesArgs {
+  @Field(() => Int, { nullable: true, description: `Only the newest this many, 1 to ${MAX_PAGE_SIZE}` })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  first?: number;
 }

@@ -104,3 +104,8 @@ export function toConnection<R, T>(
     totalCount,
   };
 }
+
+/** Whether a value is a valid page size (checked before it is ever inlined in SQL). */
+export function isPageSize(value: unknown): value is number {
+  return Number.isInteger(value) && (value as number) >= 1 && (value as number) <= MAX_PAGE_SIZE;
+}

@@ -24,6 +24,11 @@ const SELECT_PRACTITIONER = `
 
 const LIST_LIMIT = 1000;
 
+/** A practitioner as JSON, for a query that reads one alongside other rows (see `prime`). */
+export function practitionerJson(idExpression: string): string {
+  return `(SELECT to_jsonb(x) FROM (${SELECT_PRACTITIONER} WHERE p.id = ${idExpression}) x)`;
+}
+
 @Injectable()
 export class PractitionersService {
   async me(ctx: RequestContext): Promise<PractitionerModel> {
@@ -56,6 +61,12 @@ export class PractitionersService {
       params,
     );
     return rows.map(toModel);
+  }
+
+  /** Gives the request's loader a practitioner read as JSON inside another query (`practitionerJson`). */
+  prime(ctx: RequestContext, row: unknown): void {
+    const model = toModel(row as PractitionerRow);
+    this.loader(ctx).prime(model.id, model);
   }
 
   /** Practitioners by id, for fields such as a child's allocated worker; batched per request. */

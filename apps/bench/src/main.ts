@@ -1,0 +1,622 @@
+import 'reflect-metadata';
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Pool } from 'pg';
+import {
+  checkDatabaseReachable,
+  EmbeddedPostgres,
+  loadConfig,
+  londonDate,
+  addDays,
+  mintToken,
+  Role,
+} from '@haven/platform';
+import { fixedRate, NextRequest, peak, percentile } from './load';
+import {
+  ALERT_SCAN,
+  CASE_FILE,
+  CHILDREN_PAGE,
+  cycle,
+  DASHBOARD,
+  graphqlRequest,
+  graphqlSucceeded,
+  once,
+  REPORT_MISSING,
+  twinRequest,
+  twinSucceeded,
+} from './operations';
+
+const USAGE = `Usage: npm run bench [-- --json] [--seconds N] [--connections N]
+  Measures the service against its twin on the national data set (npm run seed -- --national first).
+  --json         prints only a JSON array of { operation, rps, p50Ms, p99Ms, sqlStatements, twinRps, ratio }
+  --seconds      length of each measured run (default 10)
+  --connections  concurrent connections for peak throughput (default 16)`;
+
+const DIST = resolve(__dirname, '..', '..');
+const SERVICE_MAIN = join(DIST, 'api', 'src', 'main.js');
+const TWIN_MAIN = join(__dirname, 'twin.js');
+const BENCH_MARKER = 'Reported by npm run bench';
+
+/** One row of the table: the JSON fields, then what the table also shows. */
+export interface BenchRow {
+  operation: string;
+  rps: number | null;
+  p50Ms: number | null;
+  p99Ms: number | null;
+  sqlStatements: number | null;
+  twinRps: number | null;
+  ratio: number | null;
+  p95Ms: number | null;
+  goal: string;
+  met: boolean;
+}
+
+interface Options {
+  json: boolean;
+  seconds: number;
+  connections: number;
+}
+
+/** What the run measures against: the busiest authority, its staff and a sample of its children. */
+interface Fixture {
+  authorityCode: string;
+  socialWorker: string;
+  caseFileChildren: string[];
+  searchTerms: string[];
+  missingCandidates: { childId: string; token: string }[];
+  allAuthorityCodes: string[];
+}
+
+function log(options: Options, line: string): void {
+  // with --json, standard output carries only the JSON: progress goes to standard error
+  (options.json ? process.stderr : process.stdout).write(`${line}\n`);
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      json: { type: 'boolean', default: false },
+      seconds: { type: 'string', default: '10' },
+      connections: { type: 'string', default: '16' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const options: Options = {
+    json: values.json,
+    seconds: Math.max(2, Number(values.seconds)),
+    connections: Math.max(1, Number(values.connections)),
+  };
+  const config = loadConfig();
+  const embedded = config.databaseUrl
+    ? undefined
+    : new EmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPostgresPort });
+  const processes: ChildProcess[] = [];
+  let db: Pool | undefined;
+  try {
+    const databaseUrl = config.databaseUrl ?? (await embedded!.start());
+    await checkDatabaseReachable(databaseUrl);
+    db = new Pool({ connectionString: databaseUrl, max: 4 });
+    const secret = randomBytes(32).toString('hex');
+    const fixture = await loadFixture(db, secret);
+    if (!fixture) {
+      console.error('No national data set here: run `npm run seed -- --national` first (same DATA_DIR)');
+      return 2;
+    }
+    const env = {
+      DATABASE_URL: databaseUrl,
+      JWT_SECRET: secret,
+      PORT: '0',
+      NODE_ENV: 'development',
+      SQL_STATEMENT_HEADER: 'true',
+      // one practitioner makes thousands of requests a minute here; the limit is measured by its own test
+      RATE_LIMIT_PER_MINUTE: '0',
+      ALERT_WORKERS: 'false',
+    };
+    const service = await spawnListening(SERVICE_MAIN, env, /Haven is listening on (http:\/\/\S+)/);
+    const twin = await spawnListening(TWIN_MAIN, env, /Twin listening on (http:\/\/\S+)/);
+    processes.push(service.child, twin.child);
+    const memory = watchMemory(service.child.pid!);
+
+    log(options, `Measuring against ${fixture.authorityCode} (${options.seconds} s runs) ...`);
+    const rows = await measure(db, fixture, secret, service.url, twin.url, options);
+    const maxRssMb = memory.stop();
+    rows.push({
+      operation: 'serviceMemory',
+      rps: null,
+      p50Ms: null,
+      p99Ms: null,
+      sqlStatements: null,
+      twinRps: null,
+      ratio: null,
+      p95Ms: null,
+      goal: `RSS under 300 MB (max seen ${maxRssMb} MB)`,
+      met: maxRssMb < 300,
+    });
+    const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+    saveResults(rows, machine);
+    if (options.json) {
+      process.stdout.write(`${JSON.stringify(rows.map(jsonRow), null, 2)}\n`);
+    } else {
+      console.log(
+        `\n${formatTable(rows)}\n\nMachine: ${machine}; service and load generator on it together.`,
+      );
+    }
+    return rows.every((row) => row.met) ? 0 : 1;
+  } finally {
+    for (const child of processes) child.kill('SIGTERM');
+    await db?.end();
+    await embedded?.stop();
+  }
+}
+
+async function loadFixture(db: Pool, secret: string): Promise<Fixture | null> {
+  const [seeded] = (
+    await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM practitioner WHERE subject LIKE 'national-sw-%'`,
+    )
+  ).rows;
+  if (!seeded || seeded.n === 0) return null;
+  const [authority] = (
+    await db.query<{ id: string; code: string }>(
+      `SELECT o.id, o.code FROM child c JOIN organisation o ON o.id = c.local_authority_id
+        WHERE c.status = 'OPEN' GROUP BY o.id, o.code ORDER BY count(*) DESC, o.code LIMIT 1`,
+    )
+  ).rows;
+  const [worker] = (
+    await db.query<{ subject: string; name: string }>(
+      `SELECT subject, name FROM practitioner WHERE organisation_id = $1 AND role = 'SOCIAL_WORKER' ORDER BY subject LIMIT 1`,
+      [authority.id],
+    )
+  ).rows;
+  const sample = (
+    await db.query<{ id: string; given_name: string }>(
+      `SELECT id, given_name FROM child WHERE local_authority_id = $1 AND status = 'OPEN' ORDER BY md5(id::text) LIMIT 2000`,
+      [authority.id],
+    )
+  ).rows;
+  // children of every authority who are not missing now, each with a social worker of theirs
+  const candidates = (
+    await db.query<{ id: string; code: string; subject: string; name: string }>(
+      `SELECT c.id, o.code, p.subject, p.name FROM child c
+         JOIN organisation o ON o.id = c.local_authority_id
+         JOIN LATERAL (SELECT subject, name FROM practitioner
+                        WHERE organisation_id = o.id AND role = 'SOCIAL_WORKER' ORDER BY subject LIMIT 1) p ON true
+        WHERE c.status = 'OPEN'
+          AND NOT EXISTS (SELECT 1 FROM missing_episode m WHERE m.child_id = c.id AND m.returned_at IS NULL)
+        ORDER BY md5(c.id::text) LIMIT 40000`,
+    )
+  ).rows;
+  const codes = (
+    await db.query<{ code: string }>(
+      `SELECT code FROM organisation WHERE kind = 'LOCAL_AUTHORITY' ORDER BY code`,
+    )
+  ).rows.map((row) => row.code);
+  const tokens = new Map<string, string>();
+  const tokenOf = (code: string, subject: string, name: string) => {
+    let token = tokens.get(subject);
+    if (!token) {
+      token = mintToken({ role: Role.SOCIAL_WORKER, org: code, sub: subject, name }, secret);
+      tokens.set(subject, token);
+    }
+    return token;
+  };
+  return {
+    authorityCode: authority.code,
+    socialWorker: tokenOf(authority.code, worker.subject, worker.name),
+    caseFileChildren: sample.map((row) => row.id),
+    searchTerms: [...new Set(sample.map((row) => row.given_name.split(/\s+/)[0]))].slice(0, 200),
+    missingCandidates: candidates.map((row) => ({
+      childId: row.id,
+      token: tokenOf(row.code, row.subject, row.name),
+    })),
+    allAuthorityCodes: codes,
+  };
+}
+
+async function measure(
+  db: Pool,
+  fixture: Fixture,
+  secret: string,
+  serviceUrl: string,
+  twinUrl: string,
+  options: Options,
+): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const say = (line: string) => log(options, line);
+
+  // child(id): the case file
+  const caseChild = () => cycle(fixture.caseFileChildren);
+  const caseFile = caseChild();
+  const twinCaseFile = caseChild();
+  const caseFileRow = await compare(
+    'caseFile',
+    serviceUrl,
+    () => graphqlRequest(fixture.socialWorker, CASE_FILE, { id: caseFile() }),
+    twinUrl,
+    () => twinRequest(fixture.socialWorker, '/case-file', { id: twinCaseFile() }),
+    200,
+    options,
+    say,
+  );
+  rows.push(
+    withGoal(
+      caseFileRow,
+      'throughput ≥ 0.5 × twin; p99 < 25 ms at 200/s; ≤ 6 SQL statements',
+      (row) => (row.ratio ?? 0) >= 0.5 && (row.p99Ms ?? Infinity) < 25 && (row.sqlStatements ?? 99) <= 6,
+    ),
+  );
+
+  // children: a page of 50 with a search term and a filter
+  const term = cycle(fixture.searchTerms);
+  const twinTerm = cycle(fixture.searchTerms);
+  const childrenRow = await compare(
+    'childrenSearch',
+    serviceUrl,
+    () => graphqlRequest(fixture.socialWorker, CHILDREN_PAGE, { search: term() }),
+    twinUrl,
+    () => twinRequest(fixture.socialWorker, '/children', { search: twinTerm() }),
+    100,
+    options,
+    say,
+  );
+  rows.push(
+    withGoal(
+      childrenRow,
+      "p99 < 40 ms at 100/s; time overhead ≤ 0.4 of the twin's (ratio ≥ 0.71)",
+      (row) => (row.p99Ms ?? Infinity) < 40 && (row.ratio ?? 0) >= 1 / 1.4,
+    ),
+  );
+
+  // reportMissing: each request reports another child; the episodes are removed afterwards
+  const started = new Date();
+  try {
+    const candidate = once(fixture.missingCandidates, 'children to report missing');
+    const missingSince = () => new Date(Date.now() - 60_000).toISOString();
+    const reportRow = await compare(
+      'reportMissing',
+      serviceUrl,
+      () => {
+        const { childId, token } = candidate();
+        return graphqlRequest(token, REPORT_MISSING, {
+          input: { childId, kind: 'MISSING', missingSince: missingSince(), circumstances: BENCH_MARKER },
+        });
+      },
+      twinUrl,
+      () => {
+        const { childId, token } = candidate();
+        return twinRequest(token, '/report-missing', {
+          childId,
+          missingSince: missingSince(),
+          circumstances: BENCH_MARKER,
+        });
+      },
+      50,
+      { ...options, connections: Math.min(options.connections, 8) },
+      say,
+    );
+    rows.push(
+      withGoal(
+        reportRow,
+        'alert raised in the same transaction; p99 < 30 ms at 50/s',
+        (row) => (row.p99Ms ?? Infinity) < 30,
+      ),
+    );
+  } finally {
+    await removeBenchEpisodes(db, started);
+  }
+
+  // dashboards: one authority's year, and the whole UK's
+  const to = londonDate(new Date());
+  const from = addDays(to, -364);
+  const manager = mintToken(
+    {
+      role: Role.TEAM_MANAGER,
+      org: fixture.authorityCode,
+      sub: `bench-tm-${fixture.authorityCode}`,
+      name: 'Bench',
+    },
+    secret,
+  );
+  const analyst = mintToken(
+    {
+      role: Role.LSCB_ANALYST,
+      org: 'BENCH-UK-PARTNERSHIP',
+      sub: 'bench-analyst-uk',
+      name: 'Bench',
+      las: fixture.allAuthorityCodes,
+    },
+    secret,
+  );
+  const authorityDashboard = await serviceOnly(
+    'dashboardAuthority',
+    serviceUrl,
+    () => graphqlRequest(manager, DASHBOARD, { input: { from, to } }),
+    20,
+    options,
+    say,
+  );
+  rows.push(withGoal(authorityDashboard, 'p95 < 50 ms', (row) => (row.p95Ms ?? Infinity) < 50));
+  const ukDashboard = await serviceOnly(
+    'dashboardUk',
+    serviceUrl,
+    () =>
+      graphqlRequest(analyst, DASHBOARD, { input: { from, to, authorityCodes: fixture.allAuthorityCodes } }),
+    2,
+    options,
+    say,
+  );
+  rows.push(withGoal(ukDashboard, 'p95 < 1 s', (row) => (row.p95Ms ?? Infinity) < 1000));
+
+  rows.push(await alertScan(serviceUrl, secret, say));
+  return rows;
+}
+
+/** Peak throughput of the service and the twin, then the service's latency at a fixed rate. */
+async function compare(
+  operation: string,
+  serviceUrl: string,
+  service: NextRequest,
+  twinUrl: string,
+  twin: NextRequest,
+  rate: number,
+  options: Options,
+  say: (line: string) => void,
+): Promise<BenchRow> {
+  const run = { connections: options.connections, seconds: options.seconds };
+  const warm = { connections: options.connections, seconds: 2 };
+  say(`${operation}: warming up`);
+  await peak(serviceUrl, service, graphqlSucceeded, warm);
+  await peak(twinUrl, twin, twinSucceeded, warm);
+  say(`${operation}: peak throughput`);
+  const servicePeak = await peak(serviceUrl, service, graphqlSucceeded, run);
+  const twinPeak = await peak(twinUrl, twin, twinSucceeded, run);
+  say(`${operation}: latency at ${rate}/s`);
+  const latency = await fixedRate(serviceUrl, service, graphqlSucceeded, { rate, seconds: options.seconds });
+  const statements = await sqlStatements(serviceUrl, service);
+  failIfErrors(operation, servicePeak.failures + latency.failures, twinPeak.failures);
+  return {
+    operation,
+    rps: round(servicePeak.rps),
+    p50Ms: latency.p50Ms,
+    p99Ms: latency.p99Ms,
+    p95Ms: latency.p95Ms,
+    sqlStatements: statements,
+    twinRps: round(twinPeak.rps),
+    ratio: twinPeak.rps > 0 ? Math.round((servicePeak.rps / twinPeak.rps) * 100) / 100 : null,
+    goal: '',
+    met: false,
+  };
+}
+
+/** An operation with no twin: peak throughput and latency at a fixed rate. */
+async function serviceOnly(
+  operation: string,
+  serviceUrl: string,
+  service: NextRequest,
+  rate: number,
+  options: Options,
+  say: (line: string) => void,
+): Promise<BenchRow> {
+  say(`${operation}: warming up, then peak throughput and latency at ${rate}/s`);
+  await peak(serviceUrl, service, graphqlSucceeded, { connections: 2, seconds: 2 });
+  const servicePeak = await peak(serviceUrl, service, graphqlSucceeded, {
+    connections: 4,
+    seconds: options.seconds,
+  });
+  const latency = await fixedRate(serviceUrl, service, graphqlSucceeded, { rate, seconds: options.seconds });
+  failIfErrors(operation, servicePeak.failures + latency.failures, 0);
+  return {
+    operation,
+    rps: round(servicePeak.rps),
+    p50Ms: latency.p50Ms,
+    p99Ms: latency.p99Ms,
+    p95Ms: latency.p95Ms,
+    sqlStatements: await sqlStatements(serviceUrl, service),
+    twinRps: null,
+    ratio: null,
+    goal: '',
+    met: false,
+  };
+}
+
+/** Full scans of the national data set, one after another, as an administrator runs them. */
+async function alertScan(serviceUrl: string, secret: string, say: (line: string) => void): Promise<BenchRow> {
+  const admin = mintToken(
+    { role: Role.ADMIN, org: 'BENCH-OPERATOR', sub: 'bench-admin', name: 'Bench' },
+    secret,
+  );
+  const timings: number[] = [];
+  say('alertScan: five full scans');
+  for (let run = 0; run < 5; run += 1) {
+    const started = performance.now();
+    const response = await post(serviceUrl, graphqlRequest(admin, ALERT_SCAN, {}));
+    if (!graphqlSucceeded(response.status, response.body))
+      throw new Error(`The alert scan failed: ${response.body}`);
+    timings.push(performance.now() - started);
+  }
+  const sorted = [...timings].sort((a, b) => a - b);
+  return withGoal(
+    {
+      operation: 'alertScan',
+      rps: round(1000 / percentile(sorted, 50)),
+      p50Ms: percentile(sorted, 50),
+      p99Ms: percentile(sorted, 99),
+      p95Ms: percentile(sorted, 95),
+      sqlStatements: null,
+      twinRps: null,
+      ratio: null,
+      goal: '',
+      met: false,
+    },
+    'a full scan under 2 s',
+    (row) => (row.p99Ms ?? Infinity) < 2000,
+  );
+}
+
+function withGoal(row: BenchRow, goal: string, met: (row: BenchRow) => boolean): BenchRow {
+  return { ...row, goal, met: met(row) };
+}
+
+/** Every response was checked: a benchmark of failing requests measures nothing. */
+function failIfErrors(operation: string, serviceFailures: number, twinFailures: number): void {
+  if (serviceFailures > 0 || twinFailures > 0) {
+    throw new Error(
+      `${operation}: ${serviceFailures} failed answers from the service, ${twinFailures} from the twin`,
+    );
+  }
+}
+
+async function sqlStatements(serviceUrl: string, next: NextRequest): Promise<number | null> {
+  const response = await post(serviceUrl, next());
+  const header = response.headers.get('x-haven-sql-statements');
+  return header === null ? null : Number(header);
+}
+
+async function post(
+  baseUrl: string,
+  spec: ReturnType<NextRequest>,
+): Promise<{ status: number; body: string; headers: Headers }> {
+  const response = await fetch(`${baseUrl}${spec.path}`, {
+    method: 'POST',
+    headers: spec.headers,
+    body: spec.body,
+  });
+  return { status: response.status, body: await response.text(), headers: response.headers };
+}
+
+/** Deletes what reportMissing wrote during the run, so that every run starts from the same data. */
+async function removeBenchEpisodes(db: Pool, since: Date): Promise<void> {
+  await db.query(
+    `WITH episodes AS (SELECT id, child_id FROM missing_episode WHERE circumstances = $1),
+          alerts AS (SELECT a.id FROM alert a
+                      WHERE a.subject_id IN (SELECT id FROM episodes)
+                         OR (a.kind = 'REPEAT_MISSING' AND a.raised_at >= $2 AND a.child_id IN (SELECT child_id FROM episodes))),
+          outbox AS (DELETE FROM notification_outbox WHERE alert_id IN (SELECT id FROM alerts))
+     DELETE FROM alert WHERE id IN (SELECT id FROM alerts)`,
+    [BENCH_MARKER, since],
+  );
+  await db.query('DELETE FROM missing_episode WHERE circumstances = $1', [BENCH_MARKER]);
+}
+
+/** The service's resident memory, sampled from /proc while the run lasts; reports the most seen. */
+function watchMemory(pid: number): { stop: () => number } {
+  let maxKb = 0;
+  const sample = () => {
+    try {
+      const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      if (match) maxKb = Math.max(maxKb, Number(match[1]));
+    } catch {
+      // not Linux, or the process has gone: keep what was seen
+    }
+  };
+  const timer = setInterval(sample, 200);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      sample();
+      return Math.round(maxKb / 1024);
+    },
+  };
+}
+
+async function spawnListening(
+  script: string,
+  env: Record<string, string>,
+  listening: RegExp,
+): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [script], {
+    env: { ...process.env, NO_COLOR: '1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output: string[] = [];
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${script} did not start:\n${output.join('')}`)), 60_000);
+    const onData = (chunk: Buffer) => {
+      output.push(chunk.toString());
+      const match = listening.exec(output.join(''));
+      if (match) {
+        clearTimeout(timer);
+        resolveUrl(match[1]);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${script} exited with ${code}:\n${output.join('')}`));
+    });
+  });
+  return { child, url };
+}
+
+function round(value: number): number {
+  return Math.round(value);
+}
+
+function jsonRow(row: BenchRow) {
+  const { operation, rps, p50Ms, p99Ms, sqlStatements: statements, twinRps, ratio, p95Ms, goal, met } = row;
+  return { operation, rps, p50Ms, p99Ms, sqlStatements: statements, twinRps, ratio, p95Ms, goal, met };
+}
+
+export function formatTable(rows: readonly BenchRow[]): string {
+  const header = [
+    'operation',
+    'req/s',
+    'p50 ms',
+    'p95 ms',
+    'p99 ms',
+    'SQL',
+    'twin req/s',
+    'ratio',
+    'goal',
+    'met',
+  ];
+  const cell = (value: number | null) => (value === null ? '–' : String(value));
+  const lines = rows.map((row) => [
+    row.operation,
+    cell(row.rps),
+    cell(row.p50Ms),
+    cell(row.p95Ms),
+    cell(row.p99Ms),
+    cell(row.sqlStatements),
+    cell(row.twinRps),
+    cell(row.ratio),
+    row.goal,
+    row.met ? 'yes' : 'NO',
+  ]);
+  const table = [header, ...lines];
+  const widths = header.map((_, column) => Math.max(...table.map((line) => line[column].length)));
+  const format = (line: string[]) =>
+    `| ${line.map((value, column) => value.padEnd(widths[column])).join(' | ')} |`;
+  return [
+    format(header),
+    `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`,
+    ...lines.map(format),
+  ].join('\n');
+}
+
+/** Each run is kept as JSON under bench-results/, so that runs can be compared. */
+function saveResults(rows: readonly BenchRow[], machine: string): void {
+  const directory = resolve(process.cwd(), 'bench-results');
+  mkdirSync(directory, { recursive: true });
+  const at = new Date().toISOString();
+  const content = JSON.stringify({ at, machine, rows }, null, 2);
+  writeFileSync(join(directory, `${at.replace(/[:.]/g, '-')}.json`), content);
+  writeFileSync(join(directory, 'latest.json'), content);
+}
+
+main(process.argv.slice(2))
+  .then((code) => process.exit(code))
+  .catch((error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exit(1);
+  });

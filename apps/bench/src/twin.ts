@@ -1,0 +1,283 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, IncomingMessage, ServerResponse } from 'node:http';
+import { AddressInfo } from 'node:net';
+import jwt from 'jsonwebtoken';
+import { Pool, PoolClient } from 'pg';
+import { AlertKind } from '@haven/alerts';
+import { ALERT_RULES, raiseStatement } from '@haven/alerts/alert-rules';
+
+/**
+ * The benchmark's baseline ("twin"): each measured operation answered by a bare Node HTTP handler
+ * that verifies the same token, runs hand-written SQL through `pg` with the same scope rule, writes
+ * the same audit rows in the same transaction, and returns JSON. What is left between it and the
+ * service is the cost of the framework, GraphQL and the ORM.
+ */
+
+interface Caller {
+  practitionerId: string;
+  localAuthorityId: string;
+}
+
+interface AuditRow {
+  action: string;
+  entity: string;
+  entityId: string;
+  childId: string;
+  localAuthorityId: string;
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const pool = new Pool({
+  connectionString: process.env.DATABASE_URL,
+  max: Number(process.env.DATABASE_POOL_SIZE ?? 20),
+  application_name: 'haven-twin',
+});
+const secret = process.env.JWT_SECRET ?? '';
+const callers = new Map<string, { caller: Caller; until: number }>();
+
+/** HS256 pinned, expiry enforced; the practitioner looked up once a minute, as the service caches it. */
+async function authenticate(request: IncomingMessage): Promise<Caller> {
+  const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
+  if (!token) throw new HttpError(401, 'No token');
+  let claims: jwt.JwtPayload;
+  try {
+    claims = jwt.verify(token, secret, { algorithms: ['HS256'] }) as jwt.JwtPayload;
+  } catch {
+    throw new HttpError(401, 'Invalid token');
+  }
+  const cached = callers.get(token);
+  if (cached && cached.until > Date.now()) return cached.caller;
+  const { rows } = await pool.query<{ id: string; organisation_id: string }>(
+    `SELECT p.id, p.organisation_id FROM practitioner p JOIN organisation o ON o.id = p.organisation_id
+      WHERE p.subject = $1 AND o.code = $2 AND o.kind = 'LOCAL_AUTHORITY'`,
+    [claims.sub, claims.org],
+  );
+  if (!rows[0]) throw new HttpError(403, 'Unknown practitioner');
+  const caller = { practitionerId: rows[0].id, localAuthorityId: rows[0].organisation_id };
+  callers.set(token, { caller, until: Date.now() + 60_000 });
+  return caller;
+}
+
+/** The service's audit writer, by hand: one multi-row insert in the reading transaction. */
+async function audit(db: PoolClient, caller: Caller, rows: AuditRow[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  await db.query(
+    `INSERT INTO audit_event (practitioner_id, request_id, action, entity, entity_id, child_id, local_authority_id)
+     SELECT $1, $2, e.action, e.entity, e.entity_id, e.child_id, e.local_authority_id
+       FROM unnest($3::text[], $4::text[], $5::uuid[], $6::uuid[], $7::uuid[])
+         AS e(action, entity, entity_id, child_id, local_authority_id)`,
+    [
+      caller.practitionerId,
+      randomUUID(),
+      rows.map((row) => row.action),
+      rows.map((row) => row.entity),
+      rows.map((row) => row.entityId),
+      rows.map((row) => row.childId),
+      rows.map((row) => row.localAuthorityId),
+    ],
+  );
+  return 1;
+}
+
+/** BEGIN, the work, COMMIT (ROLLBACK on failure); answers what the work returned and its statement count. */
+async function inTransaction<T>(
+  work: (db: PoolClient) => Promise<{ body: T; statements: number }>,
+): Promise<{ body: T; statements: number }> {
+  const db = await pool.connect();
+  try {
+    await db.query('BEGIN');
+    const result = await work(db);
+    await db.query('COMMIT');
+    return { body: result.body, statements: result.statements + 2 };
+  } catch (error) {
+    await db.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    db.release();
+  }
+}
+
+const read = (entity: string, row: { id: string; child_id: string; local_authority_id: string }) => ({
+  action: 'READ',
+  entity,
+  entityId: row.id,
+  childId: row.child_id,
+  localAuthorityId: row.local_authority_id,
+});
+
+interface CaseFileRow {
+  id: string;
+  child_id: string;
+  local_authority_id: string;
+  child: Record<string, unknown>;
+  placement: { id: string } | null;
+  assignment: { id: string } | null;
+  episodes: { id: string }[];
+  alerts: { id: string }[];
+}
+
+/** The case file: child, aliases, current placement, active guardian, last 10 episodes, open alerts. */
+async function caseFile(caller: Caller, id: string) {
+  return inTransaction(async (db) => {
+    const { rows } = await db.query<CaseFileRow>(
+      `SELECT c.id, c.id AS child_id, c.local_authority_id, to_jsonb(c) - 'search_text' AS child,
+              (SELECT jsonb_build_object('code', o.code, 'name', o.name) FROM organisation o
+                WHERE o.id = c.local_authority_id) AS authority,
+              (SELECT to_jsonb(p) FROM placement p WHERE p.child_id = c.id AND p.ended_at IS NULL) AS placement,
+              (SELECT to_jsonb(ga) || jsonb_build_object('guardian', jsonb_build_object('id', g.id, 'name', g.name))
+                 FROM guardian_assignment ga JOIN practitioner g ON g.id = ga.guardian_id
+                WHERE ga.child_id = c.id AND ga.end_date IS NULL AND ga.scheme <> 'OTHER_ADVOCATE') AS assignment,
+              (SELECT coalesce(jsonb_agg(to_jsonb(m) ORDER BY m.missing_since DESC), '[]')
+                 FROM (SELECT * FROM missing_episode m WHERE m.child_id = c.id
+                        ORDER BY m.missing_since DESC LIMIT 10) m) AS episodes,
+              (SELECT coalesce(jsonb_agg(to_jsonb(a) ORDER BY a.raised_at DESC, a.id DESC), '[]')
+                 FROM alert a WHERE a.child_id = c.id AND a.status <> 'RESOLVED') AS alerts
+         FROM child c WHERE c.id = $1 AND c.local_authority_id = $2`,
+      [id, caller.localAuthorityId],
+    );
+    const file = rows[0];
+    if (!file) throw new HttpError(404, 'Child not found');
+    const owned = { child_id: file.id, local_authority_id: file.local_authority_id };
+    const audited = [
+      read('Child', file),
+      ...(file.placement ? [read('Placement', { ...owned, id: file.placement.id })] : []),
+      ...(file.assignment ? [read('GuardianAssignment', { ...owned, id: file.assignment.id })] : []),
+      ...file.episodes.map((episode) => read('MissingEpisode', { ...owned, id: episode.id })),
+      ...file.alerts.map((alert) => read('Alert', { ...owned, id: alert.id })),
+    ];
+    return { body: file, statements: 1 + (await audit(db, caller, audited)) };
+  });
+}
+
+/** A page of 50 open children matching every word of a search, newest first, with the total. */
+async function children(caller: Caller, search: string) {
+  const words = search.split(/\s+/).filter(Boolean).slice(0, 8);
+  const patterns = words.map((word) => word.replace(/[\\%_]/g, '\\$&'));
+  return inTransaction(async (db) => {
+    const { rows } = await db.query<{
+      id: string;
+      child_id: string;
+      local_authority_id: string;
+      total: number;
+      missing: boolean;
+    }>(
+      `WITH matched AS (
+         SELECT c.* FROM child c
+          WHERE c.local_authority_id = $1 AND c.status = 'OPEN'
+            AND c.search_text LIKE ALL (SELECT '%' || haven_normalise(w) || '%' FROM unnest($2::text[]) AS w))
+       SELECT m.id, m.id AS child_id, m.local_authority_id, m.given_name, m.family_name, m.effective_date_of_birth,
+              m.age_disputed, m.nationality, m.status, (SELECT count(*)::int FROM matched) AS total,
+              EXISTS (SELECT 1 FROM missing_episode e WHERE e.child_id = m.id AND e.returned_at IS NULL) AS missing
+         FROM matched m ORDER BY m.registered_at DESC, m.id DESC LIMIT 51`,
+      [caller.localAuthorityId, patterns],
+    );
+    const page = rows.slice(0, 50);
+    const statements =
+      1 +
+      (await audit(
+        db,
+        caller,
+        page.map((row) => read('Child', row)),
+      ));
+    return { body: { totalCount: rows[0]?.total ?? 0, nodes: page }, statements };
+  });
+}
+
+const CHILD_MISSING = ALERT_RULES.find((rule) => rule.kind === AlertKind.CHILD_MISSING)!;
+const RAISE_CHILD_MISSING = raiseStatement(CHILD_MISSING.candidates!);
+
+interface ReportMissingInput {
+  childId: string;
+  missingSince: string;
+  circumstances: string;
+}
+
+/** Records the episode, raises CHILD_MISSING for every recipient, and audits, in one transaction. */
+async function reportMissing(caller: Caller, input: ReportMissingInput) {
+  return inTransaction(async (db) => {
+    const { rows } = await db.query<{ id: string; placement_id: string | null; soon: boolean }>(
+      `SELECT c.id, p.id AS placement_id,
+              coalesce($2::timestamptz - p.started_at BETWEEN interval '0' AND interval '72 hours', false)
+              OR coalesce($2::timestamptz - (c.arrival_date::timestamp AT TIME ZONE 'Europe/London')
+                          BETWEEN interval '0' AND interval '72 hours', false) AS soon
+         FROM child c
+         LEFT JOIN placement p ON p.child_id = c.id AND tstzrange(p.started_at, p.ended_at, '[)') @> $2::timestamptz
+        WHERE c.id = $1 AND c.local_authority_id = $3 FOR UPDATE OF c`,
+      [input.childId, input.missingSince, caller.localAuthorityId],
+    );
+    const child = rows[0];
+    if (!child) throw new HttpError(404, 'Child not found');
+    const inserted = await db.query<{ id: string; child_id: string; local_authority_id: string }>(
+      `INSERT INTO missing_episode (child_id, local_authority_id, kind, placement_id, missing_since, circumstances,
+                                    soon_after_placement, reported_by)
+       VALUES ($1, $2, 'MISSING', $3, $4, $5, $6, $7) RETURNING *`,
+      [
+        child.id,
+        caller.localAuthorityId,
+        child.placement_id,
+        input.missingSince,
+        input.circumstances,
+        child.soon,
+        caller.practitionerId,
+      ],
+    );
+    const episode = inserted.rows[0];
+    const now = new Date();
+    await db.query(RAISE_CHILD_MISSING, [now, now.toISOString().slice(0, 10), null, 18, 21, 21, child.id]);
+    const statements =
+      3 + (await audit(db, caller, [{ ...read('MissingEpisode', episode), action: 'CREATE' }]));
+    return { body: episode, statements };
+  });
+}
+
+async function body(request: IncomingMessage): Promise<Record<string, string>> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Record<string, string>;
+}
+
+async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const caller = await authenticate(request);
+  const input = await body(request);
+  const url = new URL(request.url ?? '/', 'http://twin');
+  const result =
+    url.pathname === '/case-file'
+      ? await caseFile(caller, input.id)
+      : url.pathname === '/children'
+        ? await children(caller, input.search)
+        : url.pathname === '/report-missing'
+          ? await reportMissing(caller, input as unknown as ReportMissingInput)
+          : undefined;
+  if (!result) throw new HttpError(404, 'No such operation');
+  response.writeHead(200, {
+    'content-type': 'application/json',
+    'x-haven-sql-statements': String(result.statements),
+  });
+  response.end(JSON.stringify({ data: result.body }));
+}
+
+const server = createServer((request, response) => {
+  route(request, response).catch((error: unknown) => {
+    const status = error instanceof HttpError ? error.status : 500;
+    response.writeHead(status, { 'content-type': 'application/json' });
+    response.end(JSON.stringify({ error: error instanceof Error ? error.message : String(error) }));
+  });
+});
+
+server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
+  const { port } = server.address() as AddressInfo;
+  console.log(`Twin listening on http://127.0.0.1:${port}`);
+});
+
+process.on('SIGTERM', () => {
+  server.close();
+  void pool.end();
+});

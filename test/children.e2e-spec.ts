@@ -212,6 +212,8 @@ describe('the child record', () => {
     let after = first.children.pageInfo.endCursor;
     for (;;) {
       const next = await app.ok<Page>(other, page, { first: 2, after });
+      // the total is across pages, on every page
+      expect(next.children.totalCount).toBe(5);
       names.push(...next.children.edges.map((edge) => edge.node.givenName));
       if (!next.children.pageInfo.hasNextPage) break;
       after = next.children.pageInfo.endCursor;

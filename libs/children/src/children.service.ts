@@ -231,9 +231,12 @@ export class ChildrenService {
     const cursor = decodeCursor(args.after, 2);
     const em = await ctx.em();
     const query = this.filtered(this.scoped(em, ctx), args.filter ?? {});
-    // the total across pages rides along as an uncorrelated subquery: one statement for page and count
+    // the total across pages rides along, one statement for page and count: a window over the matches
+    // on the first page, a subquery without the cursor's condition on the next ones
     const counting = query.clone().select('count(*)::int');
-    query.addSelect(`(${counting.getQuery()})`, 'total_count').setParameters(counting.getParameters());
+    if (cursor)
+      query.addSelect(`(${counting.getQuery()})`, 'total_count').setParameters(counting.getParameters());
+    else query.addSelect('count(*) OVER ()::int', 'total_count');
     if (cursor) {
       query.andWhere('(c.registered_at, c.id) < (:afterAt::timestamptz, :afterId::uuid)', {
         afterAt: cursor[0],

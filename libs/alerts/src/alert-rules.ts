@@ -1,3 +1,4 @@
+import { guardianEligibleSql, hasGuardianSql } from '@haven/guardianship';
 import { AlertKind } from './alert.enums';
 
 /**
@@ -37,15 +38,21 @@ const DAYS_TO_18 = `((c.effective_date_of_birth + interval '18 years')::date - $
 const NEARING_LEVEL = `CASE WHEN ${DAYS_TO_18} <= 30 THEN 2 WHEN ${DAYS_TO_18} <= 90 THEN 1 ELSE 0 END`;
 const LEVEL_SEVERITY = (level: string) => `(ARRAY['WARNING', 'URGENT', 'CRITICAL'])[${level} + 1]`;
 
-/** Eligibility for the nation's guardian scheme (the database function mirrors scheme-rules.ts). */
-const GUARDIAN_ELIGIBLE = `haven_guardian_eligible(c.id, o.nation, c.categories, c.age_disputed, c.effective_date_of_birth,
-  $2::date, $4::int, $5::int, $6::int)`;
+/** Eligibility for the nation's guardian scheme (scheme-rules.ts, as SQL). */
+const GUARDIAN_ELIGIBLE = guardianEligibleSql({
+  child: 'c',
+  nation: 'o.nation',
+  onDate: '$2::date',
+  ictgAgeLimit: '$4::int',
+  scotlandAgeLimit: '$5::int',
+  northernIrelandAgeLimit: '$6::int',
+});
 /** When eligibility began: the first NRM referral in England and Wales, registration or referral elsewhere. */
 const FIRST_REFERRAL = `((SELECT min(r.referred_on) FROM nrm_referral r WHERE r.child_id = c.id)::timestamp
   AT TIME ZONE 'Europe/London')`;
 const GUARDIAN_DUE = `CASE WHEN o.nation IN ('ENGLAND', 'WALES') THEN ${FIRST_REFERRAL}
     ELSE least(c.registered_at, ${FIRST_REFERRAL}) END + interval '2 days'`;
-const HAS_GUARDIAN = `haven_has_guardian(c.id)`;
+const HAS_GUARDIAN = hasGuardianSql('c');
 
 export const ALERT_RULES: readonly AlertRule[] = [
   {

@@ -2,3 +2,4 @@ export * from './guardian-assignment.model';
 export * from './guardianship.enums';
 export * from './guardianship.module';
 export * from './guardianship.service';
+export * from './scheme-rules.sql';

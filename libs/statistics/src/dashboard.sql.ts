@@ -1,3 +1,5 @@
+import { guardianEligibleSql, hasGuardianSql } from '@haven/guardianship';
+
 /**
  * The dashboard's SQL. Parameters: $1 authority ids, $2 $3 the period's first and last dates, $4 the
  * suppression threshold, $5 today (London), $6 now, $7 $8 the period as instants [from, to), $9 $10 $11
@@ -6,25 +8,32 @@
  */
 /** Children open on the last day of the period ($3), registered before its end (the given parameter). */
 const openChildren = (periodEnd: string) => `
-  SELECT c.* FROM child c
+  SELECT c.id, c.local_authority_id, c.status, c.closed_on, c.categories, c.exploitation_types, c.nationality,
+         c.gender, c.effective_date_of_birth, c.age_disputed
+    FROM child c
    WHERE c.local_authority_id = ANY($1::uuid[]) AND c.registered_at < ${periodEnd}
      AND (c.status = 'OPEN' OR c.closed_on > $3::date)`;
 
 const EPISODES = `
-  SELECT m.* FROM missing_episode m
+  SELECT m.child_id, m.missing_since, m.returned_at, m.soon_after_placement FROM missing_episode m
    WHERE m.local_authority_id = ANY($1::uuid[]) AND m.missing_since >= $7 AND m.missing_since < $8`;
 
 const RETURNS = `
-  SELECT m.* FROM missing_episode m
+  SELECT m.returned_at, m.interview_offered_at FROM missing_episode m
    WHERE m.local_authority_id = ANY($1::uuid[]) AND m.returned_at >= $7 AND m.returned_at < $8`;
 
-/** Children eligible for their nation's guardian scheme (haven_guardian_eligible mirrors scheme-rules.ts). */
+/** Children eligible for their nation's guardian scheme (scheme-rules.ts, as SQL). */
 const ELIGIBLE = `
-  SELECT c.id, haven_has_guardian(c.id) AS has_guardian
+  SELECT c.id, ${hasGuardianSql('c')} AS has_guardian
     FROM open_children c JOIN organisation o ON o.id = c.local_authority_id
-   WHERE c.status = 'OPEN'
-     AND haven_guardian_eligible(c.id, o.nation, c.categories, c.age_disputed, c.effective_date_of_birth,
-                                 $5::date, $9::int, $10::int, $11::int)`;
+   WHERE c.status = 'OPEN' AND ${guardianEligibleSql({
+     child: 'c',
+     nation: 'o.nation',
+     onDate: '$5::date',
+     ictgAgeLimit: '$9::int',
+     scotlandAgeLimit: '$10::int',
+     northernIrelandAgeLimit: '$11::int',
+   })}`;
 
 export const HEADLINES = `
   WITH open_children AS (${openChildren('$8')}),
@@ -38,7 +47,7 @@ export const HEADLINES = `
                       WHERE ga.end_date IS NULL AND ga.local_authority_id = ANY($1::uuid[]) GROUP BY ga.guardian_id),
        decisions AS (SELECT r.reasonable_grounds_decided_on - r.referred_on AS days FROM nrm_referral r
                       WHERE r.local_authority_id = ANY($1::uuid[]) AND r.reasonable_grounds_decided_on BETWEEN $2::date AND $3::date),
-       ended AS (SELECT extract(epoch FROM e.returned_at - e.missing_since) / 3600 AS hours FROM episodes e WHERE e.returned_at IS NOT NULL)
+       ended AS (SELECT extract(epoch FROM e.returned_at - e.missing_since)::float8 / 3600 AS hours FROM episodes e WHERE e.returned_at IS NOT NULL)
   SELECT jsonb_build_object(
     'childrenOpen', haven_figure((SELECT count(*) FROM open_children WHERE status = 'OPEN' OR closed_on > $3::date), $4),
     'childrenRegistered', haven_figure((SELECT count(*) FROM child c WHERE c.local_authority_id = ANY($1::uuid[])
@@ -119,31 +128,41 @@ export const BREAKDOWNS = `
            row_number() OVER (ORDER BY (c.nationality IS NULL), count(*) DESC, coalesce(c.nationality, 'NOT_RECORDED')) AS rank
       FROM open_children c GROUP BY c.nationality
   )
-  SELECT dimension, key, haven_figure(count(DISTINCT id), $4) AS count FROM keyed GROUP BY dimension, key
+  -- distinct (dimension, key, child) first, hashed: a child counts once per key (two labour types are one LABOUR)
+  SELECT dimension, key, haven_figure(count(*), $4) AS count
+    FROM (SELECT DISTINCT dimension, key, id FROM keyed) distinct_keys GROUP BY dimension, key
   UNION ALL
   SELECT 'nationality', CASE WHEN rank <= 10 OR key = 'NOT_RECORDED' THEN key ELSE 'OTHER' END, haven_figure(sum(n)::bigint, $4)
     FROM nationalities GROUP BY CASE WHEN rank <= 10 OR key = 'NOT_RECORDED' THEN key ELSE 'OTHER' END
   ORDER BY 1, 2`;
 
+/**
+ * Month by month, in one pass over each table: rows of the period (sargable instants $5 $6, dates $2 $3)
+ * grouped by their London month. Parameters: $1 authorities, $2 $3 the period's dates, $4 the threshold,
+ * $5 $6 the period as instants [from, to).
+ */
 export const MONTHLY = `
   WITH months AS (
     SELECT generate_series(date_trunc('month', $2::date), date_trunc('month', $3::date), interval '1 month')::date AS month
-  )
+  ),
+  registered AS (
+    SELECT date_trunc('month', c.registered_at AT TIME ZONE 'Europe/London')::date AS month, count(*) AS n
+      FROM child c WHERE c.local_authority_id = ANY($1::uuid[]) AND c.registered_at >= $5 AND c.registered_at < $6
+     GROUP BY 1),
+  missing AS (
+    SELECT date_trunc('month', m.missing_since AT TIME ZONE 'Europe/London')::date AS month, count(*) AS n,
+           count(DISTINCT m.child_id) AS children
+      FROM missing_episode m WHERE m.local_authority_id = ANY($1::uuid[]) AND m.missing_since >= $5 AND m.missing_since < $6
+     GROUP BY 1),
+  referred AS (
+    SELECT date_trunc('month', r.referred_on)::date AS month, count(*) AS n
+      FROM nrm_referral r WHERE r.local_authority_id = ANY($1::uuid[]) AND r.referred_on BETWEEN $2::date AND $3::date
+     GROUP BY 1)
   SELECT to_char(mo.month, 'YYYY-MM') AS month,
-         haven_figure((SELECT count(*) FROM child c WHERE c.local_authority_id = ANY($1::uuid[])
-                         AND (c.registered_at AT TIME ZONE 'Europe/London')::date >= greatest(mo.month, $2::date)
-                         AND (c.registered_at AT TIME ZONE 'Europe/London')::date < least((mo.month + interval '1 month')::date, $3::date + 1)), $4)
-           AS "childrenRegistered",
-         haven_figure((SELECT count(*) FROM missing_episode m WHERE m.local_authority_id = ANY($1::uuid[])
-                         AND (m.missing_since AT TIME ZONE 'Europe/London')::date >= greatest(mo.month, $2::date)
-                         AND (m.missing_since AT TIME ZONE 'Europe/London')::date < least((mo.month + interval '1 month')::date, $3::date + 1)), $4)
-           AS "missingEpisodes",
-         haven_figure((SELECT count(DISTINCT m.child_id) FROM missing_episode m WHERE m.local_authority_id = ANY($1::uuid[])
-                         AND (m.missing_since AT TIME ZONE 'Europe/London')::date >= greatest(mo.month, $2::date)
-                         AND (m.missing_since AT TIME ZONE 'Europe/London')::date < least((mo.month + interval '1 month')::date, $3::date + 1)), $4)
-           AS "childrenMissing",
-         haven_figure((SELECT count(*) FROM nrm_referral r WHERE r.local_authority_id = ANY($1::uuid[])
-                         AND r.referred_on >= greatest(mo.month, $2::date)
-                         AND r.referred_on < least((mo.month + interval '1 month')::date, $3::date + 1)), $4)
-           AS "nrmReferrals"
-    FROM months mo ORDER BY mo.month`;
+         haven_figure(coalesce(registered.n, 0), $4) AS "childrenRegistered",
+         haven_figure(coalesce(missing.n, 0), $4) AS "missingEpisodes",
+         haven_figure(coalesce(missing.children, 0), $4) AS "childrenMissing",
+         haven_figure(coalesce(referred.n, 0), $4) AS "nrmReferrals"
+    FROM months mo
+    LEFT JOIN registered USING (month) LEFT JOIN missing USING (month) LEFT JOIN referred USING (month)
+   ORDER BY mo.month`;

@@ -57,7 +57,14 @@ export class StatisticsService {
       input.to,
       threshold,
     ]);
-    const monthly = await em.query<MonthlyModel[]>(MONTHLY, [ids, input.from, input.to, threshold]);
+    const monthly = await em.query<MonthlyModel[]>(MONTHLY, [
+      ids,
+      input.from,
+      input.to,
+      threshold,
+      startOfLondonDay(input.from),
+      startOfLondonDay(addDays(input.to, 1)),
+    ]);
     const by = (dimension: string): BreakdownModel[] =>
       breakdowns
         .filter((row) => row.dimension === dimension)

@@ -1,0 +1,43 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+import { GuardianEligibility1732250000007 } from './1732250000007-guardian-eligibility';
+
+/**
+ * Indexes for the dashboard's period queries, chosen from EXPLAIN on the national data set: every
+ * figure reads one authority's (or a partnership's) rows in a period by an index on (authority,
+ * instant or date), never the whole history of the country.
+ */
+export class DashboardIndexes1732250000008 implements MigrationInterface {
+  name = 'DashboardIndexes1732250000008';
+
+  async up(db: QueryRunner): Promise<void> {
+    await db.query(`
+      CREATE INDEX missing_episode_authority_since_idx ON missing_episode (local_authority_id, missing_since);
+      CREATE INDEX missing_episode_authority_returned_idx ON missing_episode (local_authority_id, returned_at)
+        WHERE returned_at IS NOT NULL;
+      CREATE INDEX nrm_referral_authority_referred_idx ON nrm_referral (local_authority_id, referred_on);
+      CREATE INDEX nrm_referral_authority_decided_idx ON nrm_referral (local_authority_id, reasonable_grounds_decided_on)
+        WHERE reasonable_grounds_decided_on IS NOT NULL;
+      CREATE INDEX age_assessment_open_authority_idx ON age_assessment (local_authority_id)
+        WHERE status IN ('RAISED', 'IN_PROGRESS', 'CHALLENGED');
+      CREATE INDEX guardian_assignment_active_authority_idx ON guardian_assignment (local_authority_id, guardian_id)
+        WHERE end_date IS NULL;
+      CREATE INDEX turned_18_authority_idx ON turned_18_without_solution (local_authority_id, turned_18_on);
+      -- open children, and children closed after a period's end, by authority
+      CREATE INDEX child_authority_status_idx ON child (local_authority_id, status, closed_on);
+
+      -- eligibility is now plain SQL the planner can see through (libs/guardianship/src/scheme-rules.sql.ts):
+      -- called once per child, these functions cost the dashboard a tenth of a second on a large authority
+      DROP FUNCTION haven_has_guardian(uuid);
+      DROP FUNCTION haven_guardian_eligible(uuid, text, text[], boolean, date, date, int, int, int);
+    `);
+  }
+
+  async down(db: QueryRunner): Promise<void> {
+    await new GuardianEligibility1732250000007().up(db);
+    await db.query(`
+      DROP INDEX child_authority_status_idx, turned_18_authority_idx, guardian_assignment_active_authority_idx,
+        age_assessment_open_authority_idx, nrm_referral_authority_decided_idx, nrm_referral_authority_referred_idx,
+        missing_episode_authority_returned_idx, missing_episode_authority_since_idx;
+    `);
+  }
+}

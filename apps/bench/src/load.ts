@@ -17,12 +17,15 @@ export interface PeakResult {
   rps: number;
   requests: number;
   failures: number;
+  /** The first failed answer, to say what went wrong. */
+  failed?: string;
 }
 
 export interface LatencyResult {
   rate: number;
   requests: number;
   failures: number;
+  failed?: string;
   p50Ms: number;
   p95Ms: number;
   p99Ms: number;
@@ -36,6 +39,7 @@ export async function peak(
   options: { connections: number; seconds: number },
 ): Promise<PeakResult> {
   let failures = 0;
+  let failed: string | undefined;
   const result = await autocannon({
     url: baseUrl,
     connections: options.connections,
@@ -45,13 +49,15 @@ export async function peak(
         method: 'POST',
         setupRequest: (request) => ({ ...request, ...next(), method: 'POST' }),
         onResponse: (status, body) => {
-          if (!check(status, body)) failures += 1;
+          if (check(status, body)) return;
+          failures += 1;
+          failed ??= `HTTP ${status}: ${body.slice(0, 500)}`;
         },
       },
     ],
   });
   failures += result.errors + result.timeouts + result.non2xx;
-  return { rps: result.requests.average, requests: result.requests.total, failures };
+  return { rps: result.requests.average, requests: result.requests.total, failures, failed };
 }
 
 /**
@@ -70,6 +76,7 @@ export async function fixedRate(
   const latencies: number[] = [];
   const pending: Promise<void>[] = [];
   let failures = 0;
+  let failed: string | undefined;
   const total = Math.max(1, Math.round(options.rate * options.seconds));
   const interval = 1000 / options.rate;
   const start = performance.now();
@@ -91,13 +98,18 @@ export async function fixedRate(
           response.on('data', (chunk: Buffer) => chunks.push(chunk));
           response.on('end', () => {
             latencies.push(performance.now() - due);
-            if (!check(response.statusCode ?? 0, Buffer.concat(chunks).toString('utf8'))) failures += 1;
+            const body = Buffer.concat(chunks).toString('utf8');
+            if (!check(response.statusCode ?? 0, body)) {
+              failures += 1;
+              failed ??= `HTTP ${response.statusCode}: ${body.slice(0, 500)}`;
+            }
             resolveSent();
           });
         },
       );
-      request.on('error', () => {
+      request.on('error', (error) => {
         failures += 1;
+        failed ??= error.message;
         resolveSent();
       });
       request.end(spec.body);
@@ -116,6 +128,7 @@ export async function fixedRate(
     rate: options.rate,
     requests: total,
     failures,
+    failed,
     p50Ms: percentile(latencies, 50),
     p95Ms: percentile(latencies, 95),
     p99Ms: percentile(latencies, 99),

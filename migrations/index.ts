@@ -6,7 +6,7 @@ import { GuardianEligibility1732250000007 } from './1732250000007-guardian-eligi
 import { AlertsAndDurableSolutions1732250000004 } from './1732250000004-alerts-and-durable-solutions';
 import { PlacementsAndMissing1732250000003 } from './1732250000003-placements-and-missing';
 import { GuardianshipAndAgeAssessment1732250000002 } from './1732250000002-guardianship-and-age-assessment';
-import { DashboardIndexes1732250000008 } from './1732250000008-dashboard-indexes';
+import { NationalScaleIndexes1732250000008 } from './1732250000008-national-scale-indexes';
 
 /** Every migration, in order. Listed explicitly so that the build, the tests and the CLI agree. */
 export const MIGRATIONS = [
@@ -18,5 +18,5 @@ export const MIGRATIONS = [
   Meetings1732250000005,
   Statistics1732250000006,
   GuardianEligibility1732250000007,
-  DashboardIndexes1732250000008,
+  NationalScaleIndexes1732250000008,
 ];

@@ -15,7 +15,7 @@ import {
 } from './support/test-app';
 
 const DASHBOARD = `query($input: DashboardInput!) { dashboard(input: $input) {
-  authorityCodes suppressionThreshold
+  authorityCodes suppressionThreshold generatedAt
   childrenOpen { value suppressed } childrenRegistered { value suppressed }
   childrenMissingAtLeastOnce { value suppressed } missingEpisodes { value suppressed } currentlyMissing { value suppressed }
   traffickedMissingRate { value suppressed } unaccompaniedMissingRate { value suppressed }
@@ -251,6 +251,25 @@ describe('the LSCB dashboard', () => {
         await browser.close();
       }
     });
+  });
+
+  it("serves a partnership's dashboard from a rollup, with its age, and one authority's live", async () => {
+    const partnership = analyst([KENT, HILLINGDON], 'analyst-partnership');
+    const input = { authorityCodes: [KENT, HILLINGDON] };
+    const first = await dashboard(partnership, input);
+    const again = await dashboard(partnership, input);
+    expect(again.generatedAt).toBe(first.generatedAt);
+    expect(again).toEqual(first);
+    const [rollup] = await app.query<{ n: number }>('SELECT count(*)::int AS n FROM dashboard_rollup');
+    expect(rollup.n).toBeGreaterThanOrEqual(1);
+    // nothing about one child is kept: only the suppressed figures of the answer
+    const [kept] = await app.query<{ answer: Record<string, unknown> }>(
+      'SELECT answer FROM dashboard_rollup LIMIT 1',
+    );
+    expect(JSON.stringify(kept.answer)).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+    const single = await dashboard(analyst([KENT]), { authorityCodes: [KENT] });
+    const singleAgain = await dashboard(analyst([KENT]), { authorityCodes: [KENT] });
+    expect(singleAgain.generatedAt).not.toBe(single.generatedAt);
   });
 
   it('refuses a period that ends before it starts', async () => {

@@ -75,7 +75,10 @@ export class DashboardModel {
   @Field(() => Int)
   suppressionThreshold!: number;
 
-  @Field(() => GraphQLDateTime)
+  @Field(() => GraphQLDateTime, {
+    description:
+      'When the figures were computed: live for one authority; a partnership or UK-wide dashboard may come from a rollup up to DASHBOARD_ROLLUP_MAX_AGE_SECONDS old',
+  })
   generatedAt!: Date;
 
   @Field(() => FigureModel, { description: 'Open on the last day of the period' })

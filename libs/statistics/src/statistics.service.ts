@@ -1,4 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { EntityManager } from 'typeorm';
 import {
   addDays,
   APP_CONFIG,
@@ -33,6 +35,55 @@ export class StatisticsService {
     if (daysBetween(input.from, input.to) > MAX_PERIOD_DAYS)
       throw invalidField('from', 'The period can be at most five years');
     const { ids, codes } = await this.authorities(ctx, input.authorityCodes);
+    const em = await ctx.em();
+    if (ids.length === 1 || this.config.statistics.rollupMaxAgeSeconds === 0)
+      return this.compute(em, input, ids, codes);
+    return this.fromRollup(em, input, ids, codes);
+  }
+
+  /**
+   * A partnership's or the UK's dashboard from a rollup no older than the configured age (its
+   * `generatedAt` shows when it was computed); computed afresh, and kept, when there is none. The
+   * answer holds only suppressed aggregates, never anything about one child.
+   */
+  private async fromRollup(
+    em: EntityManager,
+    input: DashboardInput,
+    ids: string[],
+    codes: string[],
+  ): Promise<DashboardModel> {
+    const key = createHash('sha256')
+      .update(
+        JSON.stringify([
+          [...ids].sort(),
+          input.from,
+          input.to,
+          this.config.statistics,
+          this.config.guardianship,
+        ]),
+      )
+      .digest('hex');
+    const maxAge = this.config.statistics.rollupMaxAgeSeconds;
+    const [kept] = await em.query<{ answer: DashboardModel & { generatedAt: string } }[]>(
+      `SELECT answer FROM dashboard_rollup WHERE key = $1 AND generated_at > now() - make_interval(secs => $2)`,
+      [key, maxAge],
+    );
+    if (kept) return { ...kept.answer, generatedAt: new Date(kept.answer.generatedAt) };
+    const answer = await this.compute(em, input, ids, codes);
+    await em.query(
+      `INSERT INTO dashboard_rollup (key, generated_at, answer) VALUES ($1, $2, $3)
+       ON CONFLICT (key) DO UPDATE SET generated_at = excluded.generated_at, answer = excluded.answer`,
+      [key, answer.generatedAt, JSON.stringify(answer)],
+    );
+    return answer;
+  }
+
+  private async compute(
+    em: EntityManager,
+    input: DashboardInput,
+    ids: string[],
+    codes: string[],
+  ): Promise<DashboardModel> {
     const now = this.clock.now();
     const threshold = this.config.statistics.suppressionThreshold;
     const { ictg, scotland, northernIreland } = this.config.guardianship.ageLimits;
@@ -49,7 +100,6 @@ export class StatisticsService {
       scotland,
       northernIreland,
     ];
-    const em = await ctx.em();
     const [{ figures }] = await em.query<{ figures: Record<string, FigureModel> }[]>(HEADLINES, params);
     const breakdowns = await em.query<{ dimension: string; key: string; count: FigureModel }[]>(BREAKDOWNS, [
       ids,

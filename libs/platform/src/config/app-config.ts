@@ -64,6 +64,8 @@ export interface AppConfig {
   readonly statistics: {
     /** Counts from 1 to this are suppressed, and every rate built on one. */
     readonly suppressionThreshold: number;
+    /** How old a multi-authority (partnership, UK-wide) dashboard may be before it is computed afresh; 0: always live. */
+    readonly rollupMaxAgeSeconds: number;
   };
   readonly nrm: {
     /** Target for a reasonable-grounds decision, in working days after referral. */
@@ -176,6 +178,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     statistics: {
       suppressionThreshold: int('STATISTICS_SUPPRESSION_THRESHOLD', 4, 0, 100),
+      rollupMaxAgeSeconds: int('DASHBOARD_ROLLUP_MAX_AGE_SECONDS', 600, 0, 86_400),
     },
     nrm: {
       reasonableGroundsTargetWorkingDays: int('NRM_RG_TARGET_WORKING_DAYS', 5, 1, 365),

@@ -17,15 +17,22 @@ import {
   checkDatabaseReachable,
   Clock,
   londonDate,
+  isValidIsoDate,
+  startOfLondonDay,
+  AppConfig,
 } from '@haven/platform';
 import { buildSchema, printSortedSchema } from '../../api/src/schema';
 import { seedDemo } from './seed/demo';
+import { loadNational, NationalResult } from './seed/national';
 
 const USAGE = `Usage: haven <command>
   token   --role ROLE --org CODE --sub SUBJECT --name NAME [--las A,B] [--email E] [--ttl SECONDS]
           prints a development token (HS256, JWT_SECRET or the development secret) and nothing else
   migrate applies pending migrations
   seed    --demo   loads the demo data set
+          --national [--seed N] [--as-of YYYY-MM-DD]
+                   loads the national-scale synthetic data set (100,000 children, two decades of
+                   history), the same for the same seed (default 1) and as-of date (default today)
   schema  [--check] writes schema.graphql (or fails if it is out of date)
   purge   [--dry-run] deletes the records of children past their 75th birthday, leaving an audit row each`;
 
@@ -96,9 +103,20 @@ function token(args: string[]): number {
 }
 
 async function seed(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { demo: { type: 'boolean' } } });
-  if (!values.demo) {
-    console.error('Say which data set: npm run seed -- --demo');
+  const { values } = parseArgs({
+    args,
+    options: {
+      demo: { type: 'boolean' },
+      national: { type: 'boolean' },
+      seed: { type: 'string' },
+      'as-of': { type: 'string' },
+    },
+  });
+  if (values.national && !values.demo) return seedNational(values.seed ?? '1', values['as-of']);
+  if (!values.demo || values.seed !== undefined || values['as-of'] !== undefined) {
+    console.error(
+      `Say which data set: npm run seed -- --demo, or --national [--seed N] [--as-of YYYY-MM-DD]`,
+    );
     return 2;
   }
   return withDatabase(async (url) => {
@@ -123,6 +141,79 @@ async function seed(args: string[]): Promise<number> {
       await dataSource.destroy();
     }
   });
+}
+
+const NATIONAL_SIZE = { children: 100_000, meetings: 50_000 };
+
+async function seedNational(seedText: string, asOfText: string | undefined): Promise<number> {
+  const asOf = asOfText ?? londonDate(new Date());
+  if (!/^\d{1,9}$/.test(seedText) || !isValidIsoDate(asOf)) {
+    console.error('--seed takes a whole number (0 to 999999999) and --as-of a date (YYYY-MM-DD)');
+    return 2;
+  }
+  return withDatabase(async (url) => {
+    const started = performance.now();
+    await runMigrations(url, MIGRATIONS);
+    const config = loadConfig();
+    const result = await loadNational(
+      url,
+      { seed: Number(seedText), asOf, ...NATIONAL_SIZE, settings: nationalSettings(config) },
+      (line) => console.error(line),
+    );
+    if (result.skipped) {
+      console.log('The national data set is already loaded');
+      return;
+    }
+    printCounts(result);
+    // history ends where the as-of day begins; a scan today runs as of now, as the service's would
+    const scanAt = asOf === londonDate(new Date()) ? new Date() : startOfLondonDay(asOf);
+    const dataSource = createDataSource({ url, poolSize: 2 });
+    await dataSource.initialize();
+    try {
+      const scanStarted = performance.now();
+      const alerts = await dataSource.transaction((em) =>
+        new AlertsService(config, new Clock()).evaluate(em, scanAt),
+      );
+      console.log(
+        `Alert scan: raised ${alerts.raised} alerts in ${seconds(performance.now() - scanStarted)}`,
+      );
+    } finally {
+      await dataSource.destroy();
+    }
+    console.log(`Loaded in ${seconds(performance.now() - started)} (seed ${seedText}, as of ${asOf})`);
+    if (result.hint) {
+      const { org, sub, name } = result.hint;
+      console.log(`Try: npm run token -- --role SOCIAL_WORKER --org ${org} --sub ${sub} --name "${name}"`);
+    }
+  });
+}
+
+function nationalSettings(config: AppConfig) {
+  return {
+    soonAfterPlacementHours: config.missing.soonAfterPlacementHours,
+    reasonableGroundsTargetWorkingDays: config.nrm.reasonableGroundsTargetWorkingDays,
+    recoveryPeriodDays: config.nrm.recoveryPeriodDays,
+    guardianAgeLimits: {
+      ictg: config.guardianship.ageLimits.ictg,
+      scotland: config.guardianship.ageLimits.scotland,
+      northernIreland: config.guardianship.ageLimits.northernIreland,
+    },
+  };
+}
+
+function printCounts(result: NationalResult): void {
+  const width = Math.max(...Object.keys(result.counts).map((name) => name.length));
+  for (const [name, count] of Object.entries(result.counts)) {
+    console.log(`  ${name.padEnd(width)} ${count.toLocaleString('en-GB').padStart(10)}`);
+  }
+  console.log(
+    `Generated in ${seconds(result.generatedMs)}, loaded in ${seconds(result.loadedMs)}` +
+      (result.triggersSkipped ? '' : ' (with every trigger on)'),
+  );
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
 }
 
 async function schema(args: string[]): Promise<number> {

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createSecretKey, randomUUID } from 'node:crypto';
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
 import jwt from 'jsonwebtoken';
@@ -40,7 +40,8 @@ const pool = new Pool({
   max: Number(process.env.DATABASE_POOL_SIZE ?? 20),
   application_name: 'haven-twin',
 });
-const secret = process.env.JWT_SECRET ?? '';
+// a KeyObject once, as the service does: jsonwebtoken would otherwise parse the secret on every call
+const secret = createSecretKey(Buffer.from(process.env.JWT_SECRET ?? ''));
 const callers = new Map<string, { caller: Caller; until: number }>();
 
 /** HS256 pinned, expiry enforced; the practitioner looked up once a minute, as the service caches it. */

@@ -65,6 +65,11 @@ export interface VisibleChild {
   childId: string;
 }
 
+/** A visible child, locked, with the facts recording something about it most often needs. */
+export interface LockedChild extends VisibleChild {
+  arrivalDate: Child['arrivalDate'];
+}
+
 @Injectable()
 export class ChildrenService {
   constructor(
@@ -220,10 +225,10 @@ export class ChildrenService {
    * For other capabilities recording something about a child: the child if the caller may see it,
    * locked against concurrent changes of its scope; NOT_FOUND otherwise. Not audited as a read.
    */
-  async requireVisible(ctx: RequestContext, childId: string): Promise<VisibleChild> {
+  async requireVisible(ctx: RequestContext, childId: string): Promise<LockedChild> {
     const em = await ctx.em();
     const child = await this.lockVisible(em, ctx, childId);
-    return asOwned(child);
+    return { ...asOwned(child), arrivalDate: child.arrivalDate };
   }
 
   async list(ctx: RequestContext, args: ChildrenArgs): Promise<Connection<ChildModel>> {

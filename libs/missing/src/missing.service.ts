@@ -12,7 +12,6 @@ import {
   groupBy,
   hydrate,
   invalidField,
-  IsoDate,
   isPageSize,
   notFound,
   RequestContext,
@@ -56,23 +55,19 @@ export class MissingService {
     }
     const em = await ctx.em();
     const placement = await this.placements.placementAt(em, child.id, input.missingSince);
-    const [{ arrival_date: arrival }] = await em.query<{ arrival_date: IsoDate | null }[]>(
-      'SELECT arrival_date FROM child WHERE id = $1',
-      [child.id],
-    );
     const soon = startsSoonAfterPlacement(
       input.missingSince,
       placement?.startedAt ?? null,
-      arrival,
+      child.arrivalDate,
       this.soonAfterHours,
     );
-    let id: string;
+    let inserted: Record<string, unknown>;
     try {
-      [{ id }] = await em.query<{ id: string }[]>(
+      [inserted] = await em.query<Record<string, unknown>[]>(
         `INSERT INTO missing_episode (child_id, local_authority_id, kind, placement_id, missing_since, reported_to_police_at,
                                       police_reference, police_risk_level, last_seen_location, last_seen_with, circumstances,
                                       trafficker_contact_feared, soon_after_placement, reported_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING *`,
         [
           child.id,
           child.localAuthorityId,
@@ -97,13 +92,14 @@ export class MissingService {
       if (constraint === NO_OVERLAP) throw conflict('The episode overlaps an earlier episode of this child');
       throw error;
     }
-    const episode = await this.load(ctx, id);
+    // what was written is what is answered: no second read
+    const episode = toModel(hydrate(this.dataSource, MissingEpisode, inserted), this.clock.now().getTime());
     ctx.audit(AuditAction.CREATE, ENTITY, episode);
     const event: ChildWentMissing = {
       type: 'ChildWentMissing',
       childId: child.id,
       localAuthorityId: child.localAuthorityId,
-      episodeId: id,
+      episodeId: episode.id,
       missingSince: input.missingSince,
       soonAfterPlacement: soon,
     };

@@ -13,9 +13,11 @@ export class NationalScaleIndexes1732250000008 implements MigrationInterface {
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(`
-      CREATE INDEX missing_episode_authority_since_idx ON missing_episode (local_authority_id, missing_since);
+      -- covering what the dashboard reads of a period's episodes and returns, so the scans need not visit the heap
+      CREATE INDEX missing_episode_authority_since_idx ON missing_episode (local_authority_id, missing_since)
+        INCLUDE (child_id, returned_at, soon_after_placement);
       CREATE INDEX missing_episode_authority_returned_idx ON missing_episode (local_authority_id, returned_at)
-        WHERE returned_at IS NOT NULL;
+        INCLUDE (interview_offered_at) WHERE returned_at IS NOT NULL;
       CREATE INDEX nrm_referral_authority_referred_idx ON nrm_referral (local_authority_id, referred_on);
       CREATE INDEX nrm_referral_authority_decided_idx ON nrm_referral (local_authority_id, reasonable_grounds_decided_on)
         WHERE reasonable_grounds_decided_on IS NOT NULL;

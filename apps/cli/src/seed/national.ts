@@ -2314,7 +2314,8 @@ export async function loadNational(
     const generatedMs = performance.now() - started;
     const triggersSkipped = await copyAll(client, buffers, bars, log);
     bars.stop();
-    await client.query('ANALYZE');
+    // statistics for the planner, and the visibility map that lets index-only scans skip the heap
+    await client.query('VACUUM ANALYZE');
     return {
       skipped: false,
       counts: Object.fromEntries(buffers.map((buffer) => [buffer.spec.name, buffer.rows])),

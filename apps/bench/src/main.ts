@@ -15,7 +15,7 @@ import {
   mintToken,
   Role,
 } from '@haven/platform';
-import { fixedRate, NextRequest, peak, percentile } from './load';
+import { fixedRate, LatencyResult, NextRequest, peak, PeakResult, percentile } from './load';
 import {
   ALERT_SCAN,
   CASE_FILE,
@@ -227,6 +227,22 @@ async function loadFixture(db: Pool, secret: string): Promise<Fixture | null> {
   };
 }
 
+/** One measured operation of quality.md's table. */
+interface Operation {
+  name: string;
+  goal: string;
+  met: (row: BenchRow) => boolean;
+  /** The service's request; each call may name another child or term. */
+  service: NextRequest;
+  /** The twin's request for the same answer, when there is a twin. */
+  twin?: NextRequest;
+  /** Arrivals per second for the latency run. */
+  rate: number;
+  connections?: number;
+  /** Runs after the operation, whether it succeeded or not. */
+  after?: () => Promise<void>;
+}
+
 async function measure(
   db: Pool,
   fixture: Fixture,
@@ -235,110 +251,48 @@ async function measure(
   twinUrl: string,
   options: Options,
 ): Promise<BenchRow[]> {
-  const rows: BenchRow[] = [];
   const say = (line: string) => log(options, line);
-  const wanted = (operation: string) => options.only.length === 0 || options.only.includes(operation);
-
-  // child(id): the case file
-  if (wanted('caseFile')) await measureCaseFile();
-  async function measureCaseFile() {
-    const caseChild = () => cycle(fixture.caseFileChildren);
-    const caseFile = caseChild();
-    const twinCaseFile = caseChild();
-    const caseFileRow = await compare(
-      'caseFile',
-      serviceUrl,
-      () => graphqlRequest(fixture.socialWorker, CASE_FILE, { id: caseFile() }),
-      twinUrl,
-      () => twinRequest(fixture.socialWorker, '/case-file', { id: twinCaseFile() }),
-      200,
-      options,
-      say,
-    );
-    rows.push(
-      withGoal(
-        caseFileRow,
-        'throughput ≥ 0.5 × twin; p99 < 25 ms at 200/s; ≤ 6 SQL statements',
-        (row) => (row.ratio ?? 0) >= 0.5 && (row.p99Ms ?? Infinity) < 25 && (row.sqlStatements ?? 99) <= 6,
-      ),
-    );
-  }
-
-  // children: a page of 50 with a search term and a filter
-  if (wanted('childrenSearch')) await measureChildren();
-  async function measureChildren() {
-    const term = cycle(fixture.searchTerms);
-    const twinTerm = cycle(fixture.searchTerms);
-    const childrenRow = await compare(
-      'childrenSearch',
-      serviceUrl,
-      () => graphqlRequest(fixture.socialWorker, CHILDREN_PAGE, { search: term() }),
-      twinUrl,
-      () => twinRequest(fixture.socialWorker, '/children', { search: twinTerm() }),
-      100,
-      options,
-      say,
-    );
-    rows.push(
-      withGoal(
-        childrenRow,
-        "p99 < 40 ms at 100/s; time overhead ≤ 0.4 of the twin's (ratio ≥ 0.71)",
-        (row) => (row.p99Ms ?? Infinity) < 40 && (row.ratio ?? 0) >= 1 / 1.4,
-      ),
-    );
-  }
-
-  // reportMissing: each request reports another child; the episodes are removed afterwards
-  if (wanted('reportMissing')) await measureReportMissing();
-  async function measureReportMissing() {
-    const started = new Date();
+  const rows: BenchRow[] = [];
+  for (const operation of operations(db, fixture, secret, options)) {
+    if (options.only.length > 0 && !options.only.includes(operation.name)) continue;
+    const runOptions = { ...options, connections: operation.connections ?? options.connections };
     try {
-      const candidate = once(fixture.missingCandidates, 'children to report missing');
-      const missingSince = () => new Date(Date.now() - 60_000).toISOString();
-      const reportRow = await compare(
-        'reportMissing',
-        serviceUrl,
-        () => {
-          const { childId, token } = candidate();
-          return graphqlRequest(token, REPORT_MISSING, {
-            input: { childId, kind: 'MISSING', missingSince: missingSince(), circumstances: BENCH_MARKER },
-          });
-        },
-        twinUrl,
-        () => {
-          const { childId, token } = candidate();
-          return twinRequest(token, '/report-missing', {
-            childId,
-            missingSince: missingSince(),
-            circumstances: BENCH_MARKER,
-          });
-        },
-        50,
-        { ...options, connections: Math.min(options.connections, 8) },
-        say,
-      );
-      rows.push(
-        withGoal(
-          reportRow,
-          'alert raised in the same transaction; p99 < 30 ms at 50/s',
-          (row) => (row.p99Ms ?? Infinity) < 30,
-        ),
-      );
+      const row = operation.twin
+        ? await compare(
+            operation.name,
+            serviceUrl,
+            operation.service,
+            twinUrl,
+            operation.twin,
+            operation.rate,
+            options,
+            say,
+          )
+        : await serviceOnly(operation.name, serviceUrl, operation.service, operation.rate, runOptions, say);
+      rows.push(withGoal(row, operation.goal, operation.met));
     } finally {
-      await removeBenchEpisodes(db, started);
+      await operation.after?.();
     }
   }
+  if (options.only.length === 0 || options.only.includes('alertScan'))
+    rows.push(await alertScan(serviceUrl, secret, say));
+  return rows;
+}
 
-  // dashboards: one authority's year, and the whole UK's
+function operations(db: Pool, fixture: Fixture, secret: string, options: Options): Operation[] {
+  const caseFile = cycle(fixture.caseFileChildren);
+  const twinCaseFile = cycle(fixture.caseFileChildren);
+  const term = cycle(fixture.searchTerms);
+  const twinTerm = cycle(fixture.searchTerms);
+  // reportMissing reports another child each time; what it wrote is deleted afterwards
+  const candidate = once(fixture.missingCandidates, 'children to report missing');
+  const missingSince = () => new Date(Date.now() - 60_000).toISOString();
+  const started = new Date();
   const to = londonDate(new Date());
   const from = addDays(to, -364);
+  const code = fixture.authorityCode;
   const manager = mintToken(
-    {
-      role: Role.TEAM_MANAGER,
-      org: fixture.authorityCode,
-      sub: `bench-tm-${fixture.authorityCode}`,
-      name: 'Bench',
-    },
+    { role: Role.TEAM_MANAGER, org: code, sub: `bench-tm-${code}`, name: 'Bench' },
     secret,
   );
   const analyst = mintToken(
@@ -351,34 +305,63 @@ async function measure(
     },
     secret,
   );
-  if (wanted('dashboardAuthority')) {
-    const authorityDashboard = await serviceOnly(
-      'dashboardAuthority',
-      serviceUrl,
-      () => graphqlRequest(manager, DASHBOARD, { input: { from, to } }),
-      5,
-      options,
-      say,
-    );
-    rows.push(withGoal(authorityDashboard, 'p95 < 50 ms', (row) => (row.p95Ms ?? Infinity) < 50));
-  }
-  if (wanted('dashboardUk')) {
-    const ukDashboard = await serviceOnly(
-      'dashboardUk',
-      serviceUrl,
-      () =>
+  return [
+    {
+      name: 'caseFile',
+      goal: 'throughput ≥ 0.5 × twin; p99 < 25 ms at 200/s; ≤ 6 SQL statements',
+      met: (row) => (row.ratio ?? 0) >= 0.5 && (row.p99Ms ?? Infinity) < 25 && (row.sqlStatements ?? 99) <= 6,
+      service: () => graphqlRequest(fixture.socialWorker, CASE_FILE, { id: caseFile() }),
+      twin: () => twinRequest(fixture.socialWorker, '/case-file', { id: twinCaseFile() }),
+      rate: 200,
+    },
+    {
+      name: 'childrenSearch',
+      goal: "p99 < 40 ms at 100/s; time overhead ≤ 0.4 of the twin's (ratio ≥ 0.71)",
+      met: (row) => (row.p99Ms ?? Infinity) < 40 && (row.ratio ?? 0) >= 1 / 1.4,
+      service: () => graphqlRequest(fixture.socialWorker, CHILDREN_PAGE, { search: term() }),
+      twin: () => twinRequest(fixture.socialWorker, '/children', { search: twinTerm() }),
+      rate: 100,
+    },
+    {
+      name: 'reportMissing',
+      goal: 'alert raised in the same transaction; p99 < 30 ms at 50/s',
+      met: (row) => (row.p99Ms ?? Infinity) < 30,
+      service: () => {
+        const { childId, token } = candidate();
+        return graphqlRequest(token, REPORT_MISSING, {
+          input: { childId, kind: 'MISSING', missingSince: missingSince(), circumstances: BENCH_MARKER },
+        });
+      },
+      twin: () => {
+        const { childId, token } = candidate();
+        return twinRequest(token, '/report-missing', {
+          childId,
+          missingSince: missingSince(),
+          circumstances: BENCH_MARKER,
+        });
+      },
+      rate: 50,
+      connections: Math.min(options.connections, 8),
+      after: () => removeBenchEpisodes(db, started),
+    },
+    {
+      name: 'dashboardAuthority',
+      goal: 'p95 < 50 ms',
+      met: (row) => (row.p95Ms ?? Infinity) < 50,
+      service: () => graphqlRequest(manager, DASHBOARD, { input: { from, to } }),
+      rate: 5,
+    },
+    {
+      name: 'dashboardUk',
+      goal: 'p95 < 1 s',
+      met: (row) => (row.p95Ms ?? Infinity) < 1000,
+      service: () =>
         graphqlRequest(analyst, DASHBOARD, {
           input: { from, to, authorityCodes: fixture.allAuthorityCodes },
         }),
-      1,
-      options,
-      say,
-    );
-    rows.push(withGoal(ukDashboard, 'p95 < 1 s', (row) => (row.p95Ms ?? Infinity) < 1000));
-  }
-
-  if (wanted('alertScan')) rows.push(await alertScan(serviceUrl, secret, say));
-  return rows;
+      rate: 1,
+    },
+  ];
 }
 
 /** Peak throughput of the service and the twin, then the service's latency at a fixed rate. */
@@ -404,18 +387,7 @@ async function compare(
   const latency = await fixedRate(serviceUrl, service, graphqlSucceeded, { rate, seconds: options.seconds });
   const statements = await sqlStatements(serviceUrl, service);
   failIfErrors(operation, servicePeak, twinPeak, latency);
-  return {
-    operation,
-    rps: round(servicePeak.rps),
-    p50Ms: latency.p50Ms,
-    p99Ms: latency.p99Ms,
-    p95Ms: latency.p95Ms,
-    sqlStatements: statements,
-    twinRps: round(twinPeak.rps),
-    ratio: twinPeak.rps > 0 ? Math.round((servicePeak.rps / twinPeak.rps) * 100) / 100 : null,
-    goal: '',
-    met: false,
-  };
+  return measuredRow(operation, servicePeak, latency, statements, twinPeak);
 }
 
 /** An operation with no twin: peak throughput and latency at a fixed rate. */
@@ -435,15 +407,25 @@ async function serviceOnly(
   });
   const latency = await fixedRate(serviceUrl, service, graphqlSucceeded, { rate, seconds: options.seconds });
   failIfErrors(operation, servicePeak, latency);
+  return measuredRow(operation, servicePeak, latency, await sqlStatements(serviceUrl, service));
+}
+
+function measuredRow(
+  operation: string,
+  servicePeak: PeakResult,
+  latency: LatencyResult,
+  statements: number | null,
+  twinPeak?: PeakResult,
+): BenchRow {
   return {
     operation,
     rps: round(servicePeak.rps),
     p50Ms: latency.p50Ms,
     p99Ms: latency.p99Ms,
     p95Ms: latency.p95Ms,
-    sqlStatements: await sqlStatements(serviceUrl, service),
-    twinRps: null,
-    ratio: null,
+    sqlStatements: statements,
+    twinRps: twinPeak ? round(twinPeak.rps) : null,
+    ratio: twinPeak && twinPeak.rps > 0 ? Math.round((servicePeak.rps / twinPeak.rps) * 100) / 100 : null,
     goal: '',
     met: false,
   };

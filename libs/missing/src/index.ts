@@ -4,3 +4,4 @@ export * from './missing.events';
 export * from './missing.module';
 export * from './missing.service';
 export * from './profile/missing-person-profile.model';
+export * from './missing-rules';

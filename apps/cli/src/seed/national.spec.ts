@@ -1,10 +1,10 @@
 import { AgeAssessmentOutcome, AgeAssessmentStatus, AgeDeterminedBy } from '@haven/age-assessment';
 import { ChildStatus, NrmDecision } from '@haven/children';
 import { AgendaReason, MeetingStatus, MeetingType } from '@haven/meetings';
-import { MissingKind } from '@haven/missing';
-import { addWorkingDays, ageOn, londonDate, Nation, Role, startOfLondonDay } from '@haven/platform';
+import { MissingKind, returnInterviewDueBy, startsSoonAfterPlacement } from '@haven/missing';
+import { addWorkingDays, ageOn, groupBy, londonDate, Nation, Role, startOfLondonDay } from '@haven/platform';
 // libs/missing does not export its rules module; the generator mirrors it, and this keeps the mirror honest
-import { returnInterviewDueBy, startsSoonAfterPlacement } from '../../../../libs/missing/src/missing-rules';
+
 import {
   apportion,
   AuthorityRef,
@@ -71,16 +71,6 @@ function generate(seed: number, asOf = AS_OF): DataSet {
 
 function rowsOf<R>(data: DataSet, spec: TableSpec<R>): R[] {
   return (data.get(spec.name) ?? []) as R[];
-}
-
-function groupBy<R>(rows: readonly R[], key: (row: R) => string): Map<string, R[]> {
-  const groups = new Map<string, R[]>();
-  for (const row of rows) {
-    const group = groups.get(key(row));
-    if (group) group.push(row);
-    else groups.set(key(row), [row]);
-  }
-  return groups;
 }
 
 /** Collects broken rules, so that a check over thousands of rows fails once, naming the rows. */

@@ -117,6 +117,50 @@ describe('operations', () => {
   });
 });
 
+describe('in production', () => {
+  let app: TestApp;
+  const secret = 'a-production-secret-of-at-least-32-characters';
+  const worker = socialWorker(HILLINGDON, 'sw-production');
+
+  beforeAll(async () => {
+    app = await TestApp.start({ NODE_ENV: 'production', JWT_SECRET: secret, SQL_STATEMENT_HEADER: 'true' });
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  const post = (query: string) =>
+    fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${mintToken({ ...worker, name: 'Sam' }, secret)}`,
+      },
+      body: JSON.stringify({ query }),
+    });
+
+  it('answers no introspection, suggests no field names, and counts no statements aloud', async () => {
+    const introspection = await post(getIntrospectionQuery());
+    const introspected = (await introspection.json()) as { data?: unknown; errors?: { message: string }[] };
+    expect(introspected.data ?? null).toBeNull();
+    expect(introspected.errors?.[0]?.message).toMatch(/introspection/i);
+
+    const typo = await post('{ childre { totalCount } }');
+    const answer = (await typo.json()) as { errors?: { message: string }[] };
+    expect(answer.errors?.length).toBeGreaterThan(0);
+    expect(JSON.stringify(answer.errors)).not.toMatch(/Did you mean/);
+    expect(JSON.stringify(answer.errors)).not.toMatch(/children/);
+
+    const listed = await post('{ children { totalCount } }');
+    expect(listed.status).toBe(200);
+    expect(listed.headers.get('x-haven-sql-statements')).toBeNull();
+  });
+
+  it('serves no explorer', async () => {
+    expect((await fetch(`${app.url}/explorer`)).status).toBe(404);
+  });
+});
+
 describe('the process', () => {
   it('refuses to start in production with the development secret, in one line', () => {
     const result = spawnSync(process.execPath, [MAIN], {

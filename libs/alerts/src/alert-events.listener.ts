@@ -31,6 +31,12 @@ const RULES_BY_EVENT: Record<string, readonly AlertKind[]> = {
   CaseClosed: [NEARING_18_WITHOUT_DURABLE_SOLUTION, NO_GUARDIAN, UASC_LEAVE_EXPIRING],
 };
 
+/**
+ * Events that can only start a condition: a new missing episode neither ends nor ages another (a child
+ * has one open episode; the last one's alert was cleared at its return), so its rules only raise.
+ */
+const RAISE_ONLY_EVENTS = new Set(['ChildWentMissing']);
+
 @Injectable()
 export class AlertEventsListener implements OnModuleInit {
   constructor(
@@ -40,7 +46,9 @@ export class AlertEventsListener implements OnModuleInit {
 
   onModuleInit(): void {
     for (const [type, kinds] of Object.entries(RULES_BY_EVENT)) {
-      this.events.on(type, (ctx, event) => this.alerts.evaluateChild(ctx, event.childId, kinds));
+      this.events.on(type, (ctx, event) =>
+        this.alerts.evaluateChild(ctx, event.childId, kinds, RAISE_ONLY_EVENTS.has(type)),
+      );
     }
     // an action may be about no child: re-evaluate the authority's overdue actions
     this.events.on('MeetingActionCompleted', async (ctx, event) => {

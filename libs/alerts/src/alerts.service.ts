@@ -42,6 +42,8 @@ export interface EvaluationScope {
   authorityId?: string | null;
   childId?: string | null;
   kinds?: readonly AlertKind[];
+  /** Only raise: for an event that can start a condition but neither clear nor escalate one. */
+  raiseOnly?: boolean;
 }
 
 @Injectable()
@@ -70,9 +72,11 @@ export class AlertsService {
     const rules = ALERT_RULES.filter((rule) => !scope.kinds || scope.kinds.includes(rule.kind));
     const counts: ScanCounts = { raised: 0, escalated: 0, resolved: 0 };
     const run = async (sql: string) => (await em.query<{ n: number }[]>(sql, params))[0].n;
-    for (const rule of rules) if (rule.cleared) counts.resolved += await run(clearStatement(rule.cleared));
-    for (const rule of rules)
-      if (rule.escalations) counts.escalated += await run(escalateStatement(rule.escalations));
+    if (!scope.raiseOnly) {
+      for (const rule of rules) if (rule.cleared) counts.resolved += await run(clearStatement(rule.cleared));
+      for (const rule of rules)
+        if (rule.escalations) counts.escalated += await run(escalateStatement(rule.escalations));
+    }
     for (const rule of rules)
       if (rule.candidates) counts.raised += await run(raiseStatement(rule.candidates));
     if (!scope.kinds || scope.kinds.includes(AlertKind.NEARING_18_WITHOUT_DURABLE_SOLUTION)) {
@@ -82,8 +86,13 @@ export class AlertsService {
   }
 
   /** Runs the rules for one child, now, in the caller's transaction (the event rules). */
-  async evaluateChild(ctx: RequestContext, childId: string, kinds: readonly AlertKind[]): Promise<void> {
-    await this.evaluate(await ctx.em(), this.clock.now(), { childId, kinds });
+  async evaluateChild(
+    ctx: RequestContext,
+    childId: string,
+    kinds: readonly AlertKind[],
+    raiseOnly = false,
+  ): Promise<void> {
+    await this.evaluate(await ctx.em(), this.clock.now(), { childId, kinds, raiseOnly });
   }
 
   async list(ctx: RequestContext, args: AlertsArgs): Promise<Connection<AlertModel>> {

@@ -10,6 +10,7 @@ import {
   RequestContext,
   lockVisibleRecord,
   scopedRecords,
+  perChild,
 } from '@haven/platform';
 import { AgeAssessment } from './age-assessment.entity';
 import { AgeAssessmentOutcome, AgeAssessmentStatus, AgeDeterminedBy } from './age-assessment.enums';
@@ -201,7 +202,7 @@ export class AgeAssessmentService {
           new DataLoader(async (childIds: readonly string[]) => {
             const models = await this.query(ctx, 'a.child_id = ANY(:childIds)', { childIds });
             ctx.auditMany(AuditAction.READ, ENTITY, models);
-            return childIds.map((id) => models.filter((model) => model.childId === id));
+            return perChild(childIds, models);
           }),
       )
       .load(childId);

@@ -11,13 +11,13 @@ import {
   conflict,
   Connection,
   decodeCursor,
-  groupBy,
   londonDate,
   notFound,
   RequestContext,
   reviveTimestamps,
   toConnection,
   isUuid,
+  perChild,
 } from '@haven/platform';
 import { AlertKind, AlertResolution, AlertSeverity, AlertStatus } from './alert.enums';
 import { AlertModel } from './alert.model';
@@ -165,8 +165,7 @@ export class AlertsService {
           );
           const models = rows.map(toModel);
           this.auditRead(ctx, models);
-          const byChild = groupBy(models, (model) => model.childId);
-          return childIds.map((id) => byChild.get(id) ?? []);
+          return perChild(childIds, models);
         }),
     );
   }

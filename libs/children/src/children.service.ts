@@ -242,15 +242,16 @@ export class ChildrenService {
     const query = this.filtered(this.scoped(em, ctx), args.filter ?? {});
     // the total across pages rides along, one statement for page and count: a window over the matches
     // on the first page, a subquery without the cursor's condition on the next ones
-    const counting = query.clone().select('count(*)::int');
-    if (cursor)
-      query.addSelect(`(${counting.getQuery()})`, 'total_count').setParameters(counting.getParameters());
-    else query.addSelect('count(*) OVER ()::int', 'total_count');
+    let counting: SelectQueryBuilder<Child> | undefined;
     if (cursor) {
+      counting = query.clone().select('count(*)::int', 'count');
+      query.addSelect(`(${counting.getQuery()})`, 'total_count').setParameters(counting.getParameters());
       query.andWhere('(c.registered_at, c.id) < (:afterAt::timestamptz, :afterId::uuid)', {
         afterAt: cursor[0],
         afterId: cursor[1],
       });
+    } else {
+      query.addSelect('count(*) OVER ()::int', 'total_count');
     }
     const { entities: rows, raw } = await query
       .orderBy('c.registered_at', 'DESC')
@@ -258,9 +259,7 @@ export class ChildrenService {
       .limit(first + 1)
       .getRawAndEntities<{ total_count: number }>();
     // past the last page no row carries the total
-    const total =
-      raw[0]?.total_count ??
-      (cursor ? await counting.getRawOne<{ count: number }>().then((row) => row?.count ?? 0) : 0);
+    const total = raw[0]?.total_count ?? (await counting?.getRawOne<{ count: number }>())?.count ?? 0;
     ctx.auditMany(AuditAction.READ, ENTITY, rows.slice(0, first).map(asOwned));
     return toConnection(rows, first, total, (row) => [row.registeredAt.toISOString(), row.id], toChildModel);
   }

@@ -9,6 +9,7 @@ import {
   DomainEvents,
   invalidField,
   RequestContext,
+  perChild,
 } from '@haven/platform';
 import { DurableSolutionOption, DurableSolutionStatus } from './durable-solution.enums';
 import { DurableSolutionModel } from './durable-solution.model';
@@ -96,7 +97,7 @@ export class DurableSolutionsService {
           new DataLoader(async (childIds: readonly string[]) => {
             const models = await this.query(ctx, 'd.child_id = ANY($1::uuid[])', [childIds]);
             ctx.auditMany(AuditAction.READ, ENTITY, models);
-            return childIds.map((id) => models.filter((model) => model.childId === id));
+            return perChild(childIds, models);
           }),
       )
       .load(childId);

@@ -10,7 +10,6 @@ import {
   londonDate,
   conflict,
   DomainEvents,
-  groupBy,
   invalidField,
   Nation,
   notFound,
@@ -18,6 +17,7 @@ import {
   PractitionersService,
   RequestContext,
   isUuid,
+  perChild,
 } from '@haven/platform';
 import { AssignGuardianInput } from './dto/assign-guardian.input';
 import { EndGuardianAssignmentInput } from './dto/end-guardian-assignment.input';
@@ -190,8 +190,7 @@ export class GuardianshipService {
         new DataLoader(async (childIds: readonly string[]) => {
           const models = await this.query(ctx, 'ga.child_id = ANY($1::uuid[])', [childIds]);
           ctx.auditMany(AuditAction.READ, ASSIGNMENT, models);
-          const byChild = groupBy(models, (model) => model.childId);
-          return childIds.map((id) => byChild.get(id) ?? []);
+          return perChild(childIds, models);
         }),
     );
   }

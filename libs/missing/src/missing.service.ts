@@ -9,7 +9,6 @@ import {
   Clock,
   conflict,
   DomainEvents,
-  groupBy,
   hydrate,
   invalidField,
   isPageSize,
@@ -17,6 +16,7 @@ import {
   RequestContext,
   lockVisibleRecord,
   scopedRecords,
+  perChild,
 } from '@haven/platform';
 import { PlacementsService } from '@haven/placements';
 import { RecordReturnInput, RecordReturnInterviewInput, ReportMissingInput } from './dto/missing.inputs';
@@ -249,8 +249,7 @@ export class MissingService {
                            WHERE newest.n <= :first)`;
           const models = await this.query(ctx, newest, { childIds, first });
           ctx.auditMany(AuditAction.READ, ENTITY, models);
-          const byChild = groupBy(models, (model) => model.childId);
-          return childIds.map((id) => byChild.get(id) ?? []);
+          return perChild(childIds, models);
         }),
     );
   }

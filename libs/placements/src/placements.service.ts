@@ -15,6 +15,7 @@ import {
   RequestContext,
   lockVisibleRecord,
   scopedRecords,
+  perChild,
 } from '@haven/platform';
 import { EndPlacementInput, StartPlacementInput } from './dto/placement.inputs';
 import { Placement } from './placement.entity';
@@ -147,7 +148,7 @@ export class PlacementsService {
         new DataLoader(async (childIds: readonly string[]) => {
           const models = await this.query(ctx, 'p.child_id = ANY(:childIds)', { childIds });
           ctx.auditMany(AuditAction.READ, ENTITY, models);
-          return childIds.map((id) => models.filter((model) => model.childId === id));
+          return perChild(childIds, models);
         }),
     );
   }

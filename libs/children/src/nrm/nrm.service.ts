@@ -11,6 +11,7 @@ import {
   notFound,
   RequestContext,
   isUuid,
+  perChild,
 } from '@haven/platform';
 import { ChildCategory } from '../child.enums';
 import { ChildrenService } from '../children.service';
@@ -121,7 +122,7 @@ export class NrmService {
           new DataLoader(async (childIds: readonly string[]) => {
             const models = await this.query(ctx, 'r.child_id = ANY($1::uuid[])', [childIds]);
             ctx.auditMany(AuditAction.READ, ENTITY, models);
-            return childIds.map((id) => models.filter((model) => model.childId === id));
+            return perChild(childIds, models);
           }),
       )
       .load(childId);

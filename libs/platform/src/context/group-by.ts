@@ -8,3 +8,12 @@ export function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[
   }
   return groups;
 }
+
+/** A batched loader's answer: for each child asked about, in order, its records (none: an empty list). */
+export function perChild<T extends { childId: string | null }>(
+  childIds: readonly string[],
+  records: readonly T[],
+): T[][] {
+  const byChild = groupBy(records, (record) => record.childId);
+  return childIds.map((id) => byChild.get(id) ?? []);
+}

@@ -7,6 +7,7 @@ import { AlertsAndDurableSolutions1732250000004 } from './1732250000004-alerts-a
 import { PlacementsAndMissing1732250000003 } from './1732250000003-placements-and-missing';
 import { GuardianshipAndAgeAssessment1732250000002 } from './1732250000002-guardianship-and-age-assessment';
 import { NationalScaleIndexes1732250000008 } from './1732250000008-national-scale-indexes';
+import { RowLevelSecurity1732250000009 } from './1732250000009-row-level-security';
 
 /** Every migration, in order. Listed explicitly so that the build, the tests and the CLI agree. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   Statistics1732250000006,
   GuardianEligibility1732250000007,
   NationalScaleIndexes1732250000008,
+  RowLevelSecurity1732250000009,
 ];

@@ -41,6 +41,8 @@ export async function dropTestDatabase(name: string): Promise<void> {
   await admin.connect();
   try {
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    // the service's login for that database (provisioned by the service at start)
+    await admin.query(`DROP ROLE IF EXISTS ${name}_service`);
   } finally {
     await admin.end();
   }

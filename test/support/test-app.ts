@@ -138,6 +138,8 @@ export async function spawnService(
     );
     const onData = (chunk: Buffer) => {
       output.push(chunk.toString());
+      // HAVEN_TEST_LOGS=1 shows the services' own logs while debugging a test
+      if (process.env.HAVEN_TEST_LOGS) process.stderr.write(chunk);
       const match = /Haven is listening on (http:\/\/\S+)/.exec(output.join(''));
       if (match) {
         clearTimeout(timer);

@@ -1,6 +1,12 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { ConfigError, DatabaseUnreachableError, loadConfig, safeUrl } from '@haven/platform';
+import {
+  ConfigError,
+  DatabaseUnreachableError,
+  loadConfig,
+  safeUrl,
+  ServiceRoleError,
+} from '@haven/platform';
 import { RunningService, startService } from './service';
 
 const logger = new Logger('Haven');
@@ -10,7 +16,11 @@ async function main(): Promise<void> {
   try {
     service = await startService(loadConfig());
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof DatabaseUnreachableError) {
+    if (
+      error instanceof ConfigError ||
+      error instanceof DatabaseUnreachableError ||
+      error instanceof ServiceRoleError
+    ) {
       console.error(error.message);
       process.exit(1);
     }
@@ -40,7 +50,7 @@ function announce(service: RunningService): void {
     `  GraphQL:  POST ${service.url}/graphql`,
     `  Health:   GET  ${service.url}/health`,
     `  Explorer: ${service.url}/explorer (development only)`,
-    `  Database: ${service.embedded ? 'embedded PostgreSQL, ' : ''}${safeUrl(service.databaseUrl)}`,
+    `  Database: ${service.embedded ? 'embedded PostgreSQL, ' : ''}${safeUrl(service.serviceDatabaseUrl)} (row-level security)`,
     'Mint a development token:',
     '  npm run token -- --role SOCIAL_WORKER --org E09000017 --sub sw-1 --name "Sam Worker"',
     'Load demo data: npm run seed -- --demo',

@@ -4,14 +4,22 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { MIGRATIONS } from '@haven/migrations';
-import { AppConfig, checkDatabaseReachable, EmbeddedPostgres, runMigrations } from '@haven/platform';
+import {
+  AppConfig,
+  checkDatabaseReachable,
+  EmbeddedPostgres,
+  provisionServiceRole,
+  runMigrations,
+} from '@haven/platform';
 import { AppModule } from './app.module';
 
 export interface RunningService {
   app: INestApplication;
   /** e.g. http://localhost:3000 */
   url: string;
+  /** The owner's URL (migrations); requests and workers connect as the service role. */
   databaseUrl: string;
+  serviceDatabaseUrl: string;
   embedded: boolean;
   close(): Promise<void>;
 }
@@ -38,7 +46,8 @@ function drainHttp(server: Server): Promise<void> {
 
 /**
  * Starts Haven: the embedded PostgreSQL when no DATABASE_URL is given, the migrations (under a lock,
- * so instances may start together), then the HTTP and GraphQL service.
+ * so instances may start together), the service's database role (bound by row-level security), then
+ * the HTTP and GraphQL service, connected as that role.
  */
 export async function startService(config: AppConfig, options: StartOptions = {}): Promise<RunningService> {
   const embedded = config.databaseUrl
@@ -49,10 +58,14 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     await checkDatabaseReachable(databaseUrl);
     const applied = await runMigrations(databaseUrl, MIGRATIONS);
     if (applied.length > 0) new Logger('Migrations').log(`Applied ${applied.join(', ')}`);
-    const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ config, databaseUrl }), {
-      logger: options.logLevels ?? ['log', 'warn', 'error'],
-      abortOnError: false,
-    });
+    const serviceDatabaseUrl = await provisionServiceRole(databaseUrl, config.databaseServiceUrl);
+    const app = await NestFactory.create<NestExpressApplication>(
+      AppModule.forRoot({ config, databaseUrl: serviceDatabaseUrl }),
+      {
+        logger: options.logLevels ?? ['log', 'warn', 'error'],
+        abortOnError: false,
+      },
+    );
     app.disable('x-powered-by');
     await app.listen(config.port);
     const { port } = app.getHttpServer().address() as AddressInfo;
@@ -60,6 +73,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
       app,
       url: `http://localhost:${port}`,
       databaseUrl,
+      serviceDatabaseUrl,
       embedded: embedded !== undefined,
       close: async () => {
         // Nest closes modules (the database pool) before the HTTP server: drain HTTP first, so

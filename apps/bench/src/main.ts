@@ -13,6 +13,7 @@ import {
   londonDate,
   addDays,
   mintToken,
+  provisionServiceRole,
   Role,
 } from '@haven/platform';
 import { fixedRate, LatencyResult, NextRequest, peak, PeakResult, percentile } from './load';
@@ -146,7 +147,9 @@ async function main(argv: string[]): Promise<number> {
       env,
       /Haven is listening on (http:\/\/\S+)/,
     );
-    const twin = await spawnListening([TWIN_MAIN], env, /Twin listening on (http:\/\/\S+)/);
+    // the twin connects as the service's role too, under the same row-level security
+    const twinEnv = { ...env, DATABASE_URL: await provisionServiceRole(databaseUrl) };
+    const twin = await spawnListening([TWIN_MAIN], twinEnv, /Twin listening on (http:\/\/\S+)/);
     processes.push(service.child, twin.child);
     const memory = watchMemory(service.child.pid!);
 

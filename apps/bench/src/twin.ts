@@ -88,16 +88,23 @@ async function audit(db: PoolClient, caller: Caller, rows: AuditRow[]): Promise<
   return 1;
 }
 
-/** BEGIN, the work, COMMIT (ROLLBACK on failure); answers what the work returned and its statement count. */
+/**
+ * BEGIN, the caller's scope for row-level security (connected as the service's role, as the service
+ * is), the work, COMMIT (ROLLBACK on failure); answers what the work returned and its statement count.
+ */
 async function inTransaction<T>(
+  caller: Caller,
   work: (db: PoolClient) => Promise<{ body: T; statements: number }>,
 ): Promise<{ body: T; statements: number }> {
   const db = await pool.connect();
   try {
     await db.query('BEGIN');
+    await db.query(`SELECT set_config('haven.authorities', $1::uuid[]::text, true)`, [
+      [caller.localAuthorityId],
+    ]);
     const result = await work(db);
     await db.query('COMMIT');
-    return { body: result.body, statements: result.statements + 2 };
+    return { body: result.body, statements: result.statements + 3 };
   } catch (error) {
     await db.query('ROLLBACK').catch(() => undefined);
     throw error;
@@ -127,7 +134,7 @@ interface CaseFileRow {
 
 /** The case file: child, aliases, current placement, active guardian, last 10 episodes, open alerts. */
 async function caseFile(caller: Caller, id: string) {
-  return inTransaction(async (db) => {
+  return inTransaction(caller, async (db) => {
     const { rows } = await db.query<CaseFileRow>(
       `SELECT c.id, c.id AS child_id, c.local_authority_id, to_jsonb(c) - 'search_text' AS child,
               (SELECT jsonb_build_object('code', o.code, 'name', o.name) FROM organisation o
@@ -162,7 +169,7 @@ async function caseFile(caller: Caller, id: string) {
 async function children(caller: Caller, search: string) {
   const words = search.split(/\s+/).filter(Boolean).slice(0, 8);
   const patterns = words.map((word) => word.replace(/[\\%_]/g, '\\$&'));
-  return inTransaction(async (db) => {
+  return inTransaction(caller, async (db) => {
     const { rows } = await db.query<{
       id: string;
       child_id: string;
@@ -203,7 +210,7 @@ interface ReportMissingInput {
 
 /** Records the episode, raises CHILD_MISSING for every recipient, and audits, in one transaction. */
 async function reportMissing(caller: Caller, input: ReportMissingInput) {
-  return inTransaction(async (db) => {
+  return inTransaction(caller, async (db) => {
     const { rows } = await db.query<{ id: string; placement_id: string | null; soon: boolean }>(
       `SELECT c.id, p.id AS placement_id,
               coalesce($2::timestamptz - p.started_at BETWEEN interval '0' AND interval '72 hours', false)

@@ -8,6 +8,7 @@ import {
   DatabaseUnreachableError,
   EmbeddedPostgres,
   loadConfig,
+  provisionServiceRole,
   runMigrations,
 } from '@haven/platform';
 import { WorkerModule } from './worker.module';
@@ -40,7 +41,8 @@ async function main(): Promise<void> {
     throw error;
   }
   await runMigrations(databaseUrl, MIGRATIONS);
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, databaseUrl), {
+  const serviceDatabaseUrl = await provisionServiceRole(databaseUrl, config.databaseServiceUrl);
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, serviceDatabaseUrl), {
     logger: ['log', 'warn', 'error'],
     abortOnError: false,
   });

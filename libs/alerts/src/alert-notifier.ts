@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from 
 import { PubSub } from 'graphql-subscriptions';
 import { Client, Notification } from 'pg';
 import { DataSource } from 'typeorm';
+import { inSystemTransaction } from '@haven/platform';
 import { AlertModel } from './alert.model';
 import { AlertsService } from './alerts.service';
 
@@ -75,9 +76,12 @@ export class AlertNotifier implements OnModuleInit, OnApplicationShutdown {
     try {
       const { alertId } = JSON.parse(message.payload ?? '{}') as { alertId?: string };
       if (!alertId) return;
-      const alert = await this.alerts.byId(this.dataSource.manager, alertId);
-      if (!alert) return;
-      const recipients = await this.alerts.recipients(this.dataSource.manager, alertId);
+      const found = await inSystemTransaction(this.dataSource, async (em) => {
+        const alert = await this.alerts.byId(em, alertId);
+        return alert && { alert, recipients: await this.alerts.recipients(em, alertId) };
+      });
+      if (!found) return;
+      const { alert, recipients } = found;
       await this.pubsub.publish(ALERT_RAISED, { alert, recipients } satisfies AlertRaisedPayload);
       for (const listener of this.listeners) listener();
     } catch (error) {

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig, Clock } from '@haven/platform';
+import { APP_CONFIG, AppConfig, Clock, inSystemTransaction } from '@haven/platform';
 import { AlertNotifier } from './alert-notifier';
 import { AlertsService } from './alerts.service';
 import { NotificationDelivery } from './notification-delivery';
@@ -49,7 +49,7 @@ export class AlertWorkers implements OnApplicationBootstrap, OnApplicationShutdo
   async scheduledScan(): Promise<{ raised: number; escalated: number; resolved: number } | null> {
     if (this.stopped) return null;
     try {
-      return await this.dataSource.transaction(async (em) => {
+      return await inSystemTransaction(this.dataSource, async (em) => {
         const [{ locked }] = await em.query<{ locked: boolean }[]>(
           'SELECT pg_try_advisory_xact_lock($1) AS locked',
           [SCAN_LOCK],

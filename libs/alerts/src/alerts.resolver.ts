@@ -77,11 +77,8 @@ export class AlertsResolver {
 
   @ResolveField(() => ChildModel, { nullable: true })
   @Allow(Permission.READ_ALERTS)
-  async child(@Ctx() ctx: RequestContext, @Parent() alert: AlertModel): Promise<ChildModel | null> {
-    if (!alert.childId) return null;
-    const child = await this.childrenService.get(ctx, alert.childId);
-    await ctx.flushPendingAudit();
-    return child;
+  child(@Ctx() ctx: RequestContext, @Parent() alert: AlertModel): Promise<ChildModel | null> {
+    return alert.childId ? this.childrenService.get(ctx, alert.childId) : Promise.resolve(null);
   }
 
   @ResolveField(() => PractitionerModel, { nullable: true })

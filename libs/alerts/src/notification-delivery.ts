@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { createHmac } from 'node:crypto';
 import { createTransport, Transporter } from 'nodemailer';
 import { DataSource, EntityManager } from 'typeorm';
-import { APP_CONFIG, AppConfig } from '@haven/platform';
+import { APP_CONFIG, AppConfig, inSystemTransaction } from '@haven/platform';
 import { AlertModel } from './alert.model';
 import { AlertsService } from './alerts.service';
 
@@ -47,7 +47,7 @@ export class NotificationDelivery {
 
   /** Delivers what is due; returns how many were delivered. */
   async deliverDue(batch = 20): Promise<number> {
-    return this.dataSource.transaction(async (em) => {
+    return inSystemTransaction(this.dataSource, async (em) => {
       const rows = await em.query<OutboxRow[]>(
         `SELECT id, alert_id, escalation_level, attempts FROM notification_outbox
           WHERE delivered_at IS NULL AND next_attempt_at <= now() AND attempts < $1

@@ -1,5 +1,6 @@
 export * from './access/allow.decorator';
 export * from './access/child-scope';
+export * from './access/database-scope';
 export * from './access/permission';
 export * from './audit/audit-entry';
 export * from './audit/audit-event.model';
@@ -15,6 +16,7 @@ export * from './database/data-source';
 export * from './database/hydrate';
 export * from './database/embedded-postgres';
 export * from './database/migrate';
+export * from './database/service-role';
 export * from './errors/haven-error';
 export * from './events/domain-events';
 export * from './exports/export-link.opener';

@@ -11,6 +11,11 @@ export interface AppConfig {
   readonly port: number;
   /** Absent: the service starts an embedded PostgreSQL under `dataDir`. */
   readonly databaseUrl?: string;
+  /**
+   * The login the service's requests and workers use, a role that owns no table (row-level security
+   * applies to it). Absent: the service provisions `<database>_service` itself, as the owner.
+   */
+  readonly databaseServiceUrl?: string;
   readonly dataDir: string;
   readonly embeddedPostgresPort: number;
   readonly databasePoolSize: number;
@@ -128,12 +133,19 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL');
   }
+  const databaseServiceUrl = text('DATABASE_SERVICE_URL');
+  if (databaseServiceUrl && !/^postgres(ql)?:\/\//.test(databaseServiceUrl)) {
+    problems.push('DATABASE_SERVICE_URL must be a postgres:// or postgresql:// URL');
+  }
+  if (databaseServiceUrl && !databaseUrl)
+    problems.push('DATABASE_SERVICE_URL needs DATABASE_URL (the owner)');
   const dataDir = text('DATA_DIR') ?? './.data';
 
   const config: AppConfig = {
     env: environment,
     port: int('PORT', 3000, 0, 65535),
     databaseUrl,
+    databaseServiceUrl,
     dataDir: isAbsolute(dataDir) ? dataDir : resolve(process.cwd(), dataDir),
     embeddedPostgresPort: int('EMBEDDED_PG_PORT', 54329, 1024, 65535),
     databasePoolSize: int('DATABASE_POOL_SIZE', 20, 2, 500),

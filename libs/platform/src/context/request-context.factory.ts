@@ -32,13 +32,12 @@ export class RequestContextFactory {
     );
   }
 
-  /** A subscription's context: verified once on connection, reading each pushed event without a transaction. */
+  /** A subscription socket's caller, verified once on connection (each operation then has a context of its own). */
   forSubscription(authorization: string | undefined): RequestContext {
     return new RequestContext(
       this.dataSource,
       async () => this.identity.resolve(await this.verifier.verify(authorization)),
       randomUUID(),
-      true,
     );
   }
 

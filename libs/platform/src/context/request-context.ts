@@ -1,14 +1,12 @@
-import { Logger } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
+import { databaseScopeOf } from '../access/database-scope';
 import { AuditAction, AuditEntry } from '../audit/audit-entry';
 import { writeAuditEntries } from '../audit/audit-writer';
 import { unauthenticated } from '../errors/haven-error';
 import { Actor } from '../identity/actor';
 import { UnitOfWork } from './unit-of-work';
-
-const auditLogger = new Logger('Audit');
 
 /** A record about a child, as far as auditing needs to know it. */
 export interface ChildOwned {
@@ -22,25 +20,44 @@ export interface ChildOwned {
  * DataLoaders. Services take it as their first argument, as Vendure's RequestContext.
  */
 export class RequestContext {
-  readonly uow: UnitOfWork;
+  private unitOfWork: UnitOfWork;
   private resolving?: Promise<Actor>;
   private resolved?: Actor;
   private readonly auditEntries: AuditEntry[] = [];
   private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
-  private pendingFlush: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly authenticate: () => Promise<Actor>,
     readonly requestId: string = randomUUID(),
-    /** For a subscription: reads run outside a transaction, and their audit rows are written at once. */
-    autocommit = false,
   ) {
-    this.uow = new UnitOfWork(
-      dataSource,
+    this.unitOfWork = this.newUnitOfWork();
+  }
+
+  get uow(): UnitOfWork {
+    return this.unitOfWork;
+  }
+
+  /**
+   * A subscription lives for hours: each event it pushes reads in a transaction of its own, committed
+   * (with its audit rows) before the event is sent; the next event reads afresh.
+   */
+  async completeEvent(): Promise<void> {
+    const finished = this.unitOfWork;
+    try {
+      await finished.commit();
+    } finally {
+      this.unitOfWork = this.newUnitOfWork();
+      this.loaders.clear();
+    }
+  }
+
+  private newUnitOfWork(): UnitOfWork {
+    return new UnitOfWork(
+      this.dataSource,
+      async () => databaseScopeOf(await this.resolveActor()),
       (manager) => this.flushAudit(manager),
       () => this.auditEntries.length > 0,
-      autocommit,
     );
   }
 
@@ -69,29 +86,14 @@ export class RequestContext {
       localAuthorityId: record.localAuthorityId,
       detail,
     });
-    // a subscription has no transaction to flush with at its end: write as soon as the read is done
-    if (this.uow.autocommit) {
-      this.pendingFlush = this.pendingFlush
-        .then(() => this.flushAudit(this.dataSource.manager))
-        .catch((error: Error) =>
-          auditLogger.error(`Could not write a subscription's audit rows: ${error.message}`),
-        );
-    }
   }
 
   auditMany(action: AuditAction, entity: string, records: readonly ChildOwned[]): void {
     for (const record of records) this.audit(action, entity, record);
   }
 
-  /** In autocommit mode (subscriptions): waits for the audit rows of the reads so far to be written. */
-  flushPendingAudit(): Promise<void> {
-    return this.pendingFlush;
-  }
-
   /** A DataLoader that lives as long as this request. */
   loader<K, V>(name: string, create: () => DataLoader<K, V>): DataLoader<K, V> {
-    // a subscription lives for hours: each pushed event reads afresh
-    if (this.uow.autocommit) return create();
     let loader = this.loaders.get(name) as DataLoader<K, V> | undefined;
     if (!loader) {
       loader = create();

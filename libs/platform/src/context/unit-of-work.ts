@@ -1,4 +1,5 @@
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { applyDatabaseScope, DatabaseScope } from '../access/database-scope';
 import { StatementCount } from '../database/statement-counting-logger';
 
 /** A programming error: something used the request's transaction after it ended. */
@@ -8,8 +9,9 @@ export class UnitOfWorkFinishedError extends Error {
 }
 
 /**
- * One transaction per request, opened on first use: everything a request reads, writes and audits
- * happens in it. Queries commit (their audit rows must persist); a mutation with any error rolls back.
+ * One transaction per request, opened on first use and scoped at once to what the caller may see
+ * (row-level security): everything a request reads, writes and audits happens in it. Queries commit
+ * (their audit rows must persist); a mutation with any error rolls back.
  */
 export class UnitOfWork {
   private runner?: QueryRunner;
@@ -19,12 +21,12 @@ export class UnitOfWork {
 
   constructor(
     private readonly dataSource: DataSource,
+    /** The caller's scope, stated as the transaction's first statement. */
+    private readonly scope: () => Promise<DatabaseScope>,
     /** Runs inside the transaction just before COMMIT (the audit flush). */
     private readonly beforeCommit: (manager: EntityManager) => Promise<void>,
     /** Whether beforeCommit has anything to write when nothing else opened the transaction. */
     private readonly hasPendingWrites: () => boolean = () => false,
-    /** A long-lived subscription reads each pushed event outside any transaction it could hold open. */
-    readonly autocommit = false,
   ) {}
 
   /** The statements this request's transaction sent, BEGIN and COMMIT included. */
@@ -37,7 +39,6 @@ export class UnitOfWork {
   }
 
   manager(): Promise<EntityManager> {
-    if (this.autocommit) return Promise.resolve(this.dataSource.manager);
     if (this.finished) return Promise.reject(new UnitOfWorkFinishedError());
     this.opening ??= this.open();
     return this.opening;
@@ -76,6 +77,7 @@ export class UnitOfWork {
   }
 
   private async open(): Promise<EntityManager> {
+    const scope = await this.scope();
     const runner = this.dataSource.createQueryRunner();
     // the logger counts what this runner sends (StatementCountingLogger)
     runner.data = this.count;
@@ -83,7 +85,10 @@ export class UnitOfWork {
       await runner.connect();
       // READ COMMITTED, PostgreSQL's default: naming it would cost a statement per request
       await runner.startTransaction();
+      await applyDatabaseScope(runner.manager, scope);
     } catch (error) {
+      // never hand a connection back to the pool inside a transaction
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
       await runner.release().catch(() => undefined);
       throw error;
     }
@@ -100,12 +105,4 @@ export class UnitOfWork {
     this.runner = undefined;
     if (runner && !runner.isReleased) await runner.release().catch(() => undefined);
   }
-}
-
-/** Runs `work` in a transaction of its own (jobs, the CLI, tests), committing when it succeeds. */
-export async function inTransaction<T>(
-  dataSource: DataSource,
-  work: (manager: EntityManager) => Promise<T>,
-): Promise<T> {
-  return dataSource.transaction('READ COMMITTED', work);
 }

@@ -12,7 +12,14 @@ import { GraphQLDate, GraphQLDateTime } from './scalars';
 import { unitOfWorkPlugin } from './unit-of-work.plugin';
 
 interface WsExtra {
+  /** The socket's caller, authenticated once on connection. */
   haven?: RequestContext;
+  /** Each subscription on the socket reads with a context of its own. */
+  operations?: Map<string, RequestContext>;
+}
+
+interface WsContext {
+  extra: unknown;
 }
 
 /** Apollo Server as the contract wants it: one endpoint, limits before execution, masked errors. */
@@ -68,12 +75,34 @@ export function graphqlOptions(config: AppConfig, contexts: RequestContextFactor
           } catch {
             return false;
           }
-          (context.extra as WsExtra).haven = haven;
+          Object.assign(context.extra as WsExtra, { haven, operations: new Map() });
           return true;
+        },
+        // each event's reads, and their audit rows, are committed before the event is sent
+        onNext: async (context: WsContext, id: string) => {
+          const operation = (context.extra as WsExtra).operations?.get(id);
+          try {
+            await operation?.completeEvent();
+          } catch {
+            return {
+              errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+            };
+          }
+        },
+        // a socket closed mid-event leaves no transaction open
+        onClose: async (context: WsContext) => {
+          const { operations } = context.extra as WsExtra;
+          await Promise.all([...(operations?.values() ?? [])].map((operation) => operation.uow.rollback()));
+          operations?.clear();
         },
       },
     },
-    context: (args: { req?: Request; res?: Response; extra?: WsExtra }): GraphQLContext =>
-      args.extra?.haven ? { haven: args.extra.haven } : { haven: contexts.forHttp(args.req!, args.res) },
+    context: (args: { req?: Request; res?: Response; extra?: WsExtra }, id?: string): GraphQLContext => {
+      const socket = args.extra;
+      if (!socket?.haven) return { haven: contexts.forHttp(args.req!, args.res) };
+      const haven = contexts.forActor(socket.haven.actor);
+      if (id) socket.operations?.set(id, haven);
+      return { haven };
+    },
   };
 }

@@ -1,0 +1,109 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+
+/** Any number to serialise provisioning between service instances starting at once. */
+const SERVICE_ROLE_LOCK = 7_240_102;
+
+/** The service would connect as a role that row-level security does not bind: it refuses to start. */
+export class ServiceRoleError extends Error {
+  override name = 'ServiceRoleError';
+}
+
+/**
+ * The login the service's requests and workers use: a role that owns no table, is no superuser and
+ * cannot bypass row-level security; it may read, insert and update, never delete, and never update
+ * the audit trail. Run by the owner after the migrations, on every start (idempotent, under a lock).
+ *
+ * Without `serviceUrl` the owner creates `<database>_service` with a password kept in
+ * `haven_service_credential` (readable by the owner alone), so that every instance on the database
+ * agrees on it. With `serviceUrl`, the role is the operator's: only its grants are made here.
+ * Returns the URL to connect with.
+ */
+export async function provisionServiceRole(ownerUrl: string, serviceUrl?: string): Promise<string> {
+  const owner = new Client({ connectionString: ownerUrl });
+  await owner.connect();
+  let url: string;
+  try {
+    await owner.query('BEGIN');
+    await owner.query('SELECT pg_advisory_xact_lock($1)', [SERVICE_ROLE_LOCK]);
+    const [{ database }] = (await owner.query<{ database: string }>('SELECT current_database() AS database'))
+      .rows;
+    let role: string;
+    if (serviceUrl) {
+      role = decodeURIComponent(new URL(serviceUrl).username);
+      url = serviceUrl;
+    } else {
+      role = `${database}_service`;
+      const password = await ownPassword(owner, role);
+      const exists = (await owner.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role])).rowCount! > 0;
+      await owner.query(
+        `${exists ? 'ALTER' : 'CREATE'} ROLE ${owner.escapeIdentifier(role)}
+           WITH LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE NOREPLICATION NOINHERIT
+           PASSWORD ${owner.escapeLiteral(password)}`,
+      );
+      url = withLogin(ownerUrl, role, password);
+    }
+    const grantee = owner.escapeIdentifier(role);
+    await owner.query(`
+      GRANT CONNECT ON DATABASE ${owner.escapeIdentifier(database)} TO ${grantee};
+      GRANT USAGE ON SCHEMA public TO ${grantee};
+      GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA public TO ${grantee};
+      REVOKE DELETE, TRUNCATE, REFERENCES, TRIGGER ON ALL TABLES IN SCHEMA public FROM ${grantee};
+      GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${grantee};
+      -- the audit trail is append-only for the service
+      REVOKE UPDATE ON audit_event FROM ${grantee};
+      REVOKE ALL ON schema_migration, haven_service_credential FROM ${grantee};
+      GRANT EXECUTE ON FUNCTION haven_guardian_children(uuid) TO ${grantee};
+    `);
+    await owner.query('COMMIT');
+  } catch (error) {
+    await owner.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    await owner.end();
+  }
+  await checkServiceRole(url);
+  return url;
+}
+
+/** Connects as the service's role and refuses one that row-level security would not bind. */
+async function checkServiceRole(url: string): Promise<void> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const [role] = (
+      await client.query<{ name: string; superuser: boolean; bypassrls: boolean; owns: boolean }>(
+        `SELECT rolname AS name, rolsuper AS superuser, rolbypassrls AS bypassrls,
+                EXISTS (SELECT 1 FROM pg_tables WHERE schemaname = 'public' AND tableowner = current_user) AS owns
+           FROM pg_roles WHERE rolname = current_user`,
+      )
+    ).rows;
+    if (role.superuser || role.bypassrls || role.owns) {
+      throw new ServiceRoleError(
+        `The service must not connect as ${role.name}: it ${role.owns ? 'owns the tables' : 'bypasses row-level security'}. ` +
+          'Set DATABASE_SERVICE_URL to a role that owns no table, or leave it unset to have one provisioned.',
+      );
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+async function ownPassword(owner: Client, role: string): Promise<string> {
+  await owner.query(
+    'INSERT INTO haven_service_credential (role_name, password) VALUES ($1, $2) ON CONFLICT DO NOTHING',
+    [role, randomBytes(24).toString('base64url')],
+  );
+  const { rows } = await owner.query<{ password: string }>(
+    'SELECT password FROM haven_service_credential WHERE role_name = $1',
+    [role],
+  );
+  return rows[0].password;
+}
+
+function withLogin(url: string, user: string, password: string): string {
+  const parsed = new URL(url);
+  parsed.username = encodeURIComponent(user);
+  parsed.password = encodeURIComponent(password);
+  return parsed.toString();
+}

@@ -1,0 +1,136 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+/** Tables whose every row is about one child, by `child_id` and the child's `local_authority_id`. */
+export const CHILD_ROW_TABLES = [
+  'age_assessment',
+  'alert',
+  'audit_event',
+  'durable_solution',
+  'guardian_assignment',
+  'guardian_contact',
+  'meeting_action',
+  'meeting_child',
+  'missing_episode',
+  'missing_person_profile',
+  'nrm_decision',
+  'nrm_referral',
+  'placement',
+  'turned_18_without_solution',
+] as const;
+
+/** Every table under row-level security: the child rows, the child itself, and what hangs off them. */
+export const SCOPED_TABLES = [
+  ...CHILD_ROW_TABLES,
+  'child',
+  'meeting',
+  'meeting_attendee',
+  'notification_outbox',
+] as const;
+
+// Each scope function is wrapped in a scalar subquery in the policies, so PostgreSQL evaluates it once
+// per statement (an InitPlan), not once per row; the casts keep `= ANY (...)` an array comparison.
+const SYSTEM = '(SELECT haven_scope_system())';
+const AUTHORITIES = '(SELECT haven_scope_authorities())::uuid[]';
+const CHILDREN = '(SELECT haven_scope_children())::uuid[]';
+const READ_AUTHORITIES = '(SELECT haven_scope_read_authorities())::uuid[]';
+
+/** Rows the transaction's scope may read and write: all (system work), its authority's, its children's. */
+function inScope(authority: string, child?: string): string {
+  const byAuthority = `${SYSTEM} OR ${authority} = ANY (${AUTHORITIES})`;
+  return child ? `${byAuthority} OR ${child} = ANY (${CHILDREN})` : byAuthority;
+}
+
+function policies(table: string, using: string, aggregateUsing?: string): string {
+  const aggregate = aggregateUsing
+    ? `CREATE POLICY haven_aggregate ON ${table} FOR SELECT USING (${aggregateUsing});`
+    : '';
+  return `
+    ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY;
+    CREATE POLICY haven_scope ON ${table} USING (${using}) WITH CHECK (${using});
+    ${aggregate}`;
+}
+
+/**
+ * Row-level security, the database's own copy of the scope rule (defence in depth beneath the
+ * services' `childScope`). The service connects as a role that owns no table (provisioned at start,
+ * see libs/platform/src/database/service-role.ts) and states its scope at the start of every
+ * transaction with `set_config(..., true)`: the authority of a social worker or team manager, the
+ * children actively assigned to a guardian, the authorities whose aggregates an analyst may read,
+ * or the whole country for the service's own scheduled work. A statement that forgets the scope in
+ * code sees, and may write, nothing outside it; a transaction that states none sees nothing at all.
+ * The owner (migrations, seed, purge) is not subject to the policies.
+ */
+export class RowLevelSecurity1732250000009 implements MigrationInterface {
+  name = 'RowLevelSecurity1732250000009';
+
+  async up(db: QueryRunner): Promise<void> {
+    await db.query(`
+      CREATE FUNCTION haven_scope_system() RETURNS boolean LANGUAGE sql STABLE PARALLEL SAFE
+        AS $$ SELECT coalesce(current_setting('haven.system', true), '') = 'on' $$;
+      CREATE FUNCTION haven_scope_authorities() RETURNS uuid[] LANGUAGE sql STABLE PARALLEL SAFE
+        AS $$ SELECT coalesce(nullif(current_setting('haven.authorities', true), ''), '{}')::uuid[] $$;
+      CREATE FUNCTION haven_scope_children() RETURNS uuid[] LANGUAGE sql STABLE PARALLEL SAFE
+        AS $$ SELECT coalesce(nullif(current_setting('haven.children', true), ''), '{}')::uuid[] $$;
+      CREATE FUNCTION haven_scope_read_authorities() RETURNS uuid[] LANGUAGE sql STABLE PARALLEL SAFE
+        AS $$ SELECT coalesce(nullif(current_setting('haven.read_authorities', true), ''), '{}')::uuid[] $$;
+
+      -- A guardian's scope: the children actively assigned to them, read past the policies (by the
+      -- owner) once per transaction, since guardian_assignment is itself scoped.
+      CREATE FUNCTION haven_guardian_children(guardian uuid) RETURNS uuid[]
+        LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public
+        AS $$ SELECT coalesce(array_agg(child_id), '{}') FROM guardian_assignment
+              WHERE guardian_id = guardian AND end_date IS NULL $$;
+      REVOKE EXECUTE ON FUNCTION haven_guardian_children(uuid) FROM PUBLIC;
+
+      -- The service role's password, made once per database and readable by the owner alone.
+      CREATE TABLE haven_service_credential (
+        role_name name PRIMARY KEY,
+        password text NOT NULL
+      );
+      REVOKE ALL ON haven_service_credential FROM PUBLIC;
+    `);
+    const aggregate = (authority: string) => `${authority} = ANY (${READ_AUTHORITIES})`;
+    const statements = [
+      ...CHILD_ROW_TABLES.map((table) =>
+        policies(table, inScope('local_authority_id', 'child_id'), aggregate('local_authority_id')),
+      ),
+      policies('child', inScope('local_authority_id', 'id'), aggregate('local_authority_id')),
+      // a guardian sees the meetings that discuss their children, wherever hosted
+      policies(
+        'meeting',
+        `${inScope('local_authority_id')} OR EXISTS (SELECT 1 FROM meeting_child mc
+           WHERE mc.meeting_id = meeting.id AND mc.child_id = ANY (${CHILDREN}))`,
+        aggregate('local_authority_id'),
+      ),
+      policies(
+        'meeting_attendee',
+        `EXISTS (SELECT 1 FROM meeting m WHERE m.id = meeting_attendee.meeting_id)`,
+      ),
+      // Delivery is the service's own work: only a system transaction reads or updates the outbox. A
+      // request that raises an alert enqueues its notification in the same statement as the alert
+      // (which that statement cannot yet see), so an insert is checked by the foreign key alone.
+      `ALTER TABLE notification_outbox ENABLE ROW LEVEL SECURITY;
+       CREATE POLICY haven_scope ON notification_outbox USING (${SYSTEM}) WITH CHECK (${SYSTEM});
+       CREATE POLICY haven_enqueue ON notification_outbox FOR INSERT WITH CHECK (true);`,
+    ];
+    await db.query(statements.join('\n'));
+  }
+
+  async down(db: QueryRunner): Promise<void> {
+    for (const table of SCOPED_TABLES) {
+      await db.query(`
+        DROP POLICY IF EXISTS haven_scope ON ${table};
+        DROP POLICY IF EXISTS haven_aggregate ON ${table};
+        DROP POLICY IF EXISTS haven_enqueue ON ${table};
+        ALTER TABLE ${table} DISABLE ROW LEVEL SECURITY;`);
+    }
+    await db.query(`
+      DROP TABLE haven_service_credential;
+      DROP FUNCTION haven_guardian_children(uuid);
+      DROP FUNCTION haven_scope_read_authorities();
+      DROP FUNCTION haven_scope_children();
+      DROP FUNCTION haven_scope_authorities();
+      DROP FUNCTION haven_scope_system();
+    `);
+  }
+}

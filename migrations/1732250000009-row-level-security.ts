@@ -27,16 +27,21 @@ export const SCOPED_TABLES = [
   'notification_outbox',
 ] as const;
 
-// Each scope function is wrapped in a scalar subquery in the policies, so PostgreSQL evaluates it once
-// per statement (an InitPlan), not once per row; the casts keep `= ANY (...)` an array comparison.
-const SYSTEM = '(SELECT haven_scope_system())';
-const AUTHORITIES = '(SELECT haven_scope_authorities())::uuid[]';
-const CHILDREN = '(SELECT haven_scope_children())::uuid[]';
-const READ_AUTHORITIES = '(SELECT haven_scope_read_authorities())::uuid[]';
+// The transaction's scope, as set by the service (libs/platform/src/access/database-scope.ts). Each
+// is a scalar subquery, so PostgreSQL evaluates it once per statement (an InitPlan), not once per
+// row; read with current_setting directly rather than through a function, which the planner would
+// inline afresh for every table a statement touches. A setting never made reads as NULL or ''.
+const setting = (name: string) =>
+  `(SELECT coalesce(nullif(current_setting('haven.${name}', true), ''), '{}'))::uuid[]`;
+const SYSTEM = `(SELECT current_setting('haven.system', true) = 'on') IS TRUE`;
+// staff work in exactly one authority: a plain comparison, the cheapest test for the commonest scope
+const AUTHORITY = `(SELECT nullif(current_setting('haven.authority', true), ''))::uuid`;
+const CHILDREN = setting('children');
+const READ_AUTHORITIES = setting('read_authorities');
 
 /** Rows the transaction's scope may read and write: all (system work), its authority's, its children's. */
 function inScope(authority: string, child?: string): string {
-  const byAuthority = `${SYSTEM} OR ${authority} = ANY (${AUTHORITIES})`;
+  const byAuthority = `${SYSTEM} OR ${authority} = ${AUTHORITY}`;
   return child ? `${byAuthority} OR ${child} = ANY (${CHILDREN})` : byAuthority;
 }
 
@@ -65,15 +70,6 @@ export class RowLevelSecurity1732250000009 implements MigrationInterface {
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(`
-      CREATE FUNCTION haven_scope_system() RETURNS boolean LANGUAGE sql STABLE PARALLEL SAFE
-        AS $$ SELECT coalesce(current_setting('haven.system', true), '') = 'on' $$;
-      CREATE FUNCTION haven_scope_authorities() RETURNS uuid[] LANGUAGE sql STABLE PARALLEL SAFE
-        AS $$ SELECT coalesce(nullif(current_setting('haven.authorities', true), ''), '{}')::uuid[] $$;
-      CREATE FUNCTION haven_scope_children() RETURNS uuid[] LANGUAGE sql STABLE PARALLEL SAFE
-        AS $$ SELECT coalesce(nullif(current_setting('haven.children', true), ''), '{}')::uuid[] $$;
-      CREATE FUNCTION haven_scope_read_authorities() RETURNS uuid[] LANGUAGE sql STABLE PARALLEL SAFE
-        AS $$ SELECT coalesce(nullif(current_setting('haven.read_authorities', true), ''), '{}')::uuid[] $$;
-
       -- A guardian's scope: the children actively assigned to them, read past the policies (by the
       -- owner) once per transaction, since guardian_assignment is itself scoped.
       CREATE FUNCTION haven_guardian_children(guardian uuid) RETURNS uuid[]
@@ -88,6 +84,11 @@ export class RowLevelSecurity1732250000009 implements MigrationInterface {
         password text NOT NULL
       );
       REVOKE ALL ON haven_service_credential FROM PUBLIC;
+
+      -- the dashboard's returns, read from the index alone: the policies also need the child
+      DROP INDEX missing_episode_authority_returned_idx;
+      CREATE INDEX missing_episode_authority_returned_idx ON missing_episode (local_authority_id, returned_at)
+        INCLUDE (interview_offered_at, child_id) WHERE returned_at IS NOT NULL;
     `);
     const aggregate = (authority: string) => `${authority} = ANY (${READ_AUTHORITIES})`;
     const statements = [
@@ -127,10 +128,9 @@ export class RowLevelSecurity1732250000009 implements MigrationInterface {
     await db.query(`
       DROP TABLE haven_service_credential;
       DROP FUNCTION haven_guardian_children(uuid);
-      DROP FUNCTION haven_scope_read_authorities();
-      DROP FUNCTION haven_scope_children();
-      DROP FUNCTION haven_scope_authorities();
-      DROP FUNCTION haven_scope_system();
+      DROP INDEX missing_episode_authority_returned_idx;
+      CREATE INDEX missing_episode_authority_returned_idx ON missing_episode (local_authority_id, returned_at)
+        INCLUDE (interview_offered_at) WHERE returned_at IS NOT NULL;
     `);
   }
 }

@@ -213,7 +213,7 @@ describe('row-level security', () => {
 
   it("shows a statement that forgets the scope only the authority's rows", async () => {
     for (const [index, authorityId] of authorityIds.entries()) {
-      await asService({ authorityIds: [authorityId] }, async (db) => {
+      await asService({ authorityId }, async (db) => {
         for (const table of SCOPED_TABLES) {
           expect({ table, outside: await count(db, outside(table), [[authorityId]]) }).toEqual({
             table,
@@ -237,7 +237,7 @@ describe('row-level security', () => {
     const db = (await service.connect()) as unknown as Client & { release(): void };
     try {
       await db.query('BEGIN');
-      await db.query(scopeStatement({ authorityIds: [authorityIds[0]] }));
+      await db.query(scopeStatement({ authorityId: authorityIds[0] }));
       expect(await count(db, 'SELECT count(*)::int AS n FROM child')).toBe(1);
       await db.query('COMMIT');
       // autocommit, and then a fresh transaction: the setting ended with its transaction
@@ -303,7 +303,7 @@ describe('row-level security', () => {
   it('refuses writes outside the scope, and any delete or audit change, whatever the statement says', async () => {
     const [hillingdon, kent] = authorityIds;
     const refused = async (sql: string, params: unknown[], code: string) =>
-      asService({ authorityIds: [hillingdon] }, async (db) => {
+      asService({ authorityId: hillingdon }, async (db) => {
         await expect(db.query(sql, params)).rejects.toMatchObject({ code });
       });
     // a new child, or a placement, in another authority: the policy's WITH CHECK refuses it
@@ -318,7 +318,7 @@ describe('row-level security', () => {
     await refused(`DELETE FROM audit_event`, [], '42501');
     await refused(`SELECT * FROM haven_service_credential`, [], '42501');
     // another authority's rows cannot even be found to update
-    await asService({ authorityIds: [hillingdon] }, async (db) => {
+    await asService({ authorityId: hillingdon }, async (db) => {
       const result = await db.query(`UPDATE child SET given_name = 'Changed' WHERE id = $1`, [childIds[1]]);
       expect(result.rowCount).toBe(0);
     });

@@ -99,9 +99,7 @@ async function inTransaction<T>(
   const db = await pool.connect();
   try {
     await db.query('BEGIN');
-    await db.query(`SELECT set_config('haven.authorities', $1::uuid[]::text, true)`, [
-      [caller.localAuthorityId],
-    ]);
+    await db.query(`SELECT set_config('haven.authority', $1, true)`, [caller.localAuthorityId]);
     const result = await work(db);
     await db.query('COMMIT');
     return { body: result.body, statements: result.statements + 3 };

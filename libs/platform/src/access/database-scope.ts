@@ -11,7 +11,7 @@ export interface DatabaseScope {
   /** The service's own scheduled work (alert scans, notification delivery): every row. */
   readonly system?: boolean;
   /** A social worker's or team manager's authority: its children and everything about them. */
-  readonly authorityIds?: readonly string[];
+  readonly authorityId?: string;
   /** A guardian: the children actively assigned to them when the transaction starts. */
   readonly guardianId?: string;
   /** An LSCB analyst: read-only, for the suppressed aggregates of the authorities in their token. */
@@ -27,7 +27,7 @@ export function databaseScopeOf(actor: Actor): DatabaseScope {
   switch (actor.role) {
     case Role.SOCIAL_WORKER:
     case Role.TEAM_MANAGER:
-      return actor.localAuthorityId ? { authorityIds: [actor.localAuthorityId] } : NO_SCOPE;
+      return actor.localAuthorityId ? { authorityId: actor.localAuthorityId } : NO_SCOPE;
     case Role.GUARDIAN:
       return { guardianId: actor.practitionerId };
     case Role.LSCB_ANALYST:
@@ -40,7 +40,7 @@ export function databaseScopeOf(actor: Actor): DatabaseScope {
 // One statement, transaction-local (`is_local` true): a pooled connection carries nothing over.
 const SET_SCOPE = `SELECT
   set_config('haven.system', $1, true),
-  set_config('haven.authorities', coalesce($2::uuid[]::text, ''), true),
+  set_config('haven.authority', coalesce($2::uuid::text, ''), true),
   set_config('haven.children', CASE WHEN $3::uuid IS NULL THEN '' ELSE haven_guardian_children($3::uuid)::text END, true),
   set_config('haven.read_authorities', coalesce((SELECT array_agg(id)::text FROM organisation
     WHERE kind = 'LOCAL_AUTHORITY' AND code = ANY ($4::text[])), ''), true)`;
@@ -51,7 +51,7 @@ export function scopeStatement(scope: DatabaseScope): { text: string; values: un
     text: SET_SCOPE,
     values: [
       scope.system ? 'on' : '',
-      scope.authorityIds ?? null,
+      scope.authorityId ?? null,
       scope.guardianId ?? null,
       scope.aggregateAuthorityCodes ?? [],
     ],

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 
-/** Any number to serialise provisioning between service instances starting at once. */
-const SERVICE_ROLE_LOCK = 7_240_102;
+/** Any number to serialise provisioning between instances starting at once (not the migrations' or the scan's). */
+const SERVICE_ROLE_LOCK = 7_240_104;
 
 /** The service would connect as a role that row-level security does not bind: it refuses to start. */
 export class ServiceRoleError extends Error {

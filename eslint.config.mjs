@@ -12,6 +12,7 @@ export default tseslint.config(
       'eslint.config.mjs',
       'jest.config.js',
       'test/support/summary-reporter.js',
+      'test/support/postgres-controller.js',
     ],
   },
   eslint.configs.recommended,

@@ -6,6 +6,7 @@ import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import WebSocket from 'ws';
+import { eventually } from './support/eventually';
 import { assignGuardian, newChild, newReferral, practitionerId, today } from './support/factories';
 import {
   Caller,
@@ -65,18 +66,6 @@ class WebhookReceiver {
   }
 }
 
-async function eventually<T>(
-  check: () => Promise<T | undefined> | T | undefined,
-  timeoutMs = 15_000,
-): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe('alerts across three service instances', () => {
   const webhook = new WebhookReceiver();

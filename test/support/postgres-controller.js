@@ -7,7 +7,11 @@
 const { createInterface } = require('node:readline');
 const { EmbeddedPostgres } = require('../../dist/libs/platform/src/database/embedded-postgres');
 
-const postgres = new EmbeddedPostgres({ dataDir: process.argv[2], port: Number(process.argv[3]), database: 'haven' });
+const postgres = new EmbeddedPostgres({
+  dataDir: process.argv[2],
+  port: Number(process.argv[3]),
+  database: 'haven',
+});
 const commands = createInterface({ input: process.stdin });
 let queue = Promise.resolve();
 

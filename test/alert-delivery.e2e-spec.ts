@@ -66,7 +66,6 @@ class WebhookReceiver {
   }
 }
 
-
 describe('alerts across three service instances', () => {
   const webhook = new WebhookReceiver();
   let app: TestApp;

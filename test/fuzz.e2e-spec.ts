@@ -1,18 +1,7 @@
 import fc from 'fast-check';
-import {
-  buildSchema,
-  GraphQLInputType,
-  isEnumType,
-  isInputObjectType,
-  isLeafType,
-  isListType,
-  isNonNullType,
-  isScalarType,
-  getNamedType,
-} from 'graphql';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { getNamedType, isLeafType } from 'graphql';
 import { assignGuardian, newChild, newReferral, practitionerId, today } from './support/factories';
+import { schema, valuesOf } from './support/schema-values';
 import { guardian, HILLINGDON, socialWorker, teamManager, TestApp } from './support/test-app';
 
 /**
@@ -22,94 +11,8 @@ import { guardian, HILLINGDON, socialWorker, teamManager, TestApp } from './supp
  * input types: valid values, edge cases and wrong types mixed, ids drawn from real records and random
  * ones. The seed is fixed, so a run is repeatable.
  */
-const schema = buildSchema(readFileSync(join(__dirname, '..', 'schema.graphql'), 'utf8'));
 const EXPECTED_REFUSALS = new Set(['BAD_USER_INPUT', 'CONFLICT', 'NOT_FOUND', 'FORBIDDEN']);
 const RUNS_PER_MUTATION = 40;
-
-const oddStrings = fc.constantFrom(
-  '',
-  '   ',
-  '\u0000',
-  "Robert'); DROP TABLE child;--",
-  '𝓗𝓪𝓿𝓮𝓷',
-  'x'.repeat(5000),
-);
-const isoDate = fc
-  .date({ min: new Date('1990-01-01'), max: new Date('2035-12-31'), noInvalidDate: true })
-  .map((date) => date.toISOString().slice(0, 10));
-const isoInstant = fc
-  .date({ min: new Date('2000-01-01'), max: new Date('2035-12-31'), noInvalidDate: true })
-  .map((date) => date.toISOString());
-const wrongType = fc.oneof(fc.integer(), fc.boolean(), fc.string({ maxLength: 8 }), fc.constant({}));
-
-/** Values for a GraphQL input type: mostly well-typed, sometimes absent, null or of the wrong type. */
-function valuesOf(type: GraphQLInputType, ids: readonly string[], depth = 0): fc.Arbitrary<unknown> {
-  if (isNonNullType(type)) return present(type.ofType, ids, depth);
-  return fc.oneof(
-    { weight: 6, arbitrary: present(type, ids, depth) },
-    { weight: 1, arbitrary: fc.constant(null) },
-  );
-}
-
-function present(type: GraphQLInputType, ids: readonly string[], depth: number): fc.Arbitrary<unknown> {
-  const typed = wellTyped(type, ids, depth);
-  return fc.oneof({ weight: 40, arbitrary: typed }, { weight: 1, arbitrary: wrongType });
-}
-
-function wellTyped(type: GraphQLInputType, ids: readonly string[], depth: number): fc.Arbitrary<unknown> {
-  if (isNonNullType(type)) return wellTyped(type.ofType, ids, depth);
-  if (isListType(type))
-    return fc.array(valuesOf(type.ofType, ids, depth + 1), { maxLength: depth > 1 ? 0 : 3 });
-  if (isEnumType(type))
-    return fc.oneof(
-      { weight: 8, arbitrary: fc.constantFrom(...type.getValues().map((value) => value.name)) },
-      { weight: 1, arbitrary: fc.constant('NOT_A_VALUE') },
-    );
-  if (isInputObjectType(type)) {
-    const fields = Object.values(type.getFields());
-    const shape = Object.fromEntries(
-      fields.map((field) => [field.name, valuesOf(field.type, ids, depth + 1)]),
-    );
-    const required = fields.filter((field) => isNonNullType(field.type)).map((field) => field.name);
-    // required fields mostly there; sometimes left out, which must be refused as well
-    return fc.oneof(
-      { weight: 8, arbitrary: fc.record(shape, { requiredKeys: required }) },
-      { weight: 1, arbitrary: fc.record(shape, { requiredKeys: [] }) },
-    );
-  }
-  if (isScalarType(type)) {
-    switch (type.name) {
-      case 'ID':
-        return fc.oneof(
-          { weight: 6, arbitrary: fc.constantFrom(...ids) },
-          { weight: 2, arbitrary: fc.uuid() },
-          { weight: 1, arbitrary: fc.string({ maxLength: 12 }) },
-        );
-      case 'Int':
-        return fc.oneof(fc.integer({ min: -5, max: 400 }), fc.integer());
-      case 'Float':
-        return fc.double({ noNaN: true });
-      case 'Boolean':
-        return fc.boolean();
-      case 'Date':
-        return fc.oneof(
-          { weight: 6, arbitrary: isoDate },
-          { weight: 1, arbitrary: fc.constantFrom('2026-02-30', 'soon') },
-        );
-      case 'DateTime':
-        return fc.oneof(
-          { weight: 6, arbitrary: isoInstant },
-          { weight: 1, arbitrary: fc.constantFrom('yesterday', '2026-13-01T00:00:00Z') },
-        );
-      default:
-        return fc.oneof(
-          { weight: 6, arbitrary: fc.string({ maxLength: 40 }) },
-          { weight: 1, arbitrary: oddStrings },
-        );
-    }
-  }
-  return fc.constant(null);
-}
 
 describe('every mutation, fuzzed', () => {
   let app: TestApp;

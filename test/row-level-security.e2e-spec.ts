@@ -1,8 +1,8 @@
 import { Client, Pool } from 'pg';
 import { DatabaseScope, provisionServiceRole, scopeStatement } from '@haven/platform';
 import { CHILD_ROW_TABLES, SCOPED_TABLES } from '../migrations/1732250000009-row-level-security';
-import { assignGuardian, newChild, newReferral, practitionerId, today } from './support/factories';
-import { Caller, guardian, HILLINGDON, KENT, socialWorker, TestApp } from './support/test-app';
+import { fileCase, practitionerId, today } from './support/factories';
+import { guardian, HILLINGDON, KENT, socialWorker, TestApp } from './support/test-app';
 
 /**
  * Defence in depth (quality.md, security): the service connects as a role that owns no table, and
@@ -12,8 +12,6 @@ import { Caller, guardian, HILLINGDON, KENT, socialWorker, TestApp } from './sup
  * the transaction's stated scope is ever seen or written.
  */
 const AUTHORITIES = [HILLINGDON, KENT] as const;
-
-const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
 
 /** Rows of a scoped table outside a set of authorities (meeting attendees by their meeting's host). */
 function outside(table: string): string {
@@ -35,77 +33,6 @@ describe('row-level security', () => {
   const childIds: string[] = [];
   const assignments: string[] = [];
 
-  /** Every kind of record about one child of `caller`'s authority, through the API. */
-  async function fileCase(caller: Caller, guardianCaller: Caller): Promise<string> {
-    const child = await newChild(app, caller, { givenName: 'Scoped' });
-    const mutate = (name: string, type: string, input: Record<string, unknown>, as: Caller = caller) =>
-      app.ok<Record<string, { id: string }>>(
-        as,
-        `mutation($input: ${type}!) { ${name}(input: $input) { id } }`,
-        {
-          input,
-        },
-      );
-    await mutate('startPlacement', 'StartPlacementInput', {
-      childId: child.id,
-      type: 'FOSTER_CARE',
-      startedAt: hoursAgo(48),
-    });
-    await mutate('reportMissing', 'ReportMissingInput', {
-      childId: child.id,
-      kind: 'MISSING',
-      missingSince: hoursAgo(2),
-    });
-    const referral = await newReferral(app, caller, child.id, today());
-    await mutate('recordNrmDecision', 'RecordNrmDecisionInput', {
-      referralId: referral.id,
-      stage: 'REASONABLE_GROUNDS',
-      decision: 'POSITIVE',
-      decidedOn: today(),
-    });
-    const assigned = await assignGuardian(app, caller, {
-      childId: child.id,
-      guardianId: await practitionerId(app, guardianCaller),
-      scheme: 'ICTG_DIRECT',
-    });
-    expect(assigned.errors).toBeUndefined();
-    assignments.push(assigned.data!.assignGuardian.id);
-    await mutate(
-      'recordGuardianContact',
-      'RecordGuardianContactInput',
-      { childId: child.id, contactedAt: hoursAgo(1), mode: 'IN_PERSON' },
-      guardianCaller,
-    );
-    await mutate('recordDurableSolution', 'RecordDurableSolutionInput', {
-      childId: child.id,
-      option: 'INTEGRATION_IN_UK',
-      status: 'IDENTIFIED',
-    });
-    await mutate('raiseAgeDispute', 'RaiseAgeDisputeInput', {
-      childId: child.id,
-      raisedBy: 'HOME_OFFICE',
-      raisedOn: today(),
-    });
-    await app.ok(
-      caller,
-      `mutation($input: UpdateMissingPersonProfileInput!) { updateMissingPersonProfile(input: $input) { childId } }`,
-      { input: { childId: child.id, description: 'Slight build' } },
-    );
-    const { scheduleMeeting } = await mutate('scheduleMeeting', 'ScheduleMeetingInput', {
-      type: 'STRATEGY_DISCUSSION',
-      scheduledFor: hoursAgo(3),
-      childIds: [child.id],
-      attendees: [{ name: 'DC Lane', agency: 'POLICE' }],
-    });
-    await mutate('recordMeetingOutcome', 'RecordMeetingOutcomeInput', {
-      meetingId: scheduleMeeting.id,
-      heldAt: hoursAgo(1),
-      decisions: [{ childId: child.id, decision: 'Safety plan' }],
-      actions: [{ childId: child.id, description: 'Visit', owner: 'Social worker', dueOn: today() }],
-    });
-    return child.id;
-  }
-
   /** Runs `statements` as the service's role in one transaction with `scope` stated (or none). */
   async function asService<T>(scope: DatabaseScope | null, work: (db: Client) => Promise<T>): Promise<T> {
     const db = (await service.connect()) as unknown as Client & { release(): void };
@@ -124,7 +51,11 @@ describe('row-level security', () => {
 
   beforeAll(async () => {
     app = await TestApp.start({ RATE_LIMIT_PER_MINUTE: '0' });
-    for (const [index, caller] of staff.entries()) childIds.push(await fileCase(caller, guardians[index]));
+    for (const [index, caller] of staff.entries()) {
+      const file = await fileCase(app, caller, guardians[index]);
+      childIds.push(file.childId);
+      assignments.push(file.assignmentId);
+    }
     for (const code of AUTHORITIES) {
       const [row] = await app.query<{ id: string }>(`SELECT id FROM organisation WHERE code = $1`, [code]);
       authorityIds.push(row.id);

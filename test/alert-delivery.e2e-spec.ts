@@ -1,9 +1,7 @@
 import { createClient, Client } from 'graphql-ws';
-import { spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { createServer, IncomingMessage, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import WebSocket from 'ws';
 import { eventually } from './support/eventually';
@@ -280,16 +278,7 @@ describe('the worker process', () => {
     try {
       const child = await newChild(app, worker);
       await newReferral(app, worker, child.id, '2026-01-05');
-      const process_ = spawn(process.execPath, [join(__dirname, '../dist/apps/worker/src/main.js')], {
-        env: {
-          ...process.env,
-          NODE_ENV: 'test',
-          NO_COLOR: '1',
-          DATABASE_URL: app.databaseUrl,
-          ALERT_SCAN_INTERVAL_SECONDS: '5',
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      const { process: process_ } = app.spawnWorker({ ALERT_SCAN_INTERVAL_SECONDS: '5' });
       try {
         const kinds = await eventually(async () => {
           const rows = await app.query<{ kind: string }>(

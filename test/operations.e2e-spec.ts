@@ -7,12 +7,12 @@ import {
   printSchema,
 } from 'graphql';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { DEVELOPMENT_JWT_SECRET, mintToken, Role } from '@haven/platform';
 import { newChild } from './support/factories';
+import { freePort } from './support/ports';
 import { HILLINGDON, socialWorker, spawnService, stopProcess, TestApp } from './support/test-app';
 
 const MAIN = join(__dirname, '../dist/apps/api/src/main.js');
@@ -277,17 +277,6 @@ describe('the process', () => {
     }
   });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 describe('rate limits', () => {
   it('answers a practitioner past the limit with TOO_MANY_REQUESTS, and no one else', async () => {

@@ -1,12 +1,12 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { DEVELOPMENT_JWT_SECRET, mintToken, Role } from '@haven/platform';
 import { eventually } from '../support/eventually';
 import { newChild, newReferral } from '../support/factories';
+import { freePort } from '../support/ports';
 import {
   codeOf,
   GraphQLResponse,
@@ -22,8 +22,6 @@ import {
  * PostgreSQL: connections killed mid-mutation, the database restarted under load, and a scanning
  * process killed outright. Each prints what it measured (requests, faults, what was lost).
  */
-const WORKER_MAIN = join(__dirname, '../../dist/apps/worker/src/main.js');
-
 jest.setTimeout(180_000);
 
 /** One line per test, outside Jest's console decoration, for the README's table. */
@@ -265,22 +263,7 @@ describe('process faults', () => {
   it('kill -9 during a scan: the scan commits nothing, and the next one raises each alert exactly once', async () => {
     const app = await TestApp.start();
     const worker = socialWorker(HILLINGDON, 'sw-chaos-scan');
-    const spawnWorker = (): { process: ChildProcess; output: string[] } => {
-      const output: string[] = [];
-      const child = spawn(process.execPath, [WORKER_MAIN], {
-        env: {
-          ...process.env,
-          NODE_ENV: 'test',
-          NO_COLOR: '1',
-          DATABASE_URL: app.databaseUrl,
-          ALERT_SCAN_INTERVAL_SECONDS: '5',
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      child.stdout.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-      child.stderr.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-      return { process: child, output };
-    };
+    const spawnWorker = () => app.spawnWorker({ ALERT_SCAN_INTERVAL_SECONDS: '5' });
     const alerts = async () => (await app.query<{ n: number }>(`SELECT count(*)::int AS n FROM alert`))[0].n;
     try {
       const CHILDREN = 30;
@@ -389,16 +372,4 @@ function controlPostgres(dataDir: string, port: number) {
       await new Promise((resolve) => child.once('exit', resolve));
     },
   };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }

@@ -1,11 +1,11 @@
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { MIGRATIONS } from '../../migrations';
 import { EmbeddedPostgres, runMigrations } from '../../libs/platform/src';
 import { databaseUrl, TEMPLATE_DATABASE } from './database';
+import { freePort } from './ports';
 
 declare global {
   var havenTestPostgres: EmbeddedPostgres | undefined;
@@ -35,16 +35,4 @@ export default async function globalSetup(): Promise<void> {
     await admin.end();
   }
   await runMigrations(databaseUrl(TEMPLATE_DATABASE), MIGRATIONS);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }

@@ -37,6 +37,7 @@ export const BELFAST = 'ZT001';
  */
 export class TestApp {
   readonly db: Pool;
+  private countEveryTable?: string;
 
   private constructor(
     private readonly process: ChildProcess,
@@ -107,6 +108,29 @@ export class TestApp {
     return counts;
   }
 
+  /** Every table's row count in one string, to show that a refused request wrote nothing anywhere. */
+  async everyTableCount(): Promise<string> {
+    if (!this.countEveryTable) {
+      const tables = await this.query<{ name: string }>(
+        `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'schema_migration' ORDER BY 1`,
+      );
+      this.countEveryTable = `SELECT ${tables.map((table) => `(SELECT count(*) FROM ${table.name})`).join(" || ',' || ")} AS counts`;
+    }
+    return (await this.query<{ counts: string }>(this.countEveryTable))[0].counts;
+  }
+
+  /** Starts the worker process (alert scans and delivery) on this service's database. */
+  spawnWorker(env: Record<string, string> = {}): { process: ChildProcess; output: string[] } {
+    const output: string[] = [];
+    const child = spawn(process.execPath, [WORKER_MAIN], {
+      env: { ...process.env, NODE_ENV: 'test', NO_COLOR: '1', DATABASE_URL: this.databaseUrl, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+    return { process: child, output };
+  }
+
   /** Stops the service with SIGTERM and waits for it to exit; returns its exit code. */
   async stop(): Promise<number | null> {
     return stopProcess(this.process);
@@ -120,6 +144,7 @@ export class TestApp {
 }
 
 const MAIN = resolve(__dirname, '../../dist/apps/api/src/main.js');
+const WORKER_MAIN = resolve(__dirname, '../../dist/apps/worker/src/main.js');
 
 /** Starts `node dist/apps/api/src/main.js` and waits for it to say where it listens. */
 export async function spawnService(

@@ -31,11 +31,13 @@ export const SCOPED_TABLES = [
 // is a scalar subquery, so PostgreSQL evaluates it once per statement (an InitPlan), not once per
 // row; read with current_setting directly rather than through a function, which the planner would
 // inline afresh for every table a statement touches. A setting never made reads as NULL or ''.
+// The casts sit inside the subqueries, so that a setting is parsed once, not for every row; the outer
+// uuid[] keeps `= ANY (...)` an array comparison rather than a subquery's.
 const setting = (name: string) =>
-  `(SELECT coalesce(nullif(current_setting('haven.${name}', true), ''), '{}'))::uuid[]`;
+  `(SELECT coalesce(nullif(current_setting('haven.${name}', true), ''), '{}')::uuid[])::uuid[]`;
 const SYSTEM = `(SELECT current_setting('haven.system', true) = 'on') IS TRUE`;
 // staff work in exactly one authority: a plain comparison, the cheapest test for the commonest scope
-const AUTHORITY = `(SELECT nullif(current_setting('haven.authority', true), ''))::uuid`;
+const AUTHORITY = `(SELECT nullif(current_setting('haven.authority', true), '')::uuid)`;
 const CHILDREN = setting('children');
 const READ_AUTHORITIES = setting('read_authorities');
 
@@ -85,7 +87,10 @@ export class RowLevelSecurity1732250000009 implements MigrationInterface {
       );
       REVOKE ALL ON haven_service_credential FROM PUBLIC;
 
-      -- the dashboard's returns, read from the index alone: the policies also need the child
+      -- what is read from an index alone must carry what the policies read too (authority and child)
+      DROP INDEX missing_episode_one_open_idx;
+      CREATE UNIQUE INDEX missing_episode_one_open_idx ON missing_episode (child_id) INCLUDE (local_authority_id)
+        WHERE returned_at IS NULL;
       DROP INDEX missing_episode_authority_returned_idx;
       CREATE INDEX missing_episode_authority_returned_idx ON missing_episode (local_authority_id, returned_at)
         INCLUDE (interview_offered_at, child_id) WHERE returned_at IS NOT NULL;
@@ -130,6 +135,8 @@ export class RowLevelSecurity1732250000009 implements MigrationInterface {
     await db.query(`
       DROP TABLE haven_service_credential;
       DROP FUNCTION haven_guardian_children(uuid);
+      DROP INDEX missing_episode_one_open_idx;
+      CREATE UNIQUE INDEX missing_episode_one_open_idx ON missing_episode (child_id) WHERE returned_at IS NULL;
       DROP INDEX missing_episode_authority_returned_idx;
       CREATE INDEX missing_episode_authority_returned_idx ON missing_episode (local_authority_id, returned_at)
         INCLUDE (interview_offered_at) WHERE returned_at IS NOT NULL;

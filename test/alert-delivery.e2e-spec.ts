@@ -148,11 +148,24 @@ describe('alerts across three service instances', () => {
         missingSince: new Date(Date.now() - 3_600_000).toISOString(),
       },
     });
-    for (const recipient of [subscriptions.worker, subscriptions.manager, subscriptions.guardian]) {
+    for (const [caller, recipient] of [
+      [worker, subscriptions.worker],
+      [manager, subscriptions.manager],
+      [gail, subscriptions.guardian],
+    ] as const) {
       const alert = await eventually(() =>
         recipient.received.find((received) => received.child.id === child.id),
       );
       expect(alert.kind).toBe('CHILD_MISSING');
+      // the pushed event's read of the child was audited, and committed before the event was sent
+      // (the manager and the guardian read this child only through their subscriptions)
+      if (caller === worker) continue;
+      const [audited] = await app.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM audit_event
+          WHERE action = 'READ' AND entity = 'Child' AND entity_id = $1 AND practitioner_id = $2`,
+        [child.id, await practitionerId(app, caller)],
+      );
+      expect(audited.n).toBe(1);
     }
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(subscriptions.colleague.received).toEqual([]);

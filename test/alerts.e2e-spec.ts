@@ -8,6 +8,7 @@ import {
   today,
 } from './support/factories';
 import {
+  admin,
   analyst,
   codeOf,
   guardian,
@@ -350,6 +351,33 @@ describe('the alert engine', () => {
       },
     );
     expect((await alertsOf(child.id, 'NRM_DECISION_OVERDUE'))[0]).toMatchObject({ status: 'RESOLVED' });
+  });
+
+  it("covers the manager's authority in a manager's scan, and every authority in an administrator's", async () => {
+    const kentWorker = socialWorker(KENT, 'sw-alerts-kent');
+    const children = [await newChild(app, worker), await newChild(app, kentWorker)];
+    await newReferral(app, worker, children[0].id, '2026-01-05');
+    await newReferral(app, kentWorker, children[1].id, '2026-01-05');
+    const ids = children.map((child) => child.id);
+    const kinds = async () =>
+      (
+        await app.query<{ child_id: string }>(
+          `SELECT child_id FROM alert WHERE kind = 'NO_GUARDIAN' AND child_id = ANY ($1::uuid[]) ORDER BY child_id`,
+          [ids],
+        )
+      ).map((row) => row.child_id);
+    // what the referrals raised at once is the scans' to raise here
+    await app.query(
+      `DELETE FROM notification_outbox WHERE alert_id IN (SELECT id FROM alert WHERE child_id = ANY ($1::uuid[]))`,
+      [ids],
+    );
+    await app.query(`DELETE FROM alert WHERE child_id = ANY ($1::uuid[])`, [ids]);
+    await scan(new Date());
+    expect(await kinds()).toEqual([children[0].id]);
+    // the administrator's scan is the service's own work over every authority (row-level security would
+    // show their requests no child at all)
+    await app.ok(admin(), SCAN, { input: {} });
+    expect(await kinds()).toEqual([...ids].sort());
   });
 
   it('raises each alert once, however many scans run at once', async () => {

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { DEVELOPMENT_JWT_SECRET, mintToken, Role } from '@haven/platform';
 import { newChild } from './support/factories';
+import { createTestDatabase, databaseUrl, dropTestDatabase } from './support/database';
 import { freePort } from './support/ports';
 import { HILLINGDON, socialWorker, spawnService, stopProcess, TestApp } from './support/test-app';
 
@@ -175,6 +176,28 @@ describe('the process', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/JWT_SECRET is the development secret/);
     expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('refuses, in one line, to connect as a role that row-level security would not bind', async () => {
+    const database = await createTestDatabase();
+    try {
+      const owner = databaseUrl(database);
+      const result = spawnSync(process.execPath, [MAIN], {
+        env: {
+          ...process.env,
+          NODE_ENV: 'test',
+          PORT: '0',
+          DATABASE_URL: owner,
+          DATABASE_SERVICE_URL: owner,
+        },
+        encoding: 'utf8',
+      });
+      expect(result.status).toBe(1);
+      expect(result.stderr).toMatch(/The service must not connect as postgres: it owns the tables/);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      await dropTestDatabase(database);
+    }
   });
 
   it('says in one line that the database cannot be reached', () => {

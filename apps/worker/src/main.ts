@@ -10,6 +10,7 @@ import {
   loadConfig,
   provisionServiceRole,
   runMigrations,
+  ServiceRoleError,
 } from '@haven/platform';
 import { WorkerModule } from './worker.module';
 
@@ -41,7 +42,16 @@ async function main(): Promise<void> {
     throw error;
   }
   await runMigrations(databaseUrl, MIGRATIONS);
-  const serviceDatabaseUrl = await provisionServiceRole(databaseUrl, config.databaseServiceUrl);
+  let serviceDatabaseUrl: string;
+  try {
+    serviceDatabaseUrl = await provisionServiceRole(databaseUrl, config.databaseServiceUrl);
+  } catch (error) {
+    if (error instanceof ServiceRoleError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, serviceDatabaseUrl), {
     logger: ['log', 'warn', 'error'],
     abortOnError: false,

@@ -58,6 +58,12 @@ export async function provisionServiceRole(ownerUrl: string, serviceUrl?: string
     await owner.query('COMMIT');
   } catch (error) {
     await owner.query('ROLLBACK').catch(() => undefined);
+    if ((error as { code?: string }).code === '42501') {
+      throw new ServiceRoleError(
+        `The database owner may not provision the service's role: ${(error as Error).message}. ` +
+          'Give the owner CREATEROLE, or set DATABASE_SERVICE_URL to a login made for the service.',
+      );
+    }
     throw error;
   } finally {
     await owner.end();

@@ -95,6 +95,15 @@ export function graphqlOptions(config: AppConfig, contexts: RequestContextFactor
           await Promise.all([...(operations?.values() ?? [])].map((operation) => operation.uow.rollback()));
           operations?.clear();
         },
+        // a finished subscription lets go of its context at once, however long the socket stays open
+        // (graphql-ws takes onComplete; Nest's typed subset of its options leaves it out)
+        ...{
+          onComplete: async (context: WsContext, id: string) => {
+            const { operations } = context.extra as WsExtra;
+            await operations?.get(id)?.uow.rollback();
+            operations?.delete(id);
+          },
+        },
       },
     },
     context: (args: { req?: Request; res?: Response; extra?: WsExtra }, id?: string): GraphQLContext => {

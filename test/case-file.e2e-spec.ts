@@ -1,4 +1,4 @@
-import { assignGuardian, newChild, newReferral, practitionerId, today } from './support/factories';
+import { assignGuardian, hoursAgo, newChild, newReferral, practitionerId, today } from './support/factories';
 import {
   Caller,
   codeOf,
@@ -22,8 +22,6 @@ const CASE_FIELDS = `
   allEpisodes: missingEpisodes { id }
   alerts(unresolved: true) { id kind status raisedAt }
   allAlerts: alerts { id status }`;
-
-const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
 
 describe('the case file', () => {
   let app: TestApp;

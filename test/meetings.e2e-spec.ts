@@ -1,5 +1,5 @@
 import { addDays } from '@haven/platform';
-import { assignGuardian, newChild, newReferral, practitionerId, today } from './support/factories';
+import { assignGuardian, hoursAgo, newChild, newReferral, practitionerId, today } from './support/factories';
 import { codeOf, guardian, HILLINGDON, KENT, socialWorker, teamManager, TestApp } from './support/test-app';
 
 const SCHEDULE = `mutation($input: ScheduleMeetingInput!) {
@@ -11,7 +11,6 @@ const MEETING = `query($id: ID!) { meeting(id: $id) {
   id type children { id } decisions { decision child { id } } actions { id description child { id } } minutesUrl } }`;
 const MEETING_VIEW = `query($id: ID!) { meeting(id: $id) {
   id type children { id } decisions { decision child { id } } actions { id description child { id } } } }`;
-const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
 
 describe('multi-agency meetings', () => {
   let app: TestApp;

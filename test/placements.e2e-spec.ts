@@ -1,6 +1,7 @@
 import {
   assignGuardian,
   bornYearsAgo,
+  hoursAgo,
   newChild,
   newReferral,
   practitionerId,
@@ -11,7 +12,6 @@ import { analyst, codeOf, guardian, HILLINGDON, KENT, socialWorker, TestApp } fr
 const START = `mutation($input: StartPlacementInput!) {
   startPlacement(input: $input) { id type startedAt endedAt current unsafe ssda903Code address provider outOfArea specialist safetyPlan } }`;
 const END = `mutation($input: EndPlacementInput!) { endPlacement(input: $input) { id endedAt endReason current } }`;
-const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
 
 describe('placements', () => {
   let app: TestApp;

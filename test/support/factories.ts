@@ -80,7 +80,8 @@ export async function practitionerId(app: TestApp, caller: Caller): Promise<stri
   return (await app.ok<{ me: { id: string } }>(caller, '{ me { id } }')).me.id;
 }
 
-const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
+/** An instant `hours` before now, as the API takes it. */
+export const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
 
 export interface FiledCase {
   childId: string;

@@ -8,6 +8,7 @@ import { PlacementsAndMissing1732250000003 } from './1732250000003-placements-an
 import { GuardianshipAndAgeAssessment1732250000002 } from './1732250000002-guardianship-and-age-assessment';
 import { NationalScaleIndexes1732250000008 } from './1732250000008-national-scale-indexes';
 import { RowLevelSecurity1732250000009 } from './1732250000009-row-level-security';
+import { ChildRecordIdentifiers1732250000010 } from './1732250000010-child-record-identifiers';
 
 /** Every migration, in order. Listed explicitly so that the build, the tests and the CLI agree. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   GuardianEligibility1732250000007,
   NationalScaleIndexes1732250000008,
   RowLevelSecurity1732250000009,
+  ChildRecordIdentifiers1732250000010,
 ];

@@ -1,5 +1,5 @@
 import { CHILD_FIELDS, newChild } from './support/factories';
-import { codeOf, HILLINGDON, socialWorker, TestApp } from './support/test-app';
+import { codeOf, HILLINGDON, KENT, socialWorker, TestApp } from './support/test-app';
 
 describe('the child record', () => {
   let app: TestApp;
@@ -171,6 +171,82 @@ describe('the child record', () => {
     expect(await search('ngọc zoë')).toContain(lan.id);
     expect(await search('50%')).not.toContain(lan.id);
     expect(await search('nobody-called-this')).toEqual([]);
+  });
+
+  it("keeps the authority's own identifier, unique in the authority, and finds the child by it", async () => {
+    const registered = await newChild(app, worker, {
+      localChildId: ' LC-100 ',
+      parentalResponsibilityInUk: false,
+    });
+    const read = async (id: string) =>
+      (
+        await app.ok<{ child: { localChildId: string | null; parentalResponsibilityInUk: boolean | null } }>(
+          worker,
+          `query($id: ID!) { child(id: $id) { localChildId parentalResponsibilityInUk } }`,
+          { id },
+        )
+      ).child;
+    expect(await read(registered.id)).toEqual({ localChildId: 'LC-100', parentalResponsibilityInUk: false });
+
+    // a second child with the same id in the same authority: CONFLICT, nothing written
+    const before = await app.counts('child', 'audit_event');
+    const duplicate = await app.gql(
+      worker,
+      `mutation($input: RegisterChildInput!) { registerChild(input: $input) { id } }`,
+      { input: { givenName: 'Other', gender: 'FEMALE', localChildId: 'LC-100' } },
+    );
+    expect(codeOf(duplicate)).toBe('CONFLICT');
+    expect(duplicate.errors![0].message).toMatch(/already has the local identifier/);
+    expect(await app.counts('child', 'audit_event')).toEqual(before);
+
+    // another authority may use the same id
+    const kent = socialWorker(KENT);
+    await newChild(app, kent, { localChildId: 'LC-100' });
+
+    // at most 10 characters
+    const tooLong = await app.gql(
+      worker,
+      `mutation($input: RegisterChildInput!) { registerChild(input: $input) { id } }`,
+      { input: { givenName: 'Long', gender: 'MALE', localChildId: '12345678901' } },
+    );
+    expect(codeOf(tooLong)).toBe('BAD_USER_INPUT');
+    expect(tooLong.errors![0].extensions!.fields).toEqual([
+      { field: 'localChildId', message: expect.stringContaining('10 characters') },
+    ]);
+
+    // an update onto a taken id: CONFLICT, the version unchanged
+    const other = await newChild(app, worker, { localChildId: 'LC-101' });
+    const taken = await app.gql(
+      worker,
+      `mutation($input: UpdateChildInput!) { updateChild(input: $input) { id } }`,
+      { input: { id: other.id, expectedVersion: 1, localChildId: 'LC-100' } },
+    );
+    expect(codeOf(taken)).toBe('CONFLICT');
+    const updated = await app.ok<{
+      updateChild: { version: number; localChildId: string; parentalResponsibilityInUk: boolean | null };
+    }>(
+      worker,
+      `mutation($input: UpdateChildInput!) { updateChild(input: $input) { version localChildId parentalResponsibilityInUk } }`,
+      {
+        input: { id: other.id, expectedVersion: 1, localChildId: 'LC-102', parentalResponsibilityInUk: true },
+      },
+    );
+    expect(updated.updateChild).toEqual({
+      version: 2,
+      localChildId: 'LC-102',
+      parentalResponsibilityInUk: true,
+    });
+
+    const search = async (term: string) =>
+      (
+        await app.ok<{ children: { edges: { node: { id: string } }[] } }>(
+          worker,
+          `query($search: String) { children(filter: { search: $search }) { edges { node { id } } } }`,
+          { search: term },
+        )
+      ).children.edges.map((edge) => edge.node.id);
+    expect(await search('lc-100')).toEqual([registered.id]);
+    expect(await search('LC-102')).toEqual([other.id]);
   });
 
   it('pages with cursors and a total, and filters by category, exploitation and turning 18', async () => {

@@ -99,6 +99,14 @@ export class Child {
   @Column({ type: 'uuid', nullable: true })
   allocatedWorkerId!: string | null;
 
+  /** The authority's own identifier (its case-management person id): statutory returns join on it. */
+  @Column({ type: 'text', nullable: true })
+  localChildId!: string | null;
+
+  /** Whether anyone in the UK holds parental responsibility; null while that is not known. */
+  @Column({ type: 'boolean', nullable: true })
+  parentalResponsibilityInUk!: boolean | null;
+
   @Column({ type: 'text' })
   status!: ChildStatus;
 

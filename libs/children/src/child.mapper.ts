@@ -26,6 +26,8 @@ export function toChildModel(child: Child): ChildModel {
     arrivalRoute: child.arrivalRoute,
     legalStatus: child.legalStatus,
     allocatedWorkerId: child.allocatedWorkerId,
+    localChildId: child.localChildId,
+    parentalResponsibilityInUk: child.parentalResponsibilityInUk,
     status: child.status,
     closureReason: child.closureReason,
     closedOn: child.closedOn,

@@ -99,6 +99,19 @@ export class ChildModel {
 
   allocatedWorkerId!: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The authority's own identifier for the child (its case-management person id); statutory returns join on it",
+  })
+  localChildId!: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Whether anyone in the UK holds parental responsibility; null while not known',
+  })
+  parentalResponsibilityInUk!: boolean | null;
+
   @Field(() => ChildStatus)
   status!: ChildStatus;
 

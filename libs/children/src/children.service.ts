@@ -31,6 +31,9 @@ import { UpdateChildInput } from './dto/update-child.input';
 
 const ENTITY = 'Child';
 
+/** The unique index on (authority, localChildId). */
+const LOCAL_CHILD_ID_TAKEN = 'child_local_child_id_key';
+
 /** Fields of registerChild that may never be cleared once set. */
 const REQUIRED_FIELDS = ['givenName', 'gender'] as const;
 
@@ -57,6 +60,8 @@ const FIELD_NAMES: (keyof ChildFields)[] = [
   'leaveExpiresOn',
   'homeOfficeReference',
   'allocatedWorkerId',
+  'localChildId',
+  'parentalResponsibilityInUk',
 ];
 
 /** A child the caller may see, as other capabilities need it: to scope and audit their own records. */
@@ -88,18 +93,21 @@ export class ChildrenService {
       actor.role === Role.SOCIAL_WORKER || actor.role === Role.TEAM_MANAGER ? actor.practitionerId : null;
     const em = await ctx.em();
     await this.checkRelations(em, localAuthorityId, fields);
-    const inserted = await em
-      .createQueryBuilder()
-      .insert()
-      .into(Child)
-      .values({
-        ...fields,
-        localAuthorityId,
-        registeredBy: actor.practitionerId,
-        version: 1,
-      })
-      .returning(['id'])
-      .execute();
+    const inserted = await refuseTakenLocalId(
+      fields.localChildId,
+      em
+        .createQueryBuilder()
+        .insert()
+        .into(Child)
+        .values({
+          ...fields,
+          localAuthorityId,
+          registeredBy: actor.practitionerId,
+          version: 1,
+        })
+        .returning(['id'])
+        .execute(),
+    );
     const child = await em
       .getRepository(Child)
       .findOneByOrFail({ id: (inserted.raw as { id: string }[])[0].id });
@@ -298,11 +306,19 @@ export class ChildrenService {
       );
     }
     const words = (filter.search ?? '').split(/\s+/).filter(Boolean).slice(0, 8);
-    words.forEach((word, index) => {
-      query.andWhere(`c.search_text LIKE '%' || haven_normalise(:search${index}) || '%'`, {
-        [`search${index}`]: word.replace(/[\\%_]/g, '\\$&'),
+    if (words.length > 0) {
+      // every word in the names and aliases, or the whole search as the authority's own id for the child
+      const names = words
+        .map((_, index) => `c.search_text LIKE '%' || haven_normalise(:search${index}) || '%'`)
+        .join(' AND ');
+      const localId = words.length === 1 ? ' OR lower(c.local_child_id) = lower(:localChildId)' : '';
+      query.andWhere(`((${names})${localId})`, {
+        ...Object.fromEntries(
+          words.map((word, index) => [`search${index}`, word.replace(/[\\%_]/g, '\\$&')]),
+        ),
+        localChildId: words[0],
       });
-    });
+    }
     if (filter.turning18WithinDays !== undefined && filter.turning18WithinDays !== null) {
       const today = this.clock.today();
       const until = addDays(today, filter.turning18WithinDays);
@@ -349,12 +365,15 @@ export class ChildrenService {
     expectedVersion: number,
     set: Partial<Child>,
   ): Promise<Child> {
-    const result = await em
-      .createQueryBuilder()
-      .update(Child)
-      .set({ ...set, version: () => 'version + 1', updatedAt: () => 'now()' })
-      .where('id = :id AND version = :expectedVersion', { id: current.id, expectedVersion })
-      .execute();
+    const result = await refuseTakenLocalId(
+      set.localChildId,
+      em
+        .createQueryBuilder()
+        .update(Child)
+        .set({ ...set, version: () => 'version + 1', updatedAt: () => 'now()' })
+        .where('id = :id AND version = :expectedVersion', { id: current.id, expectedVersion })
+        .execute(),
+    );
     if (result.affected !== 1)
       throw conflict(`The child's record has changed since version ${expectedVersion}`);
     return em.getRepository(Child).findOneByOrFail({ id: current.id });
@@ -418,6 +437,18 @@ export class ChildrenService {
           'No social worker or team manager of this authority has that id',
         );
     }
+  }
+}
+
+/** A second child of the authority with the same local id is a CONFLICT, whichever request won the race. */
+async function refuseTakenLocalId<T>(localChildId: string | null | undefined, write: Promise<T>): Promise<T> {
+  try {
+    return await write;
+  } catch (error) {
+    if ((error as { constraint?: string }).constraint === LOCAL_CHILD_ID_TAKEN) {
+      throw conflict(`Another child of this authority already has the local identifier ${localChildId}`);
+    }
+    throw error;
   }
 }
 

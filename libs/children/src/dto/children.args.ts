@@ -17,7 +17,11 @@ import { ChildCategory, ChildStatus, ExploitationType } from '../child.enums';
 
 @InputType()
 export class ChildFilter {
-  @Field(() => String, { nullable: true, description: 'Names and aliases, ignoring case and accents' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Names and aliases, ignoring case and accents, or the authority's own identifier for the child",
+  })
   @IsOptional()
   @IsString()
   @MaxLength(100)

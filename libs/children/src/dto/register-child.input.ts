@@ -28,6 +28,8 @@ import {
 import { IsPastOrToday, IsPlausibleDate, Trim } from '@haven/platform';
 
 export const NAME_MAX = 100;
+/** The SSDA903 CHILD field: the authority's person id, at most 10 characters. */
+export const LOCAL_CHILD_ID_MAX = 10;
 
 @InputType()
 export class AliasInput {
@@ -183,4 +185,23 @@ export class RegisterChildInput {
   @IsOptional()
   @IsUUID('all')
   allocatedWorkerId?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The authority's own identifier for the child (at most 10 characters, unique in the authority)",
+  })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(LOCAL_CHILD_ID_MAX, { message: `localChildId is at most ${LOCAL_CHILD_ID_MAX} characters` })
+  localChildId?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Whether anyone in the UK holds parental responsibility; null (or absent) while not known',
+  })
+  @IsOptional()
+  @IsBoolean()
+  parentalResponsibilityInUk?: boolean | null;
 }

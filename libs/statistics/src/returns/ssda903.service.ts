@@ -49,7 +49,9 @@ interface EpisodeRow {
  * a collection year, with the checks the DfE validator applies to them, per child.
  *
  * Both tables cover the same children: those of the authority looked after at some time in the year
- * (registered by its end, not closed before its start), except young people who were 18 before it.
+ * (known to Haven by its end, case not closed before its start), except young people who were 18
+ * before it. A record is often entered after the care began, so the child is known from the earliest
+ * of registration, first placement and first missing episode.
  * Missing lists their episodes that were open at some time in the year; UASC lists those of them who
  * are unaccompanied asylum-seeking children.
  *
@@ -78,9 +80,13 @@ export class Ssda903Service {
         `SELECT c.id, c.local_authority_id, c.local_child_id, c.gender, c.effective_date_of_birth AS date_of_birth,
                 'UNACCOMPANIED_ASYLUM_SEEKING' = ANY(c.categories) AS uasc, c.closed_on, c.closure_reason
            FROM child c
-          WHERE c.local_authority_id = $1 AND c.registered_at < $3
-            AND (c.closed_on IS NULL OR c.closed_on >= $2::date)`,
-        [ctx.actor.localAuthorityId, period.start, yearEnds],
+          WHERE c.local_authority_id = $1
+            AND (c.closed_on IS NULL OR c.closed_on >= $2::date)
+            AND least((c.registered_at AT TIME ZONE 'Europe/London')::date,
+                      (SELECT min((p.started_at AT TIME ZONE 'Europe/London')::date) FROM placement p WHERE p.child_id = c.id),
+                      (SELECT min((m.missing_since AT TIME ZONE 'Europe/London')::date) FROM missing_episode m WHERE m.child_id = c.id)
+                ) <= $3::date`,
+        [ctx.actor.localAuthorityId, period.start, period.end],
       )
     ).filter((child) => !eighteenBeforeYear(child.date_of_birth, period));
     const inScope = new Map(children.map((child) => [child.id, child]));

@@ -78,6 +78,8 @@ describe('the SSDA903 return for 2025-26', () => {
       categories: UASC,
     });
     await place(adultOnFirstDay.id, '2025-03-01T12:00:00Z');
+    // away a month after turning 18: no longer a looked-after child, not in the Missing table
+    await report(adultOnFirstDay.id, 'MISSING', '2025-05-01T10:00:00Z', '2025-05-02T10:00:00Z');
     // no local identifier: reported, left out of both files
     const noId = await newChild(app, worker, { claimedDateOfBirth: '2010-02-02', categories: UASC });
     withoutId = noId.id;

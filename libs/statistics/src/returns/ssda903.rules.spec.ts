@@ -1,4 +1,5 @@
 import {
+  beganAsAdult,
   checkMissing,
   checkUasc,
   collectionYear,
@@ -216,6 +217,12 @@ describe('who is in the tables', () => {
     expect(eighteenBeforeYear('2007-03-31', YEAR)).toBe(true);
     expect(eighteenBeforeYear('2007-04-01', YEAR)).toBe(false);
     expect(eighteenBeforeYear(null, YEAR)).toBe(false);
+  });
+
+  it('leaves out an episode that began on the 18th birthday, keeps one from the day before', () => {
+    expect(beganAsAdult('2007-06-01', '2025-06-01')).toBe(true);
+    expect(beganAsAdult('2007-06-01', '2025-05-31')).toBe(false);
+    expect(beganAsAdult(null, '2025-05-31')).toBe(false);
   });
 });
 

@@ -105,6 +105,11 @@ export function eighteenBeforeYear(dateOfBirth: IsoDate | null, period: Collecti
   return dateOfBirth !== null && birthday(dateOfBirth, 18) < period.start;
 }
 
+/** An episode that began on or after the 18th birthday is not one of a looked-after child. */
+export function beganAsAdult(dateOfBirth: IsoDate | null, start: IsoDate): boolean {
+  return dateOfBirth !== null && start >= birthday(dateOfBirth, 18);
+}
+
 /** The MIS_END of an episode: blank while the child was still away at the end of 31 March. */
 export function missingEnd(returnedOn: IsoDate | null, period: CollectionYear): IsoDate | null {
   return returnedOn !== null && returnedOn <= period.end ? returnedOn : null;

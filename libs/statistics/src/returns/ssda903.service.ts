@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
   AuditAction,
-  birthday,
   forbidden,
   invalidField,
   IsoDate,
@@ -11,6 +10,7 @@ import {
 } from '@haven/platform';
 import { Ssda903ExportInput, Ssda903ExportModel } from './ssda903.model';
 import {
+  beganAsAdult,
   checkMissing,
   checkUasc,
   collectionYear,
@@ -103,8 +103,7 @@ export class Ssda903Service {
       )
     ).filter((episode) => {
       const child = inScope.get(episode.child_id);
-      // an episode that began once the young person was 18 is not one of a looked-after child
-      return child && !(child.date_of_birth && episode.start >= birthday(child.date_of_birth, 18));
+      return child !== undefined && !beganAsAdult(child.date_of_birth, episode.start);
     });
 
     const missing = episodes.map((episode) => missingRecord(inScope.get(episode.child_id)!, episode, period));

@@ -77,6 +77,11 @@ describe('the command line', () => {
     );
     expect(nations.map((row) => row.nation)).toEqual(['ENGLAND', 'NORTHERN_IRELAND', 'SCOTLAND', 'WALES']);
     expect(nations.reduce((sum, row) => sum + row.children, 0)).toBeGreaterThanOrEqual(24);
+    // each with the authority's own person id, which the SSDA903 return joins on
+    const [{ withoutLocalId }] = await app.query<{ withoutLocalId: number }>(
+      `SELECT count(*)::int AS "withoutLocalId" FROM child WHERE local_child_id IS NULL`,
+    );
+    expect(withoutLocalId).toBe(0);
 
     // the demo social worker sees their own authority's children through the API
     const worker = {

@@ -106,7 +106,7 @@ describe('placements', () => {
     const child = await newChild(app, worker, { claimedDateOfBirth: bornYearsAgo(16) });
     expect((await place(child.id, { type: 'BED_AND_BREAKFAST' })).data!.startPlacement).toMatchObject({
       unsafe: true,
-      ssda903Code: 'P2',
+      ssda903Code: 'Z13',
     });
 
     const adult = await newChild(app, worker, { claimedDateOfBirth: bornYearsAgo(19) });

@@ -45,6 +45,8 @@ export class PlacementModel {
   })
   unsafe!: boolean;
 
-  @Field({ description: 'The SSDA903 placement code for the children looked after return' })
+  @Field({
+    description: 'The SSDA903 placement code for the children looked after return (2025-26 code set)',
+  })
   ssda903Code!: string;
 }

@@ -243,9 +243,9 @@ export async function seedDemo(dataSource: DataSource, today = londonDate(new Da
         `INSERT INTO child (local_authority_id, given_name, family_name, aliases, claimed_date_of_birth,
                             effective_date_of_birth, gender, nationality, nationality_basis, languages, interpreter_needed,
                             categories, exploitation_types, arrival_date, arrival_route, legal_status, immigration_status,
-                            asylum_claim_date, allocated_worker_id, registered_by, registered_at)
+                            asylum_claim_date, allocated_worker_id, registered_by, registered_at, local_child_id)
          VALUES ($1, $2, $3, $4, $5, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 'S20_ACCOMMODATED', $15, $16, $17, $17,
-                 $18::date + time '10:00')
+                 $18::date + time '10:00', $19)
          RETURNING id`,
         [
           worker.authorityId,
@@ -266,6 +266,7 @@ export async function seedDemo(dataSource: DataSource, today = londonDate(new Da
           child.immigration === 'ASYLUM_CLAIM_PENDING' ? addDays(arrival, 3) : null,
           worker.id,
           arrival,
+          demoLocalChildId(index),
         ],
       );
       if (child.nrm) await referral(em, id, worker, arrival, child.nrm, today);
@@ -276,6 +277,11 @@ export async function seedDemo(dataSource: DataSource, today = londonDate(new Da
     await missingReview(em, today);
     return { children: CHILDREN.length, skipped: false };
   });
+}
+
+/** The authority's own (case-management) person id: six digits, one per demo child, never a national seed's ten. */
+function demoLocalChildId(index: number): string {
+  return String(204_100 + index * 37);
 }
 
 async function practitioner(

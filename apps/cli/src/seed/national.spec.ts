@@ -403,6 +403,16 @@ describe('the national data set', () => {
     }
   });
 
+  it("gives each child the authority's own ten-digit person id, unique in the authority, from the seed", () => {
+    const children = rowsOf(data, TABLES.child);
+    expect(children.every((child) => /^\d{10}$/.test(child.localChildId))).toBe(true);
+    for (const authorityChildren of groupBy(children, (child) => child.localAuthorityId).values()) {
+      expect(new Set(authorityChildren.map((child) => child.localChildId)).size).toBe(
+        authorityChildren.length,
+      );
+    }
+  });
+
   it('writes one CREATE audit event per child', () => {
     const audit = rowsOf(data, TABLES.auditEvent);
     expect(audit.map((event) => event.entityId)).toEqual(rowsOf(data, TABLES.child).map((child) => child.id));

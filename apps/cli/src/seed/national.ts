@@ -48,7 +48,16 @@ import { NationalityProfile, Weighted } from './national-data';
 // ---------------------------------------------------------------------------------------------
 // Random numbers: one seeded stream per purpose and index, so that no child depends on another.
 
-const STREAM = { authorities: 1, staff: 2, child: 3, guardians: 4, contacts: 5, meetings: 6, providers: 7 };
+const STREAM = {
+  authorities: 1,
+  staff: 2,
+  child: 3,
+  guardians: 4,
+  contacts: 5,
+  meetings: 6,
+  providers: 7,
+  localIds: 8,
+};
 
 const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
 
@@ -61,6 +70,16 @@ function mix32(value: number): number {
   h = Math.imul(h, 0xc2b2ae35);
   h ^= h >>> 16;
   return h | 0;
+}
+
+/**
+ * The authority's own person id for a child (its case-management system's, which the SSDA903 return
+ * joins on): ten digits, from the seed and the child's index alone, so the child's own stream draws
+ * nothing more. Distinct indexes give distinct ids, because mix32 is a bijection.
+ */
+export function localChildIdOf(seed: number, index: number): string {
+  const base = mix32(mix32(seed) ^ Math.imul(STREAM.localIds, 0x9e3779b1));
+  return String(1_000_000_000 + (mix32((base + index) | 0) >>> 0));
 }
 
 export class Random {
@@ -238,6 +257,7 @@ export interface ChildRow {
   id: string;
   version: number;
   localAuthorityId: string;
+  localChildId: string;
   givenName: string;
   familyName: string | null;
   preferredName: string | null;
@@ -504,6 +524,7 @@ export const TABLES = {
     id: 'text',
     version: 'int',
     localAuthorityId: 'text',
+    localChildId: 'text',
     givenName: 'text',
     familyName: 'text',
     preferredName: 'text',
@@ -1005,6 +1026,7 @@ export function generateChild(plan: NationalPlan, index: number): ChildRecords {
     id,
     ...revisions(ctx, assessment),
     localAuthorityId: authority.id,
+    localChildId: localChildIdOf(plan.seed, index),
     ...names,
     claimedDateOfBirth: claimedBirth,
     effectiveDateOfBirth: ctx.effectiveBirth,

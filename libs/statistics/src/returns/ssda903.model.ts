@@ -1,4 +1,4 @@
-import { Field, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { GraphQLDate } from '@haven/platform';
 
@@ -22,8 +22,11 @@ export class Ssda903ExportInput {
 
 @ObjectType('Ssda903Problem')
 export class Ssda903ProblemModel {
-  @Field({ description: 'The CHILD identifier as in the files' })
+  @Field({ description: 'The CHILD identifier as in the files; blank when no local identifier is recorded' })
   child!: string;
+
+  @Field(() => ID, { description: "The child's record in Haven, to correct it" })
+  childId!: string;
 
   @Field({ description: 'Missing or UASC' })
   table!: string;
@@ -31,7 +34,10 @@ export class Ssda903ProblemModel {
   @Field()
   field!: string;
 
-  @Field()
+  @Field({
+    description:
+      'Starts with the number of the DfE validator rule it mirrors, e.g. "567: MIS_END is before MIS_START"',
+  })
   message!: string;
 }
 

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
   AuditAction,
-  birthday,
   forbidden,
   invalidField,
   IsoDate,
@@ -9,36 +8,58 @@ import {
   RequestContext,
   startOfLondonDay,
 } from '@haven/platform';
-import { Ssda903ExportInput, Ssda903ExportModel, Ssda903ProblemModel } from './ssda903.model';
+import { Ssda903ExportInput, Ssda903ExportModel } from './ssda903.model';
+import {
+  beganAsAdult,
+  checkMissing,
+  checkUasc,
+  collectionYear,
+  CollectionYear,
+  dateUascCeased,
+  dayAfter,
+  eighteenBeforeYear,
+  MissingRecord,
+  missingCsv,
+  missingEnd,
+  sexCode,
+  UascRecord,
+  uascCsv,
+} from './ssda903.rules';
+
+interface ChildRow {
+  id: string;
+  local_authority_id: string;
+  local_child_id: string | null;
+  gender: string;
+  date_of_birth: IsoDate | null;
+  uasc: boolean;
+  closed_on: IsoDate | null;
+  closure_reason: string | null;
+}
 
 interface EpisodeRow {
   child_id: string;
-  local_authority_id: string;
-  date_of_birth: IsoDate | null;
   kind: 'MISSING' | 'AWAY';
   start: IsoDate;
-  end: IsoDate | null;
+  returned_on: IsoDate | null;
 }
-
-interface UascRow {
-  child_id: string;
-  local_authority_id: string;
-  gender: string;
-  date_of_birth: IsoDate | null;
-  closed_on: IsoDate | null;
-}
-
-/** The CHILD field: 10 characters, stable for a child, revealing nothing. */
-const childCode = (id: string) => id.replace(/-/g, '').slice(0, 10).toUpperCase();
-/** SSDA903 dates are DD/MM/YYYY. */
-const ddmmyyyy = (date: IsoDate | null) =>
-  date ? `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}` : '';
-const csv = (rows: string[][]) => rows.map((row) => row.join(',')).join('\r\n') + '\r\n';
-const SEX: Record<string, string> = { MALE: '1', FEMALE: '2' };
 
 /**
  * The SSDA903 (children looked after) return's Missing and UASC tables for an English authority and
  * a collection year, with the checks the DfE validator applies to them, per child.
+ *
+ * Both tables cover the same children: those of the authority looked after at some time in the year
+ * (known to Haven by its end, case not closed before its start), except young people who were 18
+ * before it. A record is often entered after the care began, so the child is known from the earliest
+ * of registration, first placement and first missing episode.
+ * Missing lists their episodes that were open at some time in the year; UASC lists those of them who
+ * are unaccompanied asylum-seeking children.
+ *
+ * CHILD is the authority's own identifier (localChildId), so the rows join the Header and Episodes its
+ * case-management system sends. A child without one is left out of the files and listed as a problem
+ * with Haven's id: a row with a blank or invented CHILD is rejected by the validator (or, worse, joins
+ * nobody and is counted as a child the authority never returned), and one bad row holds up the whole
+ * submission. The team manager records the person id and exports again.
  */
 @Injectable()
 export class Ssda903Service {
@@ -47,90 +68,92 @@ export class Ssda903Service {
     if (code !== ctx.actor.organisationCode) throw forbidden('The return is made by the authority itself');
     if (ctx.actor.nation !== Nation.ENGLAND)
       throw invalidField('authorityCode', 'SSDA903 is the return of English authorities');
-    const periodStart = `${input.year - 1}-04-01`;
-    const periodEnd = `${input.year}-03-31`;
+    const period = collectionYear(input.year);
     const em = await ctx.em();
-    const episodes = await em.query<EpisodeRow[]>(
-      `SELECT m.child_id, m.local_authority_id, c.effective_date_of_birth AS date_of_birth, m.kind,
-              (m.missing_since AT TIME ZONE 'Europe/London')::date AS start,
-              (m.returned_at AT TIME ZONE 'Europe/London')::date AS "end"
-         FROM missing_episode m JOIN child c ON c.id = m.child_id
-        WHERE m.local_authority_id = $1 AND m.missing_since < $3 AND (m.returned_at IS NULL OR m.returned_at >= $2)
-        ORDER BY m.child_id, m.missing_since`,
-      [ctx.actor.localAuthorityId, startOfLondonDay(periodStart), startOfLondonDay(`${input.year}-04-01`)],
-    );
-    const uasc = await em.query<UascRow[]>(
-      `SELECT c.id AS child_id, c.local_authority_id, c.gender, c.effective_date_of_birth AS date_of_birth, c.closed_on
-         FROM child c
-        WHERE c.local_authority_id = $1 AND 'UNACCOMPANIED_ASYLUM_SEEKING' = ANY(c.categories)
-          AND (c.registered_at AT TIME ZONE 'Europe/London')::date <= $3::date
-          AND (c.closed_on IS NULL OR c.closed_on >= $2::date)
-        ORDER BY c.id`,
-      [ctx.actor.localAuthorityId, periodStart, periodEnd],
-    );
-    const problems: Ssda903ProblemModel[] = [];
-    const missingRows = [['CHILD', 'DOB', 'MISSING', 'MIS_START', 'MIS_END']];
-    episodes.forEach((episode, index) => {
-      const child = childCode(episode.child_id);
-      missingRows.push([
-        child,
-        ddmmyyyy(episode.date_of_birth),
-        episode.kind === 'AWAY' ? 'A' : 'M',
-        ddmmyyyy(episode.start),
-        ddmmyyyy(episode.end),
-      ]);
-      const problem = (field: string, message: string) =>
-        problems.push({ child, table: 'Missing', field, message });
-      if (!episode.end || episode.end > periodEnd)
-        problem('MIS_END', 'The episode is open at the end of the year: it has no end date');
-      if (episode.date_of_birth && episode.start < episode.date_of_birth)
-        problem('MIS_START', 'The episode starts before the date of birth');
-      const previous = episodes[index - 1];
-      if (
-        previous &&
-        previous.child_id === episode.child_id &&
-        (!previous.end || previous.end > episode.start)
-      ) {
-        problem('MIS_START', 'The episode overlaps the one before it');
-      }
+    const yearStarts = startOfLondonDay(period.start);
+    const yearEnds = startOfLondonDay(dayAfter(period.end));
+    // The date of birth is the effective one, the one the authority works with and returns in its
+    // Header: for a disputed age that is the claimed date until an assessment is completed (benefit of
+    // the doubt), never one an unfinished or challenged assessment might give.
+    const children = (
+      await em.query<ChildRow[]>(
+        `SELECT c.id, c.local_authority_id, c.local_child_id, c.gender, c.effective_date_of_birth AS date_of_birth,
+                'UNACCOMPANIED_ASYLUM_SEEKING' = ANY(c.categories) AS uasc, c.closed_on, c.closure_reason
+           FROM child c
+          WHERE c.local_authority_id = $1
+            AND (c.closed_on IS NULL OR c.closed_on >= $2::date)
+            AND least((c.registered_at AT TIME ZONE 'Europe/London')::date,
+                      (SELECT min((p.started_at AT TIME ZONE 'Europe/London')::date) FROM placement p WHERE p.child_id = c.id),
+                      (SELECT min((m.missing_since AT TIME ZONE 'Europe/London')::date) FROM missing_episode m WHERE m.child_id = c.id)
+                ) <= $3::date`,
+        [ctx.actor.localAuthorityId, period.start, period.end],
+      )
+    ).filter((child) => !eighteenBeforeYear(child.date_of_birth, period));
+    const inScope = new Map(children.map((child) => [child.id, child]));
+    // Episodes open at some time in the year: started before the end of 31 March (570) and not
+    // ended before 1 April began (571), in London time.
+    const episodes = (
+      await em.query<EpisodeRow[]>(
+        `SELECT m.child_id, m.kind, (m.missing_since AT TIME ZONE 'Europe/London')::date AS start,
+                (m.returned_at AT TIME ZONE 'Europe/London')::date AS returned_on
+           FROM missing_episode m
+          WHERE m.local_authority_id = $1 AND m.missing_since < $3 AND (m.returned_at IS NULL OR m.returned_at >= $2)
+          ORDER BY m.missing_since, m.id`,
+        [ctx.actor.localAuthorityId, yearStarts, yearEnds],
+      )
+    ).filter((episode) => {
+      const child = inScope.get(episode.child_id);
+      return child !== undefined && !beganAsAdult(child.date_of_birth, episode.start);
     });
-    const uascRows = [['CHILD', 'SEX', 'DOB', 'DUC']];
-    for (const row of uasc) {
-      const child = childCode(row.child_id);
-      const eighteenth = row.date_of_birth ? birthday(row.date_of_birth, 18) : null;
-      // UASC status ceases when the case closes or at 18, whichever comes first, if in the year
-      const candidates = [row.closed_on, eighteenth]
-        .filter((date): date is IsoDate => !!date && date <= periodEnd)
-        .sort();
-      const ceased = candidates[0] ?? null;
-      uascRows.push([child, SEX[row.gender] ?? '', ddmmyyyy(row.date_of_birth), ddmmyyyy(ceased)]);
-      const problem = (field: string, message: string) =>
-        problems.push({ child, table: 'UASC', field, message });
-      if (!SEX[row.gender]) problem('SEX', 'SEX must be 1 (male) or 2 (female) in the return');
-      if (!row.date_of_birth) problem('DOB', 'The date of birth is missing');
-      if (ceased && eighteenth && ceased > eighteenth)
-        problem('DUC', 'DUC must be on or before the 18th birthday');
-    }
-    const seen = new Set<string>();
-    for (const row of [...episodes, ...uasc]) {
-      if (seen.has(row.child_id)) continue;
-      seen.add(row.child_id);
+
+    const missing = episodes.map((episode) => missingRecord(inScope.get(episode.child_id)!, episode, period));
+    const uasc = children.filter((child) => child.uasc).map((child) => uascRecord(child, period));
+    const byChild = (a: MissingRecord | UascRecord, b: MissingRecord | UascRecord) =>
+      compare(a.child, b.child) || compare(a.childId, b.childId);
+    missing.sort((a, b) => byChild(a, b) || compare(a.start ?? '', b.start ?? ''));
+    uasc.sort(byChild);
+    const problems = [...checkMissing(missing, period), ...checkUasc(uasc, period)];
+
+    const reported = new Set([...missing, ...uasc].map((row) => row.childId));
+    for (const childId of reported) {
+      const child = inScope.get(childId)!;
       ctx.audit(
         AuditAction.EXPORT,
         'Ssda903Return',
-        { id: row.child_id, childId: row.child_id, localAuthorityId: row.local_authority_id },
-        {
-          year: input.year,
-        },
+        { id: child.id, childId: child.id, localAuthorityId: child.local_authority_id },
+        { year: input.year },
       );
     }
     return {
       authorityCode: code,
-      periodStart,
-      periodEnd,
-      missingCsv: csv(missingRows),
-      uascCsv: csv(uascRows),
+      periodStart: period.start,
+      periodEnd: period.end,
+      missingCsv: missingCsv(missing.filter((row) => row.child)),
+      uascCsv: uascCsv(uasc.filter((row) => row.child)),
       problems,
     };
   }
+}
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function missingRecord(child: ChildRow, episode: EpisodeRow, period: CollectionYear): MissingRecord {
+  return {
+    child: child.local_child_id ?? '',
+    childId: child.id,
+    dob: child.date_of_birth,
+    missing: episode.kind === 'AWAY' ? 'A' : 'M',
+    start: episode.start,
+    end: missingEnd(episode.returned_on, period),
+  };
+}
+
+function uascRecord(child: ChildRow, period: CollectionYear): UascRecord {
+  return {
+    child: child.local_child_id ?? '',
+    childId: child.id,
+    sex: sexCode(child.gender, period.year),
+    dob: child.date_of_birth,
+    duc: dateUascCeased(child.date_of_birth, child.closed_on, child.closure_reason),
+  };
 }

@@ -58,7 +58,7 @@ export function withSecondarySuppression(answer: DashboardModel): DashboardModel
   ]);
   rate(answer.nationalityNotRecordedRate, [answer.childrenOpen, cell(answer.byNationality, 'NOT_RECORDED')]);
 
-  const hidden = suppressionPlan({ values: figures.map((figure) => figure.value), sums, builtOn });
+  const hidden = suppressionPlan({ figures, sums, builtOn });
   const replaced = new Map(figures.map((figure, index) => [figure, hidden[index] ? { ...HIDDEN } : figure]));
   const swap = <T extends Published>(figure: T): T => ({ ...figure, ...replaced.get(figure) });
   const breakdown = (rows: BreakdownModel[]) => rows.map((row) => ({ ...row, count: swap(row.count) }));

@@ -6,7 +6,7 @@ const THRESHOLD = 4;
 /** Raw counts through both steps, as the dashboard does: primary (haven_figure), then the plan. */
 function publish(raw: number[], sums: Sum[], threshold = THRESHOLD): Published[] {
   const primary = raw.map((count) => primarySuppression(count, threshold));
-  const hidden = suppressionPlan({ values: primary.map((figure) => figure.value), sums });
+  const hidden = suppressionPlan({ figures: primary, sums });
   return primary.map((figure, index) => (hidden[index] ? { value: null, suppressed: true } : figure));
 }
 const shown = (published: Published[]) => published.map((figure) => figure.value);
@@ -189,15 +189,25 @@ describe('secondary suppression', () => {
   });
 
   it('hides a rate or median built on a hidden count', () => {
+    const figure = (value: number | null) => ({ value, suppressed: value === null });
     const hidden = suppressionPlan({
-      values: [10, null, 8, 0.25, 0.5],
+      figures: [
+        figure(10),
+        figure(null),
+        figure(8),
+        figure(0.25),
+        figure(0.5),
+        { value: null, suppressed: false },
+      ],
       sums: [{ total: 0, cells: [1, 2] }],
       builtOn: [
         { figure: 3, on: [0, 2] },
         { figure: 4, on: [0] },
+        { figure: 5, on: [0] },
       ],
     });
-    expect(hidden).toEqual([false, true, true, true, false]);
+    // a rate with no denominator (null, not suppressed) is not a hidden figure
+    expect(hidden).toEqual([false, true, true, true, false, false]);
   });
 
   it('finds the hidden figures a reader can work out, and only those', () => {

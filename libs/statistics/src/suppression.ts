@@ -36,8 +36,8 @@ export interface BuiltOn {
 }
 
 export interface Disclosure {
-  /** Every figure published together, by index; null where it is already hidden. */
-  values: readonly (number | null)[];
+  /** Every figure published together, by index, as primary suppression left it. */
+  figures: readonly Published[];
   sums: readonly Sum[];
   builtOn?: readonly BuiltOn[];
 }
@@ -48,8 +48,9 @@ export interface Disclosure {
  * built on a hidden count. A shown 0 is never hidden: it identifies no one, and a reader who knows
  * hidden counts are at least 1 would see through it.
  */
-export function suppressionPlan({ values, sums, builtOn = [] }: Disclosure): boolean[] {
-  const hidden = values.map((value) => value === null);
+export function suppressionPlan({ figures, sums, builtOn = [] }: Disclosure): boolean[] {
+  const hidden = figures.map((figure) => figure.suppressed);
+  const values = figures.map((figure) => figure.value ?? 0);
   for (;;) {
     const exposed = recoverable(hidden, sums);
     if (exposed.length === 0) break;
@@ -68,15 +69,15 @@ export function suppressionPlan({ values, sums, builtOn = [] }: Disclosure): boo
  */
 function complement(
   exposed: number[],
-  values: readonly (number | null)[],
+  values: readonly number[],
   hidden: boolean[],
   sums: readonly Sum[],
 ): number | undefined {
   const target = exposed[0];
   const bySize = (indexes: number[]) =>
     [...new Set(indexes)]
-      .filter((index) => !hidden[index] && (values[index] ?? 0) > 0)
-      .sort((a, b) => (values[a] ?? 0) - (values[b] ?? 0) || a - b);
+      .filter((index) => !hidden[index] && values[index] > 0)
+      .sort((a, b) => values[a] - values[b] || a - b);
   const around = sums.filter((sum) => sum.total === target || sum.cells.includes(target));
   const near = [
     ...bySize(around.flatMap((sum) => [...sum.cells])),

@@ -15,7 +15,9 @@ const shown = (published: Published[]) => published.map((figure) => figure.value
  * A reader with the published figures and nothing else, trying every subtraction: each sum, and the
  * difference (and sum) of every two sums (two breakdowns of one total, a breakdown nested in another,
  * a series beside its headline), with the shown figures and whatever was worked out so far subtracted,
- * until one hidden figure stands alone. Written independently of the plan's linear algebra.
+ * until one hidden figure stands alone. (Subtracting only some of the shown cells leaves more than one
+ * unknown, so this is every subtraction that can succeed.) Written independently of the plan's linear
+ * algebra.
  */
 function attack(published: Published[], sums: Sum[]): Map<number, number> {
   type Equation = Map<number, number>; // figure index -> coefficient; equals 0
@@ -231,6 +233,13 @@ describe('secondary suppression', () => {
         const published = publish(raw, sums, threshold);
         const recovered = attack(published, sums);
         for (const [index] of recovered) expect(published[index].suppressed).toBe(false);
+        // nor can any combination of the sums, however many (the plan's own check, which it never gave up on)
+        expect(
+          recoverable(
+            published.map((figure) => figure.suppressed),
+            sums,
+          ),
+        ).toEqual([]);
         // and everything small is hidden, everything shown is the true count, nothing hidden is 0
         published.forEach((figure, index) => {
           if (raw[index] >= 1 && raw[index] <= threshold)

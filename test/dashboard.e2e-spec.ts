@@ -1,7 +1,7 @@
 import { execSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { chromium as playwright } from 'playwright-core';
-import { addDays } from '@haven/platform';
+import { addDays, startOfLondonDay } from '@haven/platform';
 import { primarySuppression } from '@haven/statistics';
 import { assignGuardian, newChild, newReferral, practitionerId, today } from './support/factories';
 import {
@@ -344,6 +344,7 @@ describe('the LSCB dashboard', () => {
       }
       return ids;
     };
+    let registeredToday: string[] = [];
     const close = async (ids: string[], closedOn: string) => {
       for (const childId of ids)
         await app.ok(cohortManager, `mutation($input: CloseCaseInput!) { closeCase(input: $input) { id } }`, {
@@ -381,7 +382,7 @@ describe('the LSCB dashboard', () => {
         ...unaccompanied,
       ]);
       // unaccompanied, registered today (the period's last day), never missing
-      await five(['UNACCOMPANIED_ASYLUM_SEEKING']);
+      registeredToday = await five(['UNACCOMPANIED_ASYLUM_SEEKING']);
       await close(closedOnFirstDay, start);
       await close(closedBefore, addDays(start, -1));
       await close(closedLater, addDays(today(), -10));
@@ -420,6 +421,27 @@ describe('the LSCB dashboard', () => {
       expect(figures.returnInterviewsWithin72hRate).toEqual({ value: 0.6667, suppressed: false });
       // completed in time only at 71 h 59 m: not at 72 h 01 m, nor the one offered in time but completed at 80 h
       expect(figures.returnInterviewsCompletedWithin72hRate).toEqual({ value: 0.3333, suppressed: false });
+    });
+
+    // last, since it moves the registrations of the five registered today
+    it('counts a child registered at 23:59:59.999 (London) on the last day, not one registered at midnight after it', async () => {
+      const yesterday = addDays(today(), -1);
+      const midnight = startOfLondonDay(today());
+      const registerAt = (instant: Date) =>
+        app.query(`UPDATE child SET registered_at = $2 WHERE id = ANY($1::uuid[])`, [
+          registeredToday,
+          instant,
+        ]);
+      await registerAt(new Date(midnight.getTime() - 1));
+      expect((await figuresFor({ to: yesterday })).unaccompaniedMissingRate).toEqual({
+        value: 0.5,
+        suppressed: false,
+      });
+      await registerAt(midnight);
+      expect((await figuresFor({ to: yesterday })).unaccompaniedMissingRate).toEqual({
+        value: 1,
+        suppressed: false,
+      });
     });
   });
 

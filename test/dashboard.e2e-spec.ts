@@ -1,7 +1,8 @@
 import { execSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { chromium as playwright } from 'playwright-core';
-import { addDays } from '@haven/platform';
+import { addDays, startOfLondonDay } from '@haven/platform';
+import { primarySuppression } from '@haven/statistics';
 import { assignGuardian, newChild, newReferral, practitionerId, today } from './support/factories';
 import {
   analyst,
@@ -19,7 +20,8 @@ const DASHBOARD = `query($input: DashboardInput!) { dashboard(input: $input) {
   childrenOpen { value suppressed } childrenRegistered { value suppressed }
   childrenMissingAtLeastOnce { value suppressed } missingEpisodes { value suppressed } currentlyMissing { value suppressed }
   traffickedMissingRate { value suppressed } unaccompaniedMissingRate { value suppressed }
-  returnInterviewsWithin72hRate { value suppressed } soonAfterPlacementRate { value suppressed }
+  returnInterviewsWithin72hRate { value suppressed } returnInterviewsCompletedWithin72hRate { value suppressed }
+  soonAfterPlacementRate { value suppressed }
   nationalityNotRecordedRate { value suppressed } guardianCoverageRate { value suppressed }
   byNationality { key count { value suppressed } } byGender { key count { value suppressed } }
   byExploitationType { key count { value suppressed } } byNrmCategory { key count { value suppressed } }
@@ -109,6 +111,7 @@ describe('the LSCB dashboard', () => {
     expect(figures.currentlyMissing).toEqual({ value: 0, suppressed: false });
     expect(figures.traffickedMissingRate).toEqual({ value: 0.8333, suppressed: false });
     expect(figures.returnInterviewsWithin72hRate).toEqual({ value: 0.7143, suppressed: false });
+    expect(figures.returnInterviewsCompletedWithin72hRate).toEqual({ value: 0.7143, suppressed: false });
     expect(figures.nationalityNotRecordedRate).toEqual({ value: 0, suppressed: false });
     expect(figures.exploitationNotRecordedRate).toEqual({ value: 0.5385, suppressed: false });
     expect(figures.notFoundAfter7Days).toEqual({ value: 0, suppressed: false });
@@ -142,9 +145,11 @@ describe('the LSCB dashboard', () => {
       SEXUAL: { value: 6, suppressed: false },
       NOT_RECORDED: { value: 7, suppressed: false },
     });
-    expect(keyed(figures.byCategory)).toMatchObject({
+    // SEPARATED (2) is suppressed, so the next smallest category (5) is too: 13 open children are shown
+    expect(keyed(figures.byCategory)).toEqual({
       TRAFFICKED: { value: 6, suppressed: false },
-      UNACCOMPANIED_ASYLUM_SEEKING: { value: 5, suppressed: false },
+      UNACCOMPANIED_ASYLUM_SEEKING: { value: null, suppressed: true },
+      SEPARATED: { value: null, suppressed: true },
     });
     expect(figures.monthly.map((month: { month: string }) => month.month)).toContain(today().slice(0, 7));
   });
@@ -152,9 +157,11 @@ describe('the LSCB dashboard', () => {
   it('suppresses counts from 1 to 4, and every rate built on one, in the answer itself', async () => {
     const figures = await dashboard();
     const nationalities = keyed(figures.byNationality);
+    expect(figures.childrenOpen).toEqual({ value: 13, suppressed: false });
     expect(nationalities.VN).toEqual({ value: 6, suppressed: false });
-    expect(nationalities.AL).toEqual({ value: 5, suppressed: false });
     expect(nationalities.ER).toEqual({ value: null, suppressed: true });
+    // secondary: 13 - 6 would give ER's 2 away if AL's 5 were shown, so it is hidden too
+    expect(nationalities.AL).toEqual({ value: null, suppressed: true });
     expect(keyed(figures.byCategory).SEPARATED).toEqual({ value: null, suppressed: true });
     // 2 of 5 unaccompanied children went missing: the numerator is small, so the rate is suppressed too
     expect(figures.unaccompaniedMissingRate).toEqual({ value: null, suppressed: true });
@@ -215,12 +222,16 @@ describe('the LSCB dashboard', () => {
         await page.waitForSelector('body[data-loaded="true"]', { timeout: 15_000 });
         expect(await page.textContent('[data-figure="childrenOpen"] .value')).toBe('13');
         expect(await page.textContent('[data-figure="traffickedMissingRate"] .value')).toBe('83.3%');
-        expect(await page.textContent('[data-figure="unaccompaniedMissingRate"] .value')).toBe(
-          'fewer than 5',
-        );
+        expect(await page.textContent('[data-figure="unaccompaniedMissingRate"] .value')).toBe('suppressed');
+        // ER (2) and, so that 13 - 6 does not give it away, AL (5): neither "fewer than 5" nor 0
         expect(await page.locator('[data-panel="byNationality"] td.suppressed').allTextContents()).toEqual([
-          'fewer than 5',
+          'suppressed',
+          'suppressed',
         ]);
+        expect(await page.textContent('#suppression-note')).toContain('withheld, not zero');
+        expect(await page.textContent('[data-figure="returnInterviewsCompletedWithin72hRate"] .value')).toBe(
+          '71.4%',
+        );
 
         // every chart has drawn something
         // (a string, so that this file needs no DOM types)
@@ -244,7 +255,12 @@ describe('the LSCB dashboard', () => {
         expect(download.suggestedFilename()).toBe('byNationality.csv');
         const csv = readFileSync(await download.path(), 'utf8');
         expect(csv.split('\r\n')).toEqual(
-          expect.arrayContaining(['"Category","Children"', '"VN","6"', '"AL","5"', '"ER","fewer than 5"']),
+          expect.arrayContaining([
+            '"Category","Children"',
+            '"VN","6"',
+            '"AL","suppressed"',
+            '"ER","suppressed"',
+          ]),
         );
         expect(offline).toEqual([]);
       } finally {
@@ -270,6 +286,163 @@ describe('the LSCB dashboard', () => {
     const single = await dashboard(analyst([KENT]), { authorityCodes: [KENT] });
     const singleAgain = await dashboard(analyst([KENT]), { authorityCodes: [KENT] });
     expect(singleAgain.generatedAt).not.toBe(single.generatedAt);
+  });
+
+  it('suppresses in TypeScript exactly as haven_figure does in SQL', async () => {
+    const rows = await app.query<{ n: number; threshold: number; figure: Figure }>(
+      `SELECT n, t AS threshold, haven_figure(n, t) AS figure
+         FROM generate_series(0, 7) n CROSS JOIN (VALUES (0), (1), (4), (5)) thresholds(t)`,
+    );
+    expect(rows).toHaveLength(32);
+    for (const row of rows) expect(row.figure).toEqual(primarySuppression(row.n, row.threshold));
+  });
+
+  describe('missing shares over the children looked after in the period, and return interviews', () => {
+    const BARKING = 'E09000002';
+    const cohortWorker = socialWorker(BARKING, 'sw-dashboard-cohort');
+    const cohortManager = teamManager(BARKING, 'tm-dashboard-cohort');
+    const cohortAnalyst = analyst([BARKING], 'analyst-dashboard-cohort');
+    const start = addDays(today(), -30);
+    const HOUR = 3_600_000;
+    const plus = (iso: string, hours: number, minutes = 0) =>
+      new Date(new Date(iso).getTime() + hours * HOUR + minutes * 60_000).toISOString();
+
+    /** Five children; each goes missing 20 days ago and is back 19 days ago, with its interview. */
+    const five = async (
+      categories: string[],
+      episode?: { offered: [number, number]; completed: [number, number] },
+    ) => {
+      const ids: string[] = [];
+      for (let index = 0; index < 5; index += 1) {
+        const child = await newChild(app, cohortWorker, { categories, nationality: 'VN' });
+        ids.push(child.id);
+        if (!episode) continue;
+        const { reportMissing } = await app.ok<{ reportMissing: { id: string } }>(
+          cohortWorker,
+          `mutation($input: ReportMissingInput!) { reportMissing(input: $input) { id } }`,
+          { input: { childId: child.id, kind: 'MISSING', missingSince: daysAgo(20) } },
+        );
+        const returnedAt = daysAgo(19);
+        await app.ok(
+          cohortWorker,
+          `mutation($input: RecordReturnInput!) { recordReturn(input: $input) { id } }`,
+          {
+            input: { episodeId: reportMissing.id, returnedAt },
+          },
+        );
+        await app.ok(
+          cohortWorker,
+          `mutation($input: RecordReturnInterviewInput!) { recordReturnInterview(input: $input) { id } }`,
+          {
+            input: {
+              episodeId: reportMissing.id,
+              offeredAt: plus(returnedAt, ...episode.offered),
+              completedAt: plus(returnedAt, ...episode.completed),
+            },
+          },
+        );
+      }
+      return ids;
+    };
+    let registeredToday: string[] = [];
+    const close = async (ids: string[], closedOn: string) => {
+      for (const childId of ids)
+        await app.ok(cohortManager, `mutation($input: CloseCaseInput!) { closeCase(input: $input) { id } }`, {
+          input: { childId, expectedVersion: await versionOf(childId), reason: 'TRANSFERRED', closedOn },
+        });
+    };
+    const versionOf = async (childId: string) =>
+      (await app.query<{ version: number }>('SELECT version FROM child WHERE id = $1', [childId]))[0].version;
+    /** The service stamps registration with the present; these children came into care 90 days ago. */
+    const registeredLongAgo = (ids: string[]) =>
+      app.query(`UPDATE child SET registered_at = now() - interval '90 days' WHERE id = ANY($1::uuid[])`, [
+        ids,
+      ]);
+
+    beforeAll(async () => {
+      // trafficked, open, back after 19 days: interview offered and completed at 71 h 59 m (just inside)
+      const open = await five(['TRAFFICKED'], { offered: [71, 59], completed: [71, 59] });
+      // trafficked, closed on the period's first day: looked after in it, never missing
+      const closedOnFirstDay = await five(['TRAFFICKED']);
+      // trafficked, closed the day before the period: not looked after in it
+      const closedBefore = await five(['TRAFFICKED']);
+      // trafficked, missing and back, then closed ten days ago: looked after in the period though not at its end;
+      // interview offered and completed at 72 h 01 m (just outside)
+      const closedLater = await five(['TRAFFICKED'], { offered: [72, 1], completed: [72, 1] });
+      // unaccompanied, missing and back: interview offered within the hour, completed late (80 h)
+      const unaccompanied = await five(['UNACCOMPANIED_ASYLUM_SEEKING'], {
+        offered: [1, 0],
+        completed: [80, 0],
+      });
+      await registeredLongAgo([
+        ...open,
+        ...closedOnFirstDay,
+        ...closedBefore,
+        ...closedLater,
+        ...unaccompanied,
+      ]);
+      // unaccompanied, registered today (the period's last day), never missing
+      registeredToday = await five(['UNACCOMPANIED_ASYLUM_SEEKING']);
+      await close(closedOnFirstDay, start);
+      await close(closedBefore, addDays(start, -1));
+      await close(closedLater, addDays(today(), -10));
+    });
+
+    const figuresFor = (input: Record<string, unknown>) =>
+      dashboard(cohortAnalyst, { from: start, to: today(), ...input });
+
+    it('counts trafficked and unaccompanied children looked after at any time in the period, not only those open at its end', async () => {
+      const figures = await figuresFor({});
+      // 10 missing (5 open, 5 closed ten days ago) of 15 looked after (5 closed on the first day count; 5
+      // closed the day before do not); counted over children open at the end it would be 5 of 5
+      expect(figures.traffickedMissingRate).toEqual({ value: 0.6667, suppressed: false });
+      // 5 missing of 10, 5 of them registered on the period's last day
+      expect(figures.unaccompaniedMissingRate).toEqual({ value: 0.5, suppressed: false });
+      expect(figures.childrenMissingAtLeastOnce).toEqual({ value: 15, suppressed: false });
+      expect(figures.childrenOpen).toEqual({ value: 15, suppressed: false });
+    });
+
+    it('leaves out a child closed the day before the period starts, and one registered the day after it ends', async () => {
+      // from the day after the first-day closures: those 5 were closed the day before the period
+      expect((await figuresFor({ from: addDays(start, 1) })).traffickedMissingRate).toEqual({
+        value: 1,
+        suppressed: false,
+      });
+      // a period ending yesterday: the 5 registered today are not in it
+      expect((await figuresFor({ to: addDays(today(), -1) })).unaccompaniedMissingRate).toEqual({
+        value: 1,
+        suppressed: false,
+      });
+    });
+
+    it('counts return interviews offered and completed within 72 hours, separately', async () => {
+      const figures = await figuresFor({});
+      // of 15 returns: offered in time at 71 h 59 m (5) and at 1 h (5), not at 72 h 01 m (5)
+      expect(figures.returnInterviewsWithin72hRate).toEqual({ value: 0.6667, suppressed: false });
+      // completed in time only at 71 h 59 m: not at 72 h 01 m, nor the one offered in time but completed at 80 h
+      expect(figures.returnInterviewsCompletedWithin72hRate).toEqual({ value: 0.3333, suppressed: false });
+    });
+
+    // last, since it moves the registrations of the five registered today
+    it('counts a child registered at 23:59:59.999 (London) on the last day, not one registered at midnight after it', async () => {
+      const yesterday = addDays(today(), -1);
+      const midnight = startOfLondonDay(today());
+      const registerAt = (instant: Date) =>
+        app.query(`UPDATE child SET registered_at = $2 WHERE id = ANY($1::uuid[])`, [
+          registeredToday,
+          instant,
+        ]);
+      await registerAt(new Date(midnight.getTime() - 1));
+      expect((await figuresFor({ to: yesterday })).unaccompaniedMissingRate).toEqual({
+        value: 0.5,
+        suppressed: false,
+      });
+      await registerAt(midnight);
+      expect((await figuresFor({ to: yesterday })).unaccompaniedMissingRate).toEqual({
+        value: 1,
+        suppressed: false,
+      });
+    });
   });
 
   it('refuses a period that ends before it starts', async () => {

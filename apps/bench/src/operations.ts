@@ -41,7 +41,8 @@ export const DASHBOARD = `query Dashboard($input: DashboardInput!) {
     currentlyMissing ${FIGURE} missingEpisodes ${FIGURE} notFoundAfter7Days ${FIGURE}
     childrenInUnsafePlacements ${FIGURE} guardiansActive ${FIGURE} nrmReferrals ${FIGURE}
     nrmReasonableGroundsDecisions ${FIGURE} openAgeDisputes ${FIGURE} turning18Within180Days ${FIGURE}
-    traffickedMissingRate ${FIGURE} soonAfterPlacementRate ${FIGURE} returnInterviewsWithin72hRate ${FIGURE}
+    traffickedMissingRate ${FIGURE} unaccompaniedMissingRate ${FIGURE} soonAfterPlacementRate ${FIGURE}
+    returnInterviewsWithin72hRate ${FIGURE} returnInterviewsCompletedWithin72hRate ${FIGURE}
     guardianCoverageRate ${FIGURE} turning18WithSecuredSolutionRate ${FIGURE}
     nationalityNotRecordedRate ${FIGURE} exploitationNotRecordedRate ${FIGURE}
     medianHoursMissing ${FIGURE} medianDaysToReasonableGrounds ${FIGURE} medianGuardianCaseload ${FIGURE}

@@ -2,13 +2,24 @@ import { Field, Float, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { ArrayMaxSize, IsArray, IsOptional, IsString, MaxLength } from 'class-validator';
 import { GraphQLDate, GraphQLDateTime } from '@haven/platform';
 
-/** A count: null and suppressed when from 1 to the threshold, since small numbers identify children. */
-@ObjectType('Figure')
+const SUPPRESSED =
+  'True when the value is withheld (and then null, never 0): a count from 1 to the suppression threshold, ' +
+  'a figure hidden as well so that such a count cannot be worked out by subtraction from a total shown beside it, ' +
+  'or a rate or median built on either';
+
+/**
+ * A count: null and suppressed when from 1 to the threshold, since small numbers identify children, or
+ * when hidden so that one of those cannot be worked out from the totals beside it.
+ */
+@ObjectType('Figure', {
+  description:
+    'A count of children, episodes or decisions; withheld (value null, suppressed true) when small or when it would reveal a small one',
+})
 export class FigureModel {
   @Field(() => Int, { nullable: true })
   value!: number | null;
 
-  @Field()
+  @Field({ description: SUPPRESSED })
   suppressed!: boolean;
 }
 
@@ -18,7 +29,7 @@ export class RateModel {
   @Field(() => Float, { nullable: true })
   value!: number | null;
 
-  @Field()
+  @Field({ description: SUPPRESSED })
   suppressed!: boolean;
 }
 
@@ -28,7 +39,7 @@ export class MeasureModel {
   @Field(() => Float, { nullable: true })
   value!: number | null;
 
-  @Field()
+  @Field({ description: SUPPRESSED })
   suppressed!: boolean;
 }
 
@@ -81,7 +92,10 @@ export class DashboardModel {
   })
   generatedAt!: Date;
 
-  @Field(() => FigureModel, { description: 'Open on the last day of the period' })
+  @Field(() => FigureModel, {
+    description:
+      'Open on the last day of the period: the total of the breakdowns, which count the same children',
+  })
   childrenOpen!: FigureModel;
 
   @Field(() => FigureModel)
@@ -91,12 +105,14 @@ export class DashboardModel {
   childrenMissingAtLeastOnce!: FigureModel;
 
   @Field(() => RateModel, {
-    description: 'Of trafficked children open, the share missing at least once (the 28% measure)',
+    description:
+      'Of trafficked children looked after at any time in the period (registered by its end, not closed before its start), the share with at least one missing episode starting in it (the 28% measure)',
   })
   traffickedMissingRate!: RateModel;
 
   @Field(() => RateModel, {
-    description: 'Of unaccompanied children open, the share missing at least once (the 13% measure)',
+    description:
+      'Of unaccompanied asylum-seeking children looked after at any time in the period, the share with at least one missing episode starting in it (the 13% measure)',
   })
   unaccompaniedMissingRate!: RateModel;
 
@@ -117,8 +133,17 @@ export class DashboardModel {
   @Field(() => RateModel)
   soonAfterPlacementRate!: RateModel;
 
-  @Field(() => RateModel, { description: 'Returns in the period with an interview offered within 72 hours' })
+  @Field(() => RateModel, {
+    description:
+      'Of returns from missing in the period, the share with a return interview OFFERED within 72 hours of the return',
+  })
   returnInterviewsWithin72hRate!: RateModel;
+
+  @Field(() => RateModel, {
+    description:
+      'Of returns from missing in the period, the share with a return interview COMPLETED within 72 hours of the return (declined or late interviews are not)',
+  })
+  returnInterviewsCompletedWithin72hRate!: RateModel;
 
   @Field(() => RateModel, {
     description: 'Children eligible for their nation’s guardian scheme who have a guardian',
@@ -183,7 +208,10 @@ export class DashboardModel {
   @Field(() => [BreakdownModel])
   byAgeBand!: BreakdownModel[];
 
-  @Field(() => [MonthlyModel])
+  @Field(() => [MonthlyModel], {
+    description:
+      'Month by month: childrenRegistered, missingEpisodes and nrmReferrals add up to the headline figures of those names, and are suppressed with them so that no hidden month can be worked out',
+  })
   monthly!: MonthlyModel[];
 }
 

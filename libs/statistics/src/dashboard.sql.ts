@@ -14,12 +14,26 @@ const openChildren = (periodEnd: string) => `
    WHERE c.local_authority_id = ANY($1::uuid[]) AND c.registered_at < ${periodEnd}
      AND (c.status = 'OPEN' OR c.closed_on > $3::date)`;
 
+/**
+ * A child looked after at any time in the period: registered on or before its last day (before the
+ * instant the day after it begins) and not closed before its first day. The cohort of the missing
+ * shares (the 28% and 13% measures count every child in care during the year, not only those still in
+ * care at its end). A reopened case has no closing date: it counts as looked after throughout.
+ */
+export const lookedAfterInPeriodSql = (child: string, firstDay: string, endInstant: string) =>
+  `(${child}.registered_at < ${endInstant} AND (${child}.closed_on IS NULL OR ${child}.closed_on >= ${firstDay}))`;
+
+const LOOKED_AFTER = `
+  SELECT c.id, c.categories FROM child c
+   WHERE c.local_authority_id = ANY($1::uuid[]) AND ${lookedAfterInPeriodSql('c', '$2::date', '$8')}`;
+
 const EPISODES = `
   SELECT m.child_id, m.missing_since, m.returned_at, m.soon_after_placement FROM missing_episode m
    WHERE m.local_authority_id = ANY($1::uuid[]) AND m.missing_since >= $7 AND m.missing_since < $8`;
 
 const RETURNS = `
-  SELECT m.returned_at, m.interview_offered_at FROM missing_episode m
+  SELECT m.returned_at, m.return_interview_due_by AS due_by, m.interview_offered_at, m.interview_completed_at
+    FROM missing_episode m
    WHERE m.local_authority_id = ANY($1::uuid[]) AND m.returned_at >= $7 AND m.returned_at < $8`;
 
 /** Children eligible for their nation's guardian scheme (scheme-rules.ts, as SQL). */
@@ -38,6 +52,7 @@ const ELIGIBLE = `
 export const HEADLINES = `
   WITH open_children AS (${openChildren('$8')}),
        episodes AS (${EPISODES}),
+       looked_after AS (${LOOKED_AFTER}),
        returns AS (${RETURNS}),
        eligible AS (${ELIGIBLE}),
        missing_children AS (SELECT DISTINCT child_id FROM episodes),
@@ -54,12 +69,12 @@ export const HEADLINES = `
                                           AND c.registered_at >= $7 AND c.registered_at < $8), $4),
     'childrenMissingAtLeastOnce', haven_figure((SELECT count(*) FROM missing_children), $4),
     'traffickedMissingRate', haven_rate(
-        (SELECT count(*) FROM open_children c WHERE 'TRAFFICKED' = ANY(c.categories) AND c.id IN (SELECT child_id FROM missing_children)),
-        (SELECT count(*) FROM open_children c WHERE 'TRAFFICKED' = ANY(c.categories)), $4),
+        (SELECT count(*) FROM looked_after c WHERE 'TRAFFICKED' = ANY(c.categories) AND c.id IN (SELECT child_id FROM missing_children)),
+        (SELECT count(*) FROM looked_after c WHERE 'TRAFFICKED' = ANY(c.categories)), $4),
     'unaccompaniedMissingRate', haven_rate(
-        (SELECT count(*) FROM open_children c WHERE 'UNACCOMPANIED_ASYLUM_SEEKING' = ANY(c.categories)
+        (SELECT count(*) FROM looked_after c WHERE 'UNACCOMPANIED_ASYLUM_SEEKING' = ANY(c.categories)
             AND c.id IN (SELECT child_id FROM missing_children)),
-        (SELECT count(*) FROM open_children c WHERE 'UNACCOMPANIED_ASYLUM_SEEKING' = ANY(c.categories)), $4),
+        (SELECT count(*) FROM looked_after c WHERE 'UNACCOMPANIED_ASYLUM_SEEKING' = ANY(c.categories)), $4),
     'missingEpisodes', haven_figure((SELECT count(*) FROM episodes), $4),
     'currentlyMissing', haven_figure((SELECT count(*) FROM missing_episode m
                                        WHERE m.local_authority_id = ANY($1::uuid[]) AND m.returned_at IS NULL), $4),
@@ -70,7 +85,10 @@ export const HEADLINES = `
     'soonAfterPlacementRate', haven_rate((SELECT count(*) FROM episodes WHERE soon_after_placement),
                                          (SELECT count(*) FROM episodes), $4),
     'returnInterviewsWithin72hRate', haven_rate(
-        (SELECT count(*) FROM returns WHERE interview_offered_at <= returned_at + interval '72 hours'),
+        (SELECT count(*) FROM returns WHERE interview_offered_at <= due_by),
+        (SELECT count(*) FROM returns), $4),
+    'returnInterviewsCompletedWithin72hRate', haven_rate(
+        (SELECT count(*) FROM returns WHERE interview_completed_at <= due_by),
         (SELECT count(*) FROM returns), $4),
     'guardianCoverageRate', haven_rate((SELECT count(*) FROM eligible WHERE has_guardian), (SELECT count(*) FROM eligible), $4),
     'guardiansActive', haven_figure((SELECT count(*) FROM caseloads), $4),

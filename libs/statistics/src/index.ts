@@ -1,3 +1,4 @@
 export * from './dashboard.model';
 export * from './statistics.module';
 export * from './statistics.service';
+export * from './suppression';

@@ -16,8 +16,11 @@ import {
 } from '@haven/platform';
 import { BREAKDOWNS, HEADLINES, MONTHLY } from './dashboard.sql';
 import { BreakdownModel, DashboardInput, DashboardModel, FigureModel, MonthlyModel } from './dashboard.model';
+import { withSecondarySuppression } from './dashboard.suppression';
 
 const MAX_PERIOD_DAYS = 5 * 366;
+/** Bumped whenever the answer's shape or its suppression changes, so that no older rollup is served. */
+const ROLLUP_VERSION = 2;
 
 @Injectable()
 export class StatisticsService {
@@ -28,7 +31,8 @@ export class StatisticsService {
 
   /**
    * The LSCB/LSCP dashboard for a period and a set of authorities, de-identified: every count from 1
-   * to the threshold, and every rate built on one, is suppressed in SQL.
+   * to the threshold, and every rate built on one, is suppressed in SQL; then every figure that would
+   * let a reader work one of those out by subtraction is hidden too (secondary suppression).
    */
   async dashboard(ctx: RequestContext, input: DashboardInput): Promise<DashboardModel> {
     if (input.to < input.from) throw invalidField('to', 'to cannot be before from');
@@ -55,6 +59,7 @@ export class StatisticsService {
     const key = createHash('sha256')
       .update(
         JSON.stringify([
+          ROLLUP_VERSION,
           [...ids].sort(),
           input.from,
           input.to,
@@ -119,7 +124,7 @@ export class StatisticsService {
       breakdowns
         .filter((row) => row.dimension === dimension)
         .map((row) => ({ key: row.key, count: row.count }));
-    return {
+    return withSecondarySuppression({
       ...(figures as unknown as DashboardModel),
       from: input.from,
       to: input.to,
@@ -133,7 +138,7 @@ export class StatisticsService {
       byGender: by('gender'),
       byAgeBand: by('ageBand'),
       monthly,
-    };
+    });
   }
 
   /**

@@ -23,6 +23,7 @@ export const DASHBOARD_PAGE = `<!doctype html>
   td, th { border-bottom: 1px solid #eee; padding: 3px 6px; text-align: left; }
   .suppressed { color: #666; font-style: italic; }
   #error { color: #b00020; margin: 8px 0; }
+  #suppression-note { font-size: 13px; color: #444; max-width: 75em; }
   button { font: inherit; padding: 6px 12px; cursor: pointer; }
 </style>
 </head>
@@ -38,6 +39,7 @@ export const DASHBOARD_PAGE = `<!doctype html>
 <main>
   <div id="error" role="alert"></div>
   <p id="meta"></p>
+  <p id="suppression-note" hidden></p>
   <section class="tiles" id="tiles"></section>
   <section class="panels" id="panels"></section>
 </main>
@@ -52,7 +54,8 @@ export const DASHBOARD_SCRIPT = `
     ['childrenOpen', 'childrenRegistered', 'childrenMissingAtLeastOnce', 'missingEpisodes', 'currentlyMissing', 'notFoundAfter7Days',
      'guardiansActive', 'openAgeDisputes', 'childrenInUnsafePlacements', 'nrmReferrals', 'nrmReasonableGroundsDecisions',
      'turning18Within180Days', 'turning18WithoutDurableSolution'].map(function (f) { return f + ' { value suppressed }'; }).join(' ') + ' ' +
-    ['traffickedMissingRate', 'unaccompaniedMissingRate', 'soonAfterPlacementRate', 'returnInterviewsWithin72hRate', 'guardianCoverageRate',
+    ['traffickedMissingRate', 'unaccompaniedMissingRate', 'soonAfterPlacementRate', 'returnInterviewsWithin72hRate',
+     'returnInterviewsCompletedWithin72hRate', 'guardianCoverageRate',
      'turning18WithSecuredSolutionRate', 'exploitationNotRecordedRate', 'nationalityNotRecordedRate', 'medianHoursMissing',
      'medianDaysToReasonableGrounds', 'medianGuardianCaseload'].map(function (f) { return f + ' { value suppressed }'; }).join(' ') + ' ' +
     ['byCategory', 'byNrmCategory', 'byExploitationType', 'byNationality', 'byGender', 'byAgeBand'].map(function (f) {
@@ -65,6 +68,7 @@ export const DASHBOARD_SCRIPT = `
     ['missingEpisodes', 'Missing episodes', 'count'], ['currentlyMissing', 'Missing now', 'count'],
     ['notFoundAfter7Days', 'Not found after 7 days', 'count'], ['medianHoursMissing', 'Median hours missing', 'measure'],
     ['soonAfterPlacementRate', 'Soon after placement', 'rate'], ['returnInterviewsWithin72hRate', 'Return interview offered in 72 h', 'rate'],
+    ['returnInterviewsCompletedWithin72hRate', 'Return interview completed in 72 h', 'rate'],
     ['guardianCoverageRate', 'Guardianship coverage', 'rate'], ['medianGuardianCaseload', 'Median guardian caseload', 'measure'],
     ['openAgeDisputes', 'Open age disputes', 'count'], ['childrenInUnsafePlacements', 'In unsafe placements', 'count'],
     ['nrmReferrals', 'NRM referrals', 'count'], ['medianDaysToReasonableGrounds', 'Median days to RG decision', 'measure'],
@@ -75,7 +79,8 @@ export const DASHBOARD_SCRIPT = `
   var BREAKDOWNS = [['byCategory', 'Children by category'], ['byNrmCategory', 'By NRM exploitation category'],
     ['byExploitationType', 'By exploitation type'], ['byNationality', 'By nationality'], ['byGender', 'By gender'], ['byAgeBand', 'By age band']];
   var charts = [];
-  var suppressedText = 'fewer than 5';
+  // a suppressed figure may be small, or hidden so that a small one cannot be worked out: never "fewer than"
+  var suppressedText = 'suppressed';
 
   function text(figure, kind) {
     if (!figure) return '';
@@ -123,9 +128,14 @@ export const DASHBOARD_SCRIPT = `
   function render(data) {
     charts.forEach(function (chart) { chart.destroy(); }); charts = [];
     document.getElementById('tiles').innerHTML = ''; document.getElementById('panels').innerHTML = '';
-    suppressedText = 'fewer than ' + (data.suppressionThreshold + 1);
     document.getElementById('meta').textContent = 'Authorities ' + data.authorityCodes.join(', ') + '; ' + data.from + ' to ' + data.to +
-      '; counts from 1 to ' + data.suppressionThreshold + ' are suppressed; generated ' + new Date(data.generatedAt).toLocaleString('en-GB');
+      '; generated ' + new Date(data.generatedAt).toLocaleString('en-GB');
+    var note = document.getElementById('suppression-note');
+    note.hidden = false;
+    note.textContent = '"Suppressed" means withheld, not zero: every count from 1 to ' + data.suppressionThreshold +
+      ' is withheld because small numbers can identify a child; so is any other figure from which such a count could be worked out ' +
+      'by subtraction (the next smallest cell of a breakdown or month of a series whose total is shown), and any rate or median built on a ' +
+      'withheld count. Charts leave a withheld value out (a gap, never a zero).';
     TILES.forEach(function (tile) {
       var box = element('div', { class: 'tile', 'data-figure': tile[0] });
       box.appendChild(element('div', { class: 'label' }, tile[1]));
@@ -139,7 +149,7 @@ export const DASHBOARD_SCRIPT = `
     panel('Monthly', 'monthly', [['Month'].concat(series.map(function (s) { return s[1]; }))].concat(data.monthly.map(function (m) {
       return [m.month].concat(series.map(function (s) { return text(m[s[0]], 'count'); }));
     })), { type: 'line', data: { labels: months, datasets: series.map(function (s) {
-      return { label: s[1], borderColor: s[2], backgroundColor: s[2], spanGaps: true, data: data.monthly.map(function (m) { return value(m[s[0]]); }) };
+      return { label: s[1], borderColor: s[2], backgroundColor: s[2], spanGaps: false, data: data.monthly.map(function (m) { return value(m[s[0]]); }) };
     }) }, options: { animation: false, responsive: true } });
     BREAKDOWNS.forEach(function (b) {
       var rows = data[b[0]];

@@ -258,20 +258,23 @@ export class MeetingsService {
     const first = args.first ?? 50;
     const cursor = decodeCursor(args.after, 2);
     const filter = args.filter ?? {};
-    const params: unknown[] = [this.clock.now()];
-    const asOf = '$1::timestamptz';
+    const now = this.clock.now();
+    const params: unknown[] = [];
     const where: string[] = [];
-    const add = (condition: string, value: unknown) => {
-      params.push(value);
-      where.push(condition.replace('?', `$${params.length}`));
-    };
-    if (filter.type) add('m.type = ?', filter.type);
-    if (filter.status) add('m.status = ?', filter.status);
-    if (filter.childId) add(onAgenda('v.child_id = ?::uuid', asOf), filter.childId);
+    // every parameter must appear in the statement: the instant of live agendas only where one is read
+    const param = (value: unknown) => `$${params.push(value)}`;
+    let asOf: string | undefined;
+    const liveAsOf = () => (asOf ??= `${param(now)}::timestamptz`);
+    if (filter.type) where.push(`m.type = ${param(filter.type)}`);
+    if (filter.status) where.push(`m.status = ${param(filter.status)}`);
+    if (filter.childId) where.push(onAgenda(`v.child_id = ${param(filter.childId)}::uuid`, liveAsOf()));
     const em = await ctx.em();
+    const counted = [...params];
+    let countAsOf: string | undefined;
+    const scope = this.visibleScope(ctx, () => (countAsOf ??= `$${counted.push(now)}::timestamptz`));
     const [{ total }] = await em.query<{ total: number }[]>(
-      `SELECT count(*)::int AS total FROM meeting m WHERE ${[this.visibleScope(ctx, asOf), ...where].join(' AND ')}`,
-      params,
+      `SELECT count(*)::int AS total FROM meeting m WHERE ${[scope, ...where].join(' AND ')}`,
+      counted,
     );
     if (cursor) {
       params.push(cursor[0], cursor[1]);
@@ -336,10 +339,10 @@ export class MeetingsService {
    * Authority staff see their authority's meetings; a guardian, the meetings discussing their children
    * (for a scheduled missing review, on its live agenda as of `asOf`).
    */
-  private visibleScope(ctx: RequestContext, asOf: string): string {
+  private visibleScope(ctx: RequestContext, asOf: () => string): string {
     if (ctx.actor.role !== Role.GUARDIAN) return this.hostScope(ctx);
     const scope = childScope(ctx.actor, { childId: 'v.child_id', localAuthorityId: 'v.local_authority_id' });
-    return onAgenda(scope, asOf);
+    return onAgenda(scope, asOf());
   }
 
   private hostScope(ctx: RequestContext): string {
@@ -370,7 +373,7 @@ export class MeetingsService {
       `SELECT m.id, m.local_authority_id, m.type, m.status, m.scheduled_for, m.held_at, m.chair,
               CASE WHEN ${LIVE_AGENDA} THEN ${liveSince(asOf)} ELSE m.agenda_since END AS agenda_since,
               m.cancellation_reason
-         FROM meeting m WHERE ${where} AND ${this.visibleScope(ctx, asOf)}
+         FROM meeting m WHERE ${where} AND ${this.visibleScope(ctx, () => asOf)}
         ORDER BY m.scheduled_for DESC, m.id DESC ${limit ? `LIMIT ${Number(limit)}` : ''}`,
       [...params, now],
     );

@@ -102,12 +102,13 @@ describe('multi-agency meetings', () => {
 
   describe('the agenda of a missing review', () => {
     const REVIEW = `query($id: ID!) { meeting(id: $id) {
-      id status agendaSince heldAt agenda { addedBecause episodeCount reason child { givenName } } decisions { decision child { givenName } } } }`;
+      id status agendaSince heldAt warnings agenda { addedBecause episodeCount reason child { givenName } } decisions { decision child { givenName } } } }`;
     type Review = {
       id: string;
       status: string;
       agendaSince: string;
       heldAt: string | null;
+      warnings: string[];
       agenda: {
         addedBecause: string;
         episodeCount: number | null;
@@ -152,7 +153,7 @@ describe('multi-agency meetings', () => {
       app.gql<{ recordMeetingOutcome: Review }>(
         caller,
         `mutation($input: RecordMeetingOutcomeInput!) { recordMeetingOutcome(input: $input) {
-          id status agendaSince heldAt agenda { addedBecause episodeCount reason child { givenName } } decisions { decision child { givenName } } } }`,
+          id status agendaSince heldAt warnings agenda { addedBecause episodeCount reason child { givenName } } decisions { decision child { givenName } } } }`,
         { input: { meetingId, heldAt, ...extra } },
       );
 
@@ -297,6 +298,13 @@ describe('multi-agency meetings', () => {
         Date.parse(twoHeldAt) - 42 * DAY,
       );
       expect(agendaOf(await review(sw, one))).toEqual({ First: 'MISSING_SINCE_LAST_REVIEW' });
+      // and flagged, as a fact that looks wrong
+      expect((await review(sw, two)).warnings).toEqual([
+        expect.stringMatching(
+          /^Recorded as held before the missing review held on \d{1,2} \w{3} \d{4}, whose agenda already covered part of this period$/,
+        ),
+      ]);
+      expect((await review(sw, one)).warnings).toEqual([]);
 
       // the next review starts from the latest held
       const three = await review(sw, await scheduleReview(sw));

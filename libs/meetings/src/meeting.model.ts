@@ -109,6 +109,12 @@ export class MeetingModel {
 
   @Field(() => [MeetingAttendeeModel])
   attendees!: MeetingAttendeeModel[];
+
+  @Field(() => [String], {
+    description:
+      'What looks wrong and was recorded anyway, e.g. a missing review recorded as held before one already held',
+  })
+  warnings!: string[];
 }
 
 @ObjectType('MeetingConnection')

@@ -26,7 +26,14 @@ import {
 } from './dto/meeting.inputs';
 import { AgendaReason, MeetingStatus, MeetingType } from './meeting.enums';
 import { MeetingActionModel, MeetingChildModel, MeetingModel } from './meeting.model';
-import { agendaReasonText, agendaRows, LIVE_AGENDA, liveSince, onAgenda } from './missing-review-agenda';
+import {
+  agendaReasonText,
+  agendaRows,
+  LIVE_AGENDA,
+  liveSince,
+  londonDay,
+  onAgenda,
+} from './missing-review-agenda';
 
 const ENTITY = 'Meeting';
 /** Serialises the outcomes of one authority's missing reviews, so that each finds the one held before it. */
@@ -44,6 +51,7 @@ interface MeetingRow {
   chair: string | null;
   agenda_since: Date | null;
   cancellation_reason: string | null;
+  overlapped_by: Date | null;
 }
 
 /** A meeting the caller may see, and which of its children they may see (a guardian: their own). */
@@ -372,7 +380,12 @@ export class MeetingsService {
     const rows = await em.query<MeetingRow[]>(
       `SELECT m.id, m.local_authority_id, m.type, m.status, m.scheduled_for, m.held_at, m.chair,
               CASE WHEN ${LIVE_AGENDA} THEN ${liveSince(asOf)} ELSE m.agenda_since END AS agenda_since,
-              m.cancellation_reason
+              m.cancellation_reason,
+              -- a review recorded as held before one already held, whose window reached back over it
+              (SELECT min(l.held_at) FROM meeting l
+                WHERE m.type = 'MISSING_REVIEW' AND m.status = 'HELD' AND l.local_authority_id = m.local_authority_id
+                  AND l.type = 'MISSING_REVIEW' AND l.status = 'HELD' AND l.held_at > m.held_at
+                  AND l.agenda_since < m.held_at) AS overlapped_by
          FROM meeting m WHERE ${where} AND ${this.visibleScope(ctx, () => asOf)}
         ORDER BY m.scheduled_for DESC, m.id DESC ${limit ? `LIMIT ${Number(limit)}` : ''}`,
       [...params, now],
@@ -411,6 +424,11 @@ export class MeetingsService {
         chair: row.chair,
         agendaSince: row.agenda_since,
         cancellationReason: row.cancellation_reason,
+        warnings: row.overlapped_by
+          ? [
+              `Recorded as held before the missing review held on ${londonDay(row.overlapped_by)}, whose agenda already covered part of this period`,
+            ]
+          : [],
         attendees: attendees
           .filter((attendee) => attendee.meeting_id === row.id)
           .map((attendee) => ({

@@ -47,6 +47,9 @@ const LONDON_DAY = new Intl.DateTimeFormat('en-GB', {
   year: 'numeric',
 });
 
+/** An instant's London date as a chair reads it: "21 Oct 2026". */
+export const londonDay = (instant: Date): string => LONDON_DAY.format(instant);
+
 /** Why a child is on the agenda, as the chair reads it: "Missing now", "2 episodes since 21 Oct 2026". */
 export function agendaReasonText(
   because: AgendaReason,
@@ -55,9 +58,7 @@ export function agendaReasonText(
   held: boolean,
 ): string {
   const count =
-    episodes && since
-      ? `${episodes} episode${episodes === 1 ? '' : 's'} since ${LONDON_DAY.format(since)}`
-      : null;
+    episodes && since ? `${episodes} episode${episodes === 1 ? '' : 's'} since ${londonDay(since)}` : null;
   switch (because) {
     case AgendaReason.MISSING_NOW:
       return [held ? 'Missing when the review was held' : 'Missing now', count].filter(Boolean).join('; ');

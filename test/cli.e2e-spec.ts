@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import jwt from 'jsonwebtoken';
 import { DEVELOPMENT_JWT_SECRET } from '@haven/platform';
-import { codeOf, HILLINGDON, TestApp } from './support/test-app';
+import { bornYearsAgo, today } from './support/factories';
+import { codeOf, GLASGOW, HILLINGDON, TestApp } from './support/test-app';
 
 const CLI = join(__dirname, '../dist/apps/cli/src/main.js');
 
@@ -122,35 +123,80 @@ describe('the command line', () => {
     expect(missingNow).toBe(1);
   });
 
-  it('purge deletes only records past the 75th birthday, and audits each deletion', async () => {
+  it('purge deletes exactly the records past their retention date, keeps those it cannot date, and audits each deletion', async () => {
     const worker = { role: 'SOCIAL_WORKER' as never, org: HILLINGDON, sub: 'sw-purge', name: 'Sam' };
-    const register = async (givenName: string, claimedDateOfBirth: string) =>
+    const scottish = { role: 'SOCIAL_WORKER' as never, org: GLASGOW, sub: 'sw-purge-glasgow', name: 'Ailsa' };
+    const register = async (caller: typeof worker, givenName: string, claimedDateOfBirth: string | null) =>
       (
         await app.ok<{ registerChild: { id: string } }>(
-          worker,
+          caller,
           `mutation($input: RegisterChildInput!) { registerChild(input: $input) { id } }`,
           { input: { givenName, gender: 'FEMALE', claimedDateOfBirth } },
         )
       ).registerChild.id;
-    const expired = await register('Expired', '1948-01-01');
-    const kept = await register('Kept', '1960-01-01');
+    // bornYearsAgo(n, d): the n-th birthday falls d days from today
+    const expired = await register(worker, 'Expired', '1948-01-01');
+    const kept = await register(worker, 'Kept', '1960-01-01');
+    const seventyFifthToday = await register(worker, 'SeventyFifthToday', bornYearsAgo(75, 0));
+    const seventyFifthTomorrow = await register(worker, 'SeventyFifthTomorrow', bornYearsAgo(75, 1));
+    const scottish76 = await register(scottish, 'Scottish76', bornYearsAgo(76));
+    const hundredthToday = await register(scottish, 'HundredthToday', bornYearsAgo(100, 0));
+    const hundredthTomorrow = await register(scottish, 'HundredthTomorrow', bornYearsAgo(100, 1));
+    const undated = await register(worker, 'Undated', null);
+    const due = [expired, seventyFifthToday, hundredthToday];
+    const all = [...due, kept, seventyFifthTomorrow, scottish76, hundredthTomorrow, undated];
     await app.ok(worker, `mutation($input: StartPlacementInput!) { startPlacement(input: $input) { id } }`, {
       input: { childId: expired, type: 'FOSTER_CARE', startedAt: '2000-01-01T10:00:00Z' },
     });
-    expect(cli(['purge', '--dry-run'], { DATABASE_URL: app.databaseUrl }).stdout).toMatch(/^1 children/);
+    const [{ undatedCount }] = await app.query<{ undatedCount: number }>(
+      `SELECT count(*)::int AS "undatedCount" FROM child WHERE effective_date_of_birth IS NULL`,
+    );
+    expect(undatedCount).toBeGreaterThanOrEqual(1);
+
+    const dryRun = cli(['purge', '--dry-run'], { DATABASE_URL: app.databaseUrl });
+    expect(dryRun.status).toBe(0);
+    expect(dryRun.stdout).toMatch(
+      /^3 children's records are past their retention date \(dry run: nothing deleted\)\n/,
+    );
+    expect(dryRun.stdout).toContain(
+      `Kept ${undatedCount} children's records whose retention date cannot be computed: no date of birth is recorded`,
+    );
+    expect(await app.query(`SELECT count(*)::int AS n FROM child WHERE id = ANY($1::uuid[])`, [all])).toEqual(
+      [{ n: 8 }],
+    );
+    expect(await app.query(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'DELETE'`)).toEqual([
+      { n: 0 },
+    ]);
+
     const result = cli(['purge'], { DATABASE_URL: app.databaseUrl });
-    expect(result.stdout).toMatch(/Purged the records of 1 children/);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^Purged the records of 3 children past their retention date\n/);
+    expect(result.stdout).toContain(
+      `Kept ${undatedCount} children's records whose retention date cannot be computed`,
+    );
     expect(
-      await app.query(`SELECT given_name FROM child WHERE id = ANY($1::uuid[])`, [[expired, kept]]),
-    ).toEqual([{ given_name: 'Kept' }]);
+      (
+        await app.query<{ given_name: string }>(
+          `SELECT given_name FROM child WHERE id = ANY($1::uuid[]) ORDER BY given_name`,
+          [all],
+        )
+      ).map((row) => row.given_name),
+    ).toEqual(['HundredthTomorrow', 'Kept', 'Scottish76', 'SeventyFifthTomorrow', 'Undated']);
     expect(
       await app.query(`SELECT count(*)::int AS n FROM placement WHERE child_id = $1`, [expired]),
     ).toEqual([{ n: 0 }]);
     expect(
-      await app.query(`SELECT action, entity FROM audit_event WHERE child_id = $1 AND action = 'DELETE'`, [
-        expired,
-      ]),
-    ).toEqual([{ action: 'DELETE', entity: 'ChildRecord' }]);
+      await app.query(
+        `SELECT child_id, entity, detail->>'retainUntil' AS "retainUntil" FROM audit_event
+          WHERE action = 'DELETE' ORDER BY child_id`,
+      ),
+    ).toEqual(
+      [
+        { child_id: expired, entity: 'ChildRecord', retainUntil: '2023-01-01' },
+        { child_id: seventyFifthToday, entity: 'ChildRecord', retainUntil: today() },
+        { child_id: hundredthToday, entity: 'ChildRecord', retainUntil: today() },
+      ].sort((a, b) => a.child_id.localeCompare(b.child_id)),
+    );
     // the trail of what was done with the record outlives it
     expect(
       (
@@ -159,5 +205,7 @@ describe('the command line', () => {
         ])
       )[0].n,
     ).toBeGreaterThan(1);
+    // nothing more is due on the same day
+    expect(cli(['purge', '--dry-run'], { DATABASE_URL: app.databaseUrl }).stdout).toMatch(/^0 children/);
   });
 });

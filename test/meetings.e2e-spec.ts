@@ -1,6 +1,18 @@
 import { addDays } from '@haven/platform';
 import { assignGuardian, hoursAgo, newChild, newReferral, practitionerId, today } from './support/factories';
-import { codeOf, guardian, HILLINGDON, KENT, socialWorker, teamManager, TestApp } from './support/test-app';
+import {
+  BELFAST,
+  Caller,
+  CARDIFF,
+  codeOf,
+  GLASGOW,
+  guardian,
+  HILLINGDON,
+  KENT,
+  socialWorker,
+  teamManager,
+  TestApp,
+} from './support/test-app';
 
 const SCHEDULE = `mutation($input: ScheduleMeetingInput!) {
   scheduleMeeting(input: $input) { id type status agendaSince agenda { addedBecause child { id givenName } } children { id } } }`;
@@ -86,6 +98,219 @@ describe('multi-agency meetings', () => {
       second.agenda.map((item) => [item.child.givenName, item.addedBecause]),
     );
     expect(secondAgenda).toEqual({ Later: 'MISSING_SINCE_LAST_REVIEW', StillMissing: 'MISSING_NOW' });
+  });
+
+  describe('the agenda of a missing review', () => {
+    const REVIEW = `query($id: ID!) { meeting(id: $id) {
+      id status agendaSince heldAt warnings agenda { addedBecause episodeCount reason child { givenName } } decisions { decision child { givenName } } } }`;
+    type Review = {
+      id: string;
+      status: string;
+      agendaSince: string;
+      heldAt: string | null;
+      warnings: string[];
+      agenda: {
+        addedBecause: string;
+        episodeCount: number | null;
+        reason: string;
+        child: { givenName: string };
+      }[];
+      decisions: { decision: string; child: { givenName: string } }[];
+    };
+    const MINUTE = 60_000;
+    const DAY = 86_400_000;
+    const at = (ms: number) => new Date(ms).toISOString();
+    const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+    /** A missing episode of the child from `since`, returned at `returned` (null: still missing). */
+    const missing = async (caller: Caller, childId: string, since: string, returned: string | null) => {
+      const { reportMissing } = await app.ok<{ reportMissing: { id: string } }>(
+        caller,
+        `mutation($input: ReportMissingInput!) { reportMissing(input: $input) { id } }`,
+        { input: { childId, kind: 'MISSING', missingSince: since } },
+      );
+      if (returned)
+        await app.ok(caller, `mutation($input: RecordReturnInput!) { recordReturn(input: $input) { id } }`, {
+          input: { episodeId: reportMissing.id, returnedAt: returned },
+        });
+    };
+    const review = async (caller: Caller, id: string) =>
+      (await app.ok<{ meeting: Review }>(caller, REVIEW, { id })).meeting;
+    const rows = (meeting: Review) =>
+      meeting.agenda
+        .map((item) => [item.child.givenName, item.addedBecause, item.episodeCount])
+        .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+    const agendaOf = (meeting: Review) =>
+      Object.fromEntries(meeting.agenda.map((item) => [item.child.givenName, item.addedBecause]));
+    const scheduleReview = async (caller: Caller) =>
+      (
+        await app.ok<{ scheduleMeeting: { id: string } }>(caller, SCHEDULE, {
+          // far ahead: the window never depends on when a review was planned for
+          input: { type: 'MISSING_REVIEW', scheduledFor: at(Date.now() + 30 * DAY) },
+        })
+      ).scheduleMeeting.id;
+    const hold = (caller: Caller, meetingId: string, heldAt: string, extra: Record<string, unknown> = {}) =>
+      app.gql<{ recordMeetingOutcome: Review }>(
+        caller,
+        `mutation($input: RecordMeetingOutcomeInput!) { recordMeetingOutcome(input: $input) {
+          id status agendaSince heldAt warnings agenda { addedBecause episodeCount reason child { givenName } } decisions { decision child { givenName } } } }`,
+        { input: { meetingId, heldAt, ...extra } },
+      );
+
+    it('stays live until held, is fixed as of heldAt, and the next review starts exactly there', async () => {
+      const sw = socialWorker(CARDIFF, 'sw-review-cardiff');
+      const earlier = await newChild(app, sw, { givenName: 'Earlier' });
+      await missing(sw, earlier.id, hoursAgo(10 * 24), hoursAgo(10 * 24 - 5));
+      const reviewId = await scheduleReview(sw);
+      const scheduled = await review(sw, reviewId);
+      expect(agendaOf(scheduled)).toEqual({ Earlier: 'MISSING_SINCE_LAST_REVIEW' });
+
+      // goes missing after the review was scheduled, before it is held: on the live agenda at once
+      const between = await newChild(app, sw, { givenName: 'Between' });
+      await newReferral(app, sw, between.id, today());
+      const gwen = guardian('ICTG-REVIEWS', 'g-reviews');
+      await assignGuardian(app, sw, {
+        childId: between.id,
+        guardianId: await practitionerId(app, gwen),
+        scheme: 'ICTG_DIRECT',
+      });
+      await pause(20);
+      await missing(sw, between.id, at(Date.now() - 5), null);
+      const live = await review(sw, reviewId);
+      expect(live.status).toBe('SCHEDULED');
+      expect(rows(live)).toEqual([
+        ['Between', 'MISSING_NOW', 1],
+        ['Earlier', 'MISSING_SINCE_LAST_REVIEW', 1],
+      ]);
+      expect(live.agenda[0].reason).toMatch(/^Missing now; 1 episode since \d{1,2} \w{3} \d{4}$/);
+      // the guardian sees the scheduled review that will discuss their child, and only that child
+      const seen = await review(gwen, reviewId);
+      expect(seen.agenda.map((item) => item.child.givenName)).toEqual(['Between']);
+      const theirs = await app.ok<{ child: { meetings: { id: string }[] } }>(
+        gwen,
+        'query($id: ID!) { child(id: $id) { meetings { id } } }',
+        { id: between.id },
+      );
+      expect(theirs.child.meetings.map((meeting) => meeting.id)).toContain(reviewId);
+
+      await pause(20);
+      const heldAt = at(Date.now() - 5);
+      await pause(20);
+      // goes missing after the review was held, before its outcome is typed in: the next review's
+      const after = await newChild(app, sw, { givenName: 'After' });
+      await missing(sw, after.id, at(Date.now() - 5), at(Date.now()));
+      expect(agendaOf(await review(sw, reviewId))).toEqual({
+        After: 'MISSING_SINCE_LAST_REVIEW',
+        Between: 'MISSING_NOW',
+        Earlier: 'MISSING_SINCE_LAST_REVIEW',
+      });
+
+      const before = await app.everyTableCount();
+      const refused = await hold(sw, reviewId, heldAt, {
+        decisions: [{ childId: after.id, decision: 'Discuss' }],
+      });
+      expect(codeOf(refused)).toBe('BAD_USER_INPUT');
+      expect(refused.errors![0].extensions!.fields).toEqual([
+        { field: 'decisions.0.childId', message: 'The child is not on the agenda' },
+      ]);
+      expect(await app.everyTableCount()).toBe(before);
+
+      const held = await hold(sw, reviewId, heldAt, {
+        decisions: [{ childId: between.id, decision: 'Police to share intelligence; safety plan on return' }],
+      });
+      expect(held.errors).toBeUndefined();
+      const outcome = held.data!.recordMeetingOutcome;
+      expect(outcome.status).toBe('HELD');
+      expect(agendaOf(outcome)).toEqual({ Between: 'MISSING_NOW', Earlier: 'MISSING_SINCE_LAST_REVIEW' });
+      expect(outcome.agenda[0].reason).toMatch(/^Missing when the review was held; 1 episode since /);
+      expect(outcome.decisions).toEqual([
+        { decision: 'Police to share intelligence; safety plan on return', child: { givenName: 'Between' } },
+      ]);
+      // stays as held, whatever happens next
+      expect(agendaOf(await review(sw, reviewId))).toEqual(agendaOf(outcome));
+
+      const nextId = await scheduleReview(sw);
+      const next = await review(sw, nextId);
+      expect(new Date(next.agendaSince).toISOString()).toBe(heldAt);
+      expect(agendaOf(next)).toEqual({ After: 'MISSING_SINCE_LAST_REVIEW', Between: 'MISSING_NOW' });
+    });
+
+    it('looks back six weeks from the time held when no review was held before', async () => {
+      const sw = socialWorker(BELFAST, 'sw-review-belfast');
+      const heldAtMs = Date.now() - 60 * MINUTE;
+      const sixWeeks = heldAtMs - 42 * DAY;
+      const onTheDay = await newChild(app, sw, { givenName: 'OnTheBoundary' });
+      await missing(sw, onTheDay.id, at(sixWeeks), at(sixWeeks + 60 * MINUTE));
+      const justBefore = await newChild(app, sw, { givenName: 'JustBefore' });
+      await missing(sw, justBefore.id, at(sixWeeks - MINUTE), at(sixWeeks + 60 * MINUTE));
+      const stillMissing = await newChild(app, sw, { givenName: 'StillMissing' });
+      await missing(sw, stillMissing.id, at(heldAtMs - 50 * DAY), null);
+      const backSinceHeld = await newChild(app, sw, { givenName: 'BackSinceHeld' });
+      await missing(sw, backSinceHeld.id, at(heldAtMs - 50 * DAY), at(heldAtMs + 10 * MINUTE));
+      const startedAtHeld = await newChild(app, sw, { givenName: 'StartedAsHeld' });
+      await missing(sw, startedAtHeld.id, at(heldAtMs), at(heldAtMs + 10 * MINUTE));
+
+      const reviewId = await scheduleReview(sw);
+      const held = await hold(sw, reviewId, at(heldAtMs));
+      expect(held.errors).toBeUndefined();
+      const outcome = held.data!.recordMeetingOutcome;
+      expect(new Date(outcome.agendaSince).getTime()).toBe(sixWeeks);
+      expect(rows(outcome)).toEqual([
+        ['BackSinceHeld', 'MISSING_NOW', 0],
+        ['OnTheBoundary', 'MISSING_SINCE_LAST_REVIEW', 1],
+        ['StillMissing', 'MISSING_NOW', 0],
+      ]);
+      expect(outcome.agenda[0].reason).toBe('Missing when the review was held');
+    });
+
+    it('moves the window only when a review is held: not when scheduled or cancelled, nor for an earlier one recorded late', async () => {
+      const sw = socialWorker(GLASGOW, 'sw-review-glasgow');
+      const first = await newChild(app, sw, { givenName: 'First' });
+      await missing(sw, first.id, hoursAgo(20 * 24), hoursAgo(20 * 24 - 3));
+      // two reviews scheduled at once, and a third cancelled: each shows the same live agenda
+      const [one, two, cancelled] = [
+        await scheduleReview(sw),
+        await scheduleReview(sw),
+        await scheduleReview(sw),
+      ];
+      await app.ok(sw, `mutation($input: CancelMeetingInput!) { cancelMeeting(input: $input) { id } }`, {
+        input: { meetingId: cancelled, reason: 'Merged with the other review' },
+      });
+      for (const id of [one, two])
+        expect(agendaOf(await review(sw, id))).toEqual({ First: 'MISSING_SINCE_LAST_REVIEW' });
+      expect(agendaOf(await review(sw, cancelled))).toEqual({});
+
+      const oneHeldAt = hoursAgo(5);
+      expect((await hold(sw, one, oneHeldAt)).errors).toBeUndefined();
+      const second = await newChild(app, sw, { givenName: 'Second' });
+      await missing(sw, second.id, hoursAgo(4), hoursAgo(3.5));
+      const twoLive = await review(sw, two);
+      expect(new Date(twoLive.agendaSince).toISOString()).toBe(oneHeldAt);
+      expect(agendaOf(twoLive)).toEqual({ Second: 'MISSING_SINCE_LAST_REVIEW' });
+
+      // the other review turns out to have met earlier, and is recorded late: it happened, so it is
+      // recorded, with the window that ended when it was held; the review held after it is unchanged
+      const twoHeldAt = hoursAgo(10);
+      const late = await hold(sw, two, twoHeldAt);
+      expect(late.errors).toBeUndefined();
+      expect(agendaOf(late.data!.recordMeetingOutcome)).toEqual({ First: 'MISSING_SINCE_LAST_REVIEW' });
+      expect(new Date(late.data!.recordMeetingOutcome.agendaSince).getTime()).toBe(
+        Date.parse(twoHeldAt) - 42 * DAY,
+      );
+      expect(agendaOf(await review(sw, one))).toEqual({ First: 'MISSING_SINCE_LAST_REVIEW' });
+      // and flagged, as a fact that looks wrong
+      expect((await review(sw, two)).warnings).toEqual([
+        expect.stringMatching(
+          /^Recorded as held before the missing review held on \d{1,2} \w{3} \d{4}, whose agenda already covered part of this period$/,
+        ),
+      ]);
+      expect((await review(sw, one)).warnings).toEqual([]);
+
+      // the next review starts from the latest held
+      const three = await review(sw, await scheduleReview(sw));
+      expect(new Date(three.agendaSince).toISOString()).toBe(oneHeldAt);
+      expect(agendaOf(three)).toEqual({ Second: 'MISSING_SINCE_LAST_REVIEW' });
+    });
   });
 
   it('raises MEETING_ACTION_OVERDUE for an overdue action and clears it when the action is completed', async () => {

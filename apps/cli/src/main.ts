@@ -34,7 +34,9 @@ const USAGE = `Usage: haven <command>
                    loads the national-scale synthetic data set (100,000 children, two decades of
                    history), the same for the same seed (default 1) and as-of date (default today)
   schema  [--check] writes schema.graphql (or fails if it is out of date)
-  purge   [--dry-run] deletes the records of children past their 75th birthday, leaving an audit row each`;
+  purge   [--dry-run] deletes the records of children past their retention date (75th birthday, 100th in
+          Scotland, later for a child who died young), leaving an audit row each; a child with no date
+          of birth is kept`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -243,9 +245,13 @@ async function purge(args: string[]): Promise<number> {
       const result = await dataSource.transaction((em) => purgeExpiredRecords(em, today, values['dry-run']));
       console.log(
         values['dry-run']
-          ? `${result.purged} children's records are past their retention date`
+          ? `${result.purged} children's records are past their retention date (dry run: nothing deleted)`
           : `Purged the records of ${result.purged} children past their retention date`,
       );
+      if (result.undetermined > 0)
+        console.log(
+          `Kept ${result.undetermined} children's records whose retention date cannot be computed: no date of birth is recorded`,
+        );
     } finally {
       await dataSource.destroy();
     }

@@ -3,7 +3,6 @@ import { GraphQLResolveInfo } from 'graphql';
 import {
   Allow,
   ageOn,
-  birthday,
   Clock,
   Connection,
   Ctx,
@@ -21,6 +20,7 @@ import { ChildEdges } from './child-edges';
 import { ChildConnection, ChildModel } from './child.model';
 import { ChildrenService } from './children.service';
 import { ChildrenArgs } from './dto/children.args';
+import { retainUntilLoader, retainUntilSql } from './export/retention';
 import { CloseCaseInput, ReopenCaseInput } from './dto/close-case.input';
 import { RegisterChildInput } from './dto/register-child.input';
 import { UpdateChildInput } from './dto/update-child.input';
@@ -48,6 +48,13 @@ export class ChildrenResolver {
       select: () => `SELECT ${practitionerJson('c.allocated_worker_id')}`,
       prime: (ctx, _childId, value) => {
         if (value) practitioners.prime(ctx, value);
+      },
+    });
+    edges.register({
+      fields: ['retainUntil'],
+      select: () => `SELECT (${retainUntilSql('c')})::text`,
+      prime: (ctx, childId, value) => {
+        retainUntilLoader(ctx).prime(childId, (value as string | null) ?? null);
       },
     });
   }
@@ -120,11 +127,12 @@ export class ChildrenResolver {
 
   @ResolveField(() => GraphQLDate, {
     nullable: true,
-    description: 'Records are kept until the 75th birthday (of the effective date of birth); unknown: kept',
+    description:
+      'The day from which the records may be purged: the 75th birthday (100th in Scotland), or for a child who died before 18, 15 years after the death (25 in Scotland) when later; null without a date of birth (kept)',
   })
   @Allow(Permission.READ_CHILD)
-  retainUntil(@Parent() child: ChildModel): string | null {
-    return child.effectiveDateOfBirth ? birthday(child.effectiveDateOfBirth, 75) : null;
+  retainUntil(@Ctx() ctx: RequestContext, @Parent() child: ChildModel): Promise<string | null> {
+    return retainUntilLoader(ctx).load(child.id);
   }
 
   @ResolveField(() => [NrmCategory], {

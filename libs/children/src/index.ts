@@ -6,4 +6,5 @@ export * from './children.service';
 export * from './nrm/nrm.enums';
 export * from './nrm/nrm-referral.model';
 export * from './export/records-purge';
+export * from './export/retention';
 export * from './child-edges';

@@ -59,7 +59,7 @@ function renderMinutes(meeting: VisibleMeeting, names: Map<string, string>, host
 <h2>Attendance</h2><table><tr><th>Name</th><th>Agency</th><th>Role</th><th>Attended</th></tr>
 ${meeting.attendees.map((a) => `<tr><td>${escape(a.name)}</td><td>${escape(a.agency)}</td><td>${escape(a.role)}</td><td>${a.attended === null ? '' : a.attended ? 'Yes' : 'No'}</td></tr>`).join('')}</table>
 <h2>Agenda and decisions</h2><table><tr><th>Child</th><th>Why discussed</th><th>Decision</th></tr>
-${agenda.map((c) => `<tr><td>${escape(names.get(c.childId) ?? c.childId)}</td><td>${escape(c.addedBecause.replace(/_/g, ' ').toLowerCase())}</td><td>${escape(c.decision)}</td></tr>`).join('')}</table>
+${agenda.map((c) => `<tr><td>${escape(names.get(c.childId) ?? c.childId)}</td><td>${escape(c.reason)}</td><td>${escape(c.decision)}</td></tr>`).join('')}</table>
 <h2>Actions</h2><table><tr><th>Action</th><th>Owner</th><th>Due</th><th>Child</th><th>Completed</th></tr>
 ${actions.map((a) => `<tr><td>${escape(a.description)}</td><td>${escape(a.owner)}</td><td>${escape(a.dueOn)}</td><td>${escape(a.childId ? (names.get(a.childId) ?? '') : '')}</td><td>${escape(a.completedOn)}</td></tr>`).join('')}</table>
 </body></html>`;

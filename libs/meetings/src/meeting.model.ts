@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Agency, GraphQLDate, GraphQLDateTime, Paginated } from '@haven/platform';
 import { AgendaReason, MeetingStatus, MeetingType } from './meeting.enums';
 
@@ -24,6 +24,18 @@ export class MeetingChildModel {
 
   @Field(() => AgendaReason, { description: 'Why the child is on the agenda' })
   addedBecause!: AgendaReason;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "A missing review's: the child's episodes that began in its window (since agendaSince, up to heldAt; up to now while scheduled)",
+  })
+  episodeCount!: number | null;
+
+  @Field({
+    description: 'Why the child is on the agenda, in words: "Missing now", "2 episodes since 21 Oct 2026"',
+  })
+  reason!: string;
 
   @Field(() => String, { nullable: true })
   decision!: string | null;
@@ -87,7 +99,8 @@ export class MeetingModel {
 
   @Field(() => GraphQLDateTime, {
     nullable: true,
-    description: 'A missing review discusses the episodes since this instant',
+    description:
+      'A missing review discusses the episodes since this instant: when the previous missing review was held (six weeks before when none was); live while scheduled',
   })
   agendaSince!: Date | null;
 
@@ -96,6 +109,12 @@ export class MeetingModel {
 
   @Field(() => [MeetingAttendeeModel])
   attendees!: MeetingAttendeeModel[];
+
+  @Field(() => [String], {
+    description:
+      'What looks wrong and was recorded anyway, e.g. a missing review recorded as held before one already held',
+  })
+  warnings!: string[];
 }
 
 @ObjectType('MeetingConnection')

@@ -40,7 +40,8 @@ export class MeetingsResolver {
   }
 
   @Mutation(() => MeetingModel, {
-    description: "A MISSING_REVIEW's agenda is filled with every child missing since the last review",
+    description:
+      "A MISSING_REVIEW's agenda is every child missing since the last held review (six weeks when none), and every child missing now: live until the outcome is recorded",
   })
   @Allow(Permission.RECORD_MEETING)
   scheduleMeeting(
@@ -50,7 +51,10 @@ export class MeetingsResolver {
     return this.meetingsService.schedule(ctx, input);
   }
 
-  @Mutation(() => MeetingModel)
+  @Mutation(() => MeetingModel, {
+    description:
+      "Records that the meeting was held; a MISSING_REVIEW's agenda is fixed as of heldAt, and the next review starts there",
+  })
   @Allow(Permission.RECORD_MEETING)
   recordMeetingOutcome(
     @Ctx() ctx: RequestContext,

@@ -26,10 +26,20 @@ import {
 } from './dto/meeting.inputs';
 import { AgendaReason, MeetingStatus, MeetingType } from './meeting.enums';
 import { MeetingActionModel, MeetingChildModel, MeetingModel } from './meeting.model';
+import {
+  agendaReasonText,
+  agendaRows,
+  LIVE_AGENDA,
+  liveSince,
+  londonDay,
+  onAgenda,
+} from './missing-review-agenda';
 
 const ENTITY = 'Meeting';
-const SIX_WEEKS_MS = 42 * 86_400_000;
+/** Serialises the outcomes of one authority's missing reviews, so that each finds the one held before it. */
+const MISSING_REVIEW_LOCK = 7_240_114;
 const NO_CHILD_DATA = 'An LSCB subgroup meeting holds no child-level data';
+const NOT_ON_AGENDA = 'The child is not on the agenda';
 
 interface MeetingRow {
   id: string;
@@ -41,6 +51,7 @@ interface MeetingRow {
   chair: string | null;
   agenda_since: Date | null;
   cancellation_reason: string | null;
+  overlapped_by: Date | null;
 }
 
 /** A meeting the caller may see, and which of its children they may see (a guardian: their own). */
@@ -56,8 +67,8 @@ export class MeetingsService {
   ) {}
 
   /**
-   * Schedules a meeting. A MISSING_REVIEW's agenda is filled now with every child of the authority who
-   * went missing since the previous held review (or in the last six weeks), and every child missing now.
+   * Schedules a meeting. A MISSING_REVIEW's agenda is live until it is held (see missing-review-agenda.ts):
+   * only the children named now are stored; `agenda_since` records where its window started when scheduled.
    */
   async schedule(ctx: RequestContext, input: ScheduleMeetingInput): Promise<VisibleMeeting> {
     const authorityId = ctx.actor.localAuthorityId!;
@@ -74,11 +85,11 @@ export class MeetingsService {
     }
     let agendaSince: Date | null = null;
     if (input.type === MeetingType.MISSING_REVIEW) {
-      const [{ previous }] = await em.query<{ previous: Date | null }[]>(
-        `SELECT max(held_at) AS previous FROM meeting WHERE local_authority_id = $1 AND type = 'MISSING_REVIEW' AND status = 'HELD'`,
-        [authorityId],
+      const [{ since }] = await em.query<{ since: Date }[]>(
+        'SELECT haven_missing_review_since($1, NULL, $2) AS since',
+        [authorityId, this.clock.now()],
       );
-      agendaSince = previous ?? new Date(this.clock.now().getTime() - SIX_WEEKS_MS);
+      agendaSince = since;
     }
     const [{ id }] = await em.query<{ id: string }[]>(
       `INSERT INTO meeting (local_authority_id, type, scheduled_for, chair, agenda_since, created_by)
@@ -97,18 +108,6 @@ export class MeetingsService {
        SELECT $1, c.id, c.local_authority_id, 'NAMED' FROM child c WHERE c.id = ANY($2::uuid[])`,
       [id, named],
     );
-    if (agendaSince) {
-      await em.query(
-        `INSERT INTO meeting_child (meeting_id, child_id, local_authority_id, added_because)
-         SELECT $1, m.child_id, m.local_authority_id,
-                CASE WHEN bool_or(m.returned_at IS NULL) THEN 'MISSING_NOW' ELSE 'MISSING_SINCE_LAST_REVIEW' END
-           FROM missing_episode m
-          WHERE m.local_authority_id = $2 AND (m.returned_at IS NULL OR m.missing_since >= $3)
-          GROUP BY m.child_id, m.local_authority_id
-         ON CONFLICT (meeting_id, child_id) DO NOTHING`,
-        [id, authorityId, agendaSince],
-      );
-    }
     for (const attendee of input.attendees ?? []) {
       await em.query(
         `INSERT INTO meeting_attendee (meeting_id, name, agency, role) VALUES ($1, $2, $3, $4)
@@ -119,33 +118,70 @@ export class MeetingsService {
     return this.written(ctx, id, AuditAction.CREATE);
   }
 
+  /**
+   * Records that a meeting was held. A missing review's agenda is fixed as of `heldAt`: every child with an
+   * episode since the missing review held before it (six weeks before when none was), every child missing
+   * at `heldAt`, and those named. An episode that began after `heldAt` is left to the next review, whose
+   * window starts at this `heldAt`. A review recorded as held before one already recorded is accepted (it
+   * happened): its window ends at its own `heldAt`, and the later review's stored agenda stays as discussed.
+   */
   async recordOutcome(ctx: RequestContext, input: RecordMeetingOutcomeInput): Promise<VisibleMeeting> {
     const em = await ctx.em();
     const meeting = await this.lockHosted(ctx, em, input.meetingId);
     if (meeting.status !== MeetingStatus.SCHEDULED)
       throw conflict(`The meeting is already ${meeting.status.toLowerCase()}`);
-    const onAgenda = new Set(
-      (
-        await em.query<{ child_id: string }[]>('SELECT child_id FROM meeting_child WHERE meeting_id = $1', [
-          meeting.id,
-        ])
-      ).map((row) => row.child_id),
+    const named = await em.query<{ child_id: string }[]>(
+      `SELECT child_id FROM meeting_child WHERE meeting_id = $1 AND added_because = 'NAMED'`,
+      [meeting.id],
     );
+    let since: Date | null = meeting.agendaSince;
+    let fixed: FixedAgendaRow[] = [];
+    if (meeting.type === MeetingType.MISSING_REVIEW) {
+      await em.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [
+        MISSING_REVIEW_LOCK,
+        meeting.localAuthorityId,
+      ]);
+      [{ since }] = await em.query<{ since: Date }[]>(
+        'SELECT haven_missing_review_since($1, $2, $3) AS since',
+        [meeting.localAuthorityId, meeting.id, input.heldAt],
+      );
+      fixed = await em.query<FixedAgendaRow[]>(
+        'SELECT child_id, local_authority_id, added_because, episode_count FROM haven_missing_review_agenda($1, $2, $3)',
+        [meeting.localAuthorityId, since, input.heldAt],
+      );
+    }
+    const onAgenda = new Set([...named, ...fixed].map((row) => row.child_id));
     const problems: FieldProblem[] = [];
     const subgroup = meeting.type === MeetingType.LSCB_SUBGROUP;
     (input.decisions ?? []).forEach((decision, index) => {
       if (subgroup) problems.push({ field: `decisions.${index}.childId`, message: NO_CHILD_DATA });
       else if (!onAgenda.has(decision.childId))
-        problems.push({ field: `decisions.${index}.childId`, message: 'The child is not on the agenda' });
+        problems.push({ field: `decisions.${index}.childId`, message: NOT_ON_AGENDA });
     });
     (input.actions ?? []).forEach((action, index) => {
       if (!action.childId) return;
       if (subgroup) problems.push({ field: `actions.${index}.childId`, message: NO_CHILD_DATA });
       else if (!onAgenda.has(action.childId))
-        problems.push({ field: `actions.${index}.childId`, message: 'The child is not on the agenda' });
+        problems.push({ field: `actions.${index}.childId`, message: NOT_ON_AGENDA });
     });
     if (problems.length > 0) throw badInput(problems);
 
+    if (fixed.length > 0) {
+      await em.query(
+        `INSERT INTO meeting_child (meeting_id, child_id, local_authority_id, added_because, episode_count)
+         SELECT $1, a.child_id, a.local_authority_id, a.added_because, a.episode_count
+           FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::int[]) AS a(child_id, local_authority_id, added_because, episode_count)
+         ON CONFLICT (meeting_id, child_id)
+         DO UPDATE SET added_because = excluded.added_because, episode_count = excluded.episode_count`,
+        [
+          meeting.id,
+          fixed.map((row) => row.child_id),
+          fixed.map((row) => row.local_authority_id),
+          fixed.map((row) => row.added_because),
+          fixed.map((row) => row.episode_count),
+        ],
+      );
+    }
     for (const attendee of input.attendance ?? []) {
       await em.query(
         `INSERT INTO meeting_attendee (meeting_id, name, agency, role, attended) VALUES ($1, $2, $3, $4, $5)
@@ -175,9 +211,10 @@ export class MeetingsService {
         ],
       );
     }
-    await em.query(`UPDATE meeting SET status = 'HELD', held_at = $2 WHERE id = $1`, [
+    await em.query(`UPDATE meeting SET status = 'HELD', held_at = $2, agenda_since = $3 WHERE id = $1`, [
       meeting.id,
       input.heldAt,
+      since,
     ]);
     return this.written(ctx, meeting.id, AuditAction.UPDATE);
   }
@@ -229,23 +266,23 @@ export class MeetingsService {
     const first = args.first ?? 50;
     const cursor = decodeCursor(args.after, 2);
     const filter = args.filter ?? {};
+    const now = this.clock.now();
     const params: unknown[] = [];
     const where: string[] = [];
-    const add = (condition: string, value: unknown) => {
-      params.push(value);
-      where.push(condition.replace('?', `$${params.length}`));
-    };
-    if (filter.type) add('m.type = ?', filter.type);
-    if (filter.status) add('m.status = ?', filter.status);
-    if (filter.childId)
-      add(
-        'EXISTS (SELECT 1 FROM meeting_child f WHERE f.meeting_id = m.id AND f.child_id = ?::uuid)',
-        filter.childId,
-      );
+    // every parameter must appear in the statement: the instant of live agendas only where one is read
+    const param = (value: unknown) => `$${params.push(value)}`;
+    let asOf: string | undefined;
+    const liveAsOf = () => (asOf ??= `${param(now)}::timestamptz`);
+    if (filter.type) where.push(`m.type = ${param(filter.type)}`);
+    if (filter.status) where.push(`m.status = ${param(filter.status)}`);
+    if (filter.childId) where.push(onAgenda(`v.child_id = ${param(filter.childId)}::uuid`, liveAsOf()));
     const em = await ctx.em();
+    const counted = [...params];
+    let countAsOf: string | undefined;
+    const scope = this.visibleScope(ctx, () => (countAsOf ??= `$${counted.push(now)}::timestamptz`));
     const [{ total }] = await em.query<{ total: number }[]>(
-      `SELECT count(*)::int AS total FROM meeting m WHERE ${[this.visibleScope(ctx), ...where].join(' AND ')}`,
-      params,
+      `SELECT count(*)::int AS total FROM meeting m WHERE ${[scope, ...where].join(' AND ')}`,
+      counted,
     );
     if (cursor) {
       params.push(cursor[0], cursor[1]);
@@ -271,8 +308,8 @@ export class MeetingsService {
           new DataLoader(async (childIds: readonly string[]) => {
             const meetings = await this.load(
               ctx,
-              'EXISTS (SELECT 1 FROM meeting_child f WHERE f.meeting_id = m.id AND f.child_id = ANY($1::uuid[]))',
-              [childIds],
+              onAgenda('v.child_id = ANY($1::uuid[])', '$2::timestamptz'),
+              [childIds, this.clock.now()],
             );
             for (const meeting of meetings) this.auditChildren(ctx, meeting, AuditAction.READ);
             return childIds.map((id) =>
@@ -306,11 +343,14 @@ export class MeetingsService {
     }
   }
 
-  /** Authority staff see their authority's meetings; a guardian, the meetings discussing their children. */
-  private visibleScope(ctx: RequestContext): string {
+  /**
+   * Authority staff see their authority's meetings; a guardian, the meetings discussing their children
+   * (for a scheduled missing review, on its live agenda as of `asOf`).
+   */
+  private visibleScope(ctx: RequestContext, asOf: () => string): string {
     if (ctx.actor.role !== Role.GUARDIAN) return this.hostScope(ctx);
     const scope = childScope(ctx.actor, { childId: 'v.child_id', localAuthorityId: 'v.local_authority_id' });
-    return `EXISTS (SELECT 1 FROM meeting_child v WHERE v.meeting_id = m.id AND ${scope})`;
+    return onAgenda(scope, asOf());
   }
 
   private hostScope(ctx: RequestContext): string {
@@ -327,6 +367,7 @@ export class MeetingsService {
     return (await this.load(ctx, 'm.id = $1', [id]))[0];
   }
 
+  /** Meetings the caller may see; `where` may name the last parameter, `asOf`, the instant of a live agenda. */
   private async load(
     ctx: RequestContext,
     where: string,
@@ -334,24 +375,33 @@ export class MeetingsService {
     limit?: number,
   ): Promise<VisibleMeeting[]> {
     const em = await ctx.em();
+    const now = this.clock.now();
+    const asOf = `$${params.length + 1}::timestamptz`;
     const rows = await em.query<MeetingRow[]>(
-      `SELECT m.id, m.local_authority_id, m.type, m.status, m.scheduled_for, m.held_at, m.chair, m.agenda_since,
-              m.cancellation_reason
-         FROM meeting m WHERE ${where} AND ${this.visibleScope(ctx)}
+      `SELECT m.id, m.local_authority_id, m.type, m.status, m.scheduled_for, m.held_at, m.chair,
+              CASE WHEN ${LIVE_AGENDA} THEN ${liveSince(asOf)} ELSE m.agenda_since END AS agenda_since,
+              m.cancellation_reason,
+              -- a review recorded as held before one already held, whose window reached back over it
+              (SELECT min(l.held_at) FROM meeting l
+                WHERE m.type = 'MISSING_REVIEW' AND m.status = 'HELD' AND l.local_authority_id = m.local_authority_id
+                  AND l.type = 'MISSING_REVIEW' AND l.status = 'HELD' AND l.held_at > m.held_at
+                  AND l.agenda_since < m.held_at) AS overlapped_by
+         FROM meeting m WHERE ${where} AND ${this.visibleScope(ctx, () => asOf)}
         ORDER BY m.scheduled_for DESC, m.id DESC ${limit ? `LIMIT ${Number(limit)}` : ''}`,
-      params,
+      [...params, now],
     );
     if (rows.length === 0) return [];
     const ids = rows.map((row) => row.id);
     const childScopeSql = childScope(ctx.actor, {
-      childId: 'mc.child_id',
-      localAuthorityId: 'mc.local_authority_id',
+      childId: 'a.child_id',
+      localAuthorityId: 'a.local_authority_id',
     });
     const [children, attendees, actions] = await Promise.all([
       em.query<(ChildRow & { visible: boolean })[]>(
-        `SELECT mc.meeting_id, mc.child_id, mc.local_authority_id, mc.added_because, mc.decision, (${childScopeSql}) AS visible
-           FROM meeting_child mc WHERE mc.meeting_id = ANY($1::uuid[]) ORDER BY mc.added_because, mc.child_id`,
-        [ids],
+        `SELECT a.*, (${childScopeSql}) AS visible
+           FROM (${agendaRows('m.id = ANY($1::uuid[])', '$2::timestamptz')}) a
+          ORDER BY a.added_because, a.child_id`,
+        [ids, now],
       ),
       em.query<AttendeeRow[]>(
         'SELECT meeting_id, name, agency, role, attended FROM meeting_attendee WHERE meeting_id = ANY($1::uuid[]) ORDER BY name',
@@ -374,6 +424,11 @@ export class MeetingsService {
         chair: row.chair,
         agendaSince: row.agenda_since,
         cancellationReason: row.cancellation_reason,
+        warnings: row.overlapped_by
+          ? [
+              `Recorded as held before the missing review held on ${londonDay(row.overlapped_by)}, whose agenda already covered part of this period`,
+            ]
+          : [],
         attendees: attendees
           .filter((attendee) => attendee.meeting_id === row.id)
           .map((attendee) => ({
@@ -386,6 +441,13 @@ export class MeetingsService {
           childId: child.child_id,
           localAuthorityId: child.local_authority_id,
           addedBecause: child.added_because,
+          episodeCount: child.episode_count,
+          reason: agendaReasonText(
+            child.added_because,
+            child.episode_count,
+            row.agenda_since,
+            row.status === MeetingStatus.HELD,
+          ),
           decision: child.decision,
         })),
         allActions: actions.filter((action) => action.meeting_id === row.id).map(toAction),
@@ -395,12 +457,20 @@ export class MeetingsService {
   }
 }
 
+interface FixedAgendaRow {
+  child_id: string;
+  local_authority_id: string;
+  added_because: AgendaReason;
+  episode_count: number;
+}
+
 interface ChildRow {
   meeting_id: string;
   child_id: string;
   local_authority_id: string;
   added_because: AgendaReason;
   decision: string | null;
+  episode_count: number | null;
 }
 
 interface AttendeeRow {

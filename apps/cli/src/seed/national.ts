@@ -1987,7 +1987,10 @@ function generateMeetings(
       meeting.type === MeetingType.LSCB_SUBGROUP
         ? []
         : meeting.type === MeetingType.MISSING_REVIEW
-          ? missingAgenda(missing, meeting.agendaSince!, meeting.createdAt)
+          ? // as MeetingsService: stored when held (as of then); live until, and nothing if cancelled
+            meeting.heldAt !== null
+            ? missingAgenda(missing, meeting.agendaSince!, meeting.heldAt)
+            : []
           : namedChildren(rnd, children, meeting);
     for (const [child, because] of agenda) {
       sink.add(TABLES.meetingChild, {
@@ -2029,8 +2032,10 @@ function meetingOn(
     scheduledFor,
     heldAt: held ? heldAt : null,
     chair: rnd.chance(0.8) ? authority.manager.name : staffName(rnd),
-    // as MeetingsService.schedule: the episodes since the last held review, or the last six weeks
-    agendaSince: type === MeetingType.MISSING_REVIEW ? (lastReview ?? createdAt - SIX_WEEKS) : null,
+    // as MeetingsService: the episodes since the last held review, or the six weeks before it was held
+    // (before it was scheduled, for one not held)
+    agendaSince:
+      type === MeetingType.MISSING_REVIEW ? (lastReview ?? (held ? heldAt : createdAt) - SIX_WEEKS) : null,
     cancelledAt: cancelled ? Math.max(createdAt + 10 * MINUTE, scheduledFor - rnd.int(1, 72) * HOUR) : null,
     cancellationReason: cancelled ? rnd.pick(data.CANCELLATION_REASONS) : null,
     createdAt,
@@ -2069,13 +2074,14 @@ function attendees(rnd: Random, authority: AuthorityPlan, meeting: MeetingRow, s
 
 type Agenda = [ChildSummary, AgendaReason][];
 
-/** Every child with an episode since the last review, and every child missing when it was scheduled. */
+/** Every child with an episode since the last review, and every child missing when it was held. */
 function missingAgenda(missing: readonly ChildSummary[], since: number, at: number): Agenda {
   const agenda: Agenda = [];
   for (const child of missing) {
     const times = child.missing!;
     let reason: AgendaReason | null = null;
-    for (let i = 0; i < times.length && times[i] <= at; i += 2) {
+    // the window is [since, at): an episode starting at `at` belongs to the next review
+    for (let i = 0; i < times.length && times[i] < at; i += 2) {
       if (times[i + 1] > at) reason = AgendaReason.MISSING_NOW;
       else if (times[i] >= since) reason ??= AgendaReason.MISSING_SINCE_LAST_REVIEW;
     }

@@ -38,6 +38,11 @@ const wrongType = fc.oneof(fc.integer(), fc.boolean(), fc.string({ maxLength: 8 
 export type Draw = 'fuzz' | 'plausible';
 
 const plausibleText = fc.constantFrom('Amara', 'Visit the child', 'Notes from the review', 'Kent Police');
+/** Plausible values for the input fields whose format free text would never meet. */
+const PLAUSIBLE_FIELDS: Record<string, fc.Arbitrary<unknown>> = {
+  localChildId: fc.constantFrom('LC-1001', '204518'),
+  nationality: fc.constantFrom('VN', 'AL', 'ER'),
+};
 const pastDate = fc
   .date({ min: new Date('2024-01-01'), max: new Date(Date.now() - 86_400_000), noInvalidDate: true })
   .map((date) => date.toISOString().slice(0, 10));
@@ -97,7 +102,10 @@ function wellTyped(
   if (isInputObjectType(type)) {
     const fields = Object.values(type.getFields());
     const shape = Object.fromEntries(
-      fields.map((field) => [field.name, valuesOf(field.type, ids, draw, depth + 1)]),
+      fields.map((field) => [
+        field.name,
+        (!fuzz && PLAUSIBLE_FIELDS[field.name]) || valuesOf(field.type, ids, draw, depth + 1),
+      ]),
     );
     const required = fields.filter((field) => isNonNullType(field.type)).map((field) => field.name);
     const complete = fc.record(shape, { requiredKeys: required });

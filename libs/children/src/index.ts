@@ -7,3 +7,4 @@ export * from './nrm/nrm.enums';
 export * from './nrm/nrm-referral.model';
 export * from './export/records-purge';
 export * from './child-edges';
+export * from './case-closure';

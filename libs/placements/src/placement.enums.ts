@@ -37,6 +37,11 @@ export const UNSAFE_FOR_CHILDREN: ReadonlySet<PlacementType> = new Set([
   PlacementType.IMMIGRATION_DETENTION,
 ]);
 
+/** The placement at `alias` is of a type unsafe for a child or a person whose age is disputed. */
+export function unsafePlacementTypeSql(alias: string): string {
+  return `${alias}.type IN (${[...UNSAFE_FOR_CHILDREN].map((type) => `'${type}'`).join(', ')})`;
+}
+
 /** The SSDA903 placement code each type is returned under (children looked after return, England). */
 export const SSDA903_PLACEMENT_CODE: Readonly<Record<PlacementType, string>> = {
   FOSTER_CARE: 'U6',

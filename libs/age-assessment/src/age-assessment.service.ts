@@ -352,6 +352,9 @@ function toModel(row: AgeAssessment): AgeAssessmentModel {
     outcome: row.outcome,
     assessedDateOfBirth: row.assessedDateOfBirth,
     completedOn: row.completedOn,
+    localAuthorityOutcome: row.localOutcome ?? (row.finalDeterminedBy === AgeDeterminedBy.COURT ? null : row.outcome),
+    localAuthorityAssessedDateOfBirth:
+      row.localAssessedDateOfBirth ?? (row.finalDeterminedBy === AgeDeterminedBy.COURT ? null : row.assessedDateOfBirth),
     safeguards: {
       twoAssessors: row.twoAssessors,
       appropriateAdult: row.appropriateAdult,

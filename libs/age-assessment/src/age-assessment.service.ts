@@ -352,9 +352,11 @@ function toModel(row: AgeAssessment): AgeAssessmentModel {
     outcome: row.outcome,
     assessedDateOfBirth: row.assessedDateOfBirth,
     completedOn: row.completedOn,
-    localAuthorityOutcome: row.localOutcome ?? (row.finalDeterminedBy === AgeDeterminedBy.COURT ? null : row.outcome),
+    localAuthorityOutcome:
+      row.localOutcome ?? (row.finalDeterminedBy === AgeDeterminedBy.COURT ? null : row.outcome),
     localAuthorityAssessedDateOfBirth:
-      row.localAssessedDateOfBirth ?? (row.finalDeterminedBy === AgeDeterminedBy.COURT ? null : row.assessedDateOfBirth),
+      row.localAssessedDateOfBirth ??
+      (row.finalDeterminedBy === AgeDeterminedBy.COURT ? null : row.assessedDateOfBirth),
     safeguards: {
       twoAssessors: row.twoAssessors,
       appropriateAdult: row.appropriateAdult,

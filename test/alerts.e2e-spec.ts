@@ -448,6 +448,28 @@ describe('the alert engine', () => {
       expect(await open(person.id)).toEqual([]);
     });
 
+    it('leaves no open alert on a placement ended at the moment a dispute is raised', async () => {
+      for (let round = 0; round < 3; round += 1) {
+        const person = await newChild(app, worker, { claimedDateOfBirth: bornYearsAgo(19) });
+        const placement = await place(person.id, 'ADULT_ASYLUM_ACCOMMODATION', new Date(Date.now() - DAY));
+        const [raised, ended] = await Promise.all([
+          app.gql(
+            worker,
+            `mutation($input: RaiseAgeDisputeInput!) { raiseAgeDispute(input: $input) { id } }`,
+            {
+              input: { childId: person.id, raisedOn: today(), raisedBy: 'NGO' },
+            },
+          ),
+          app.gql(worker, `mutation($input: EndPlacementInput!) { endPlacement(input: $input) { id } }`, {
+            input: { placementId: placement.id, endedAt: iso(new Date()), reason: 'PLANNED_MOVE' },
+          }),
+        ]);
+        expect(raised.errors).toBeUndefined();
+        expect(ended.errors).toBeUndefined();
+        expect(await open(person.id)).toEqual([]);
+      }
+    });
+
     it('judges the scan as of its instant: the placement current then, the person disputed then', async () => {
       const person = await newChild(app, worker, { claimedDateOfBirth: bornYearsAgo(19) });
       const startedAt = new Date(Date.now() - 10 * DAY);

@@ -9,6 +9,7 @@ import {
   DomainEvents,
   invalidField,
   hydrate,
+  isUuid,
   londonDate,
   notFound,
   RequestContext,
@@ -178,7 +179,15 @@ export class PlacementsService {
     return model;
   }
 
-  private lockVisible(ctx: RequestContext, em: EntityManager, id: string): Promise<Placement> {
+  /**
+   * The placement, locked after its child's row (the order starting a placement and every age-assessment
+   * change lock in): ending it cannot interleave with a dispute raised at the same moment, so the
+   * UNSAFE_PLACEMENT alert one raises is never left open by the other's clearing.
+   */
+  private async lockVisible(ctx: RequestContext, em: EntityManager, id: string): Promise<Placement> {
+    const found = isUuid(id) ? await this.scoped(ctx, em).andWhere('p.id = :id', { id }).getOne() : null;
+    if (!found) throw notFound(ENTITY);
+    await this.children.requireVisible(ctx, found.childId);
     return lockVisibleRecord(em, Placement, 'p', ctx.actor, id, ENTITY);
   }
 

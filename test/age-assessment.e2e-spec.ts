@@ -1,4 +1,4 @@
-import { birthday } from '@haven/platform';
+import { addDays, birthday } from '@haven/platform';
 import { bornYearsAgo, newChild, practitionerId, today } from './support/factories';
 import { codeOf, guardian, HILLINGDON, KENT, socialWorker, TestApp } from './support/test-app';
 
@@ -220,6 +220,105 @@ describe('age disputes and assessments', () => {
       determinedBy: 'COURT',
     });
     expect(await ages(child.id)).toMatchObject({ effectiveDateOfBirth: claimed, ageDisputed: false });
+  });
+
+  describe('the effective date of birth follows the decision that stands', () => {
+    const daysAgo = (days: number) => addDays(today(), -days);
+    const step = (mutation: string, input: Record<string, unknown>) =>
+      app.ok<Record<string, { id: string }>>(
+        worker,
+        `mutation($input: ${mutation.charAt(0).toUpperCase()}${mutation.slice(1)}Input!) { ${mutation}(input: $input) { id } }`,
+        { input },
+      );
+    const raiseOn = async (childId: string, raisedOn: string) =>
+      (await step('raiseAgeDispute', { childId, raisedOn, raisedBy: 'HOME_OFFICE' })).raiseAgeDispute.id;
+    const complete = (
+      assessmentId: string,
+      outcome: string,
+      assessedDateOfBirth: string,
+      completedOn: string,
+    ) =>
+      step('recordAgeAssessmentOutcome', {
+        assessmentId,
+        outcome,
+        assessedDateOfBirth,
+        completedOn,
+        safeguards: ALL_SAFEGUARDS,
+      });
+
+    it('is the latest decision by the date it was made, not the latest written or finalised', async () => {
+      const child = await newChild(app, worker, { claimedDateOfBirth: bornYearsAgo(16) });
+      const first = await raiseOn(child.id, daysAgo(20));
+      await complete(first, 'ASSESSED_OLDER_STILL_CHILD', bornYearsAgo(17), daysAgo(10));
+      const second = await raiseOn(child.id, daysAgo(8));
+      await complete(second, 'ASSESSED_YOUNGER', bornYearsAgo(15), daysAgo(5));
+      expect((await ages(child.id)).effectiveDateOfBirth).toBe(bornYearsAgo(15));
+      // making the older decision final today does not make it the later one
+      await step('finaliseAgeAssessment', { assessmentId: first, finalisedOn: today() });
+      expect((await ages(child.id)).effectiveDateOfBirth).toBe(bornYearsAgo(15));
+    });
+
+    it('is a court’s final determination over any later local assessment, and the local outcome is kept', async () => {
+      const claimed = bornYearsAgo(16);
+      const child = await newChild(app, worker, { claimedDateOfBirth: claimed });
+      const first = await raiseOn(child.id, daysAgo(20));
+      await complete(first, 'ASSESSED_ADULT', bornYearsAgo(20), daysAgo(15));
+      expect((await ages(child.id)).effectiveDateOfBirth).toBe(bornYearsAgo(20));
+      await step('challengeAgeAssessment', { assessmentId: first, challengedOn: daysAgo(12) });
+      await step('finaliseAgeAssessment', {
+        assessmentId: first,
+        finalisedOn: daysAgo(10),
+        courtOutcome: 'ASSESSED_OLDER_STILL_CHILD',
+        courtAssessedDateOfBirth: bornYearsAgo(17),
+      });
+      expect((await ages(child.id)).effectiveDateOfBirth).toBe(bornYearsAgo(17));
+
+      const later = await raiseOn(child.id, daysAgo(5));
+      await complete(later, 'ASSESSED_ADULT', bornYearsAgo(21), daysAgo(2));
+      const after = await ages(child.id);
+      expect(after).toMatchObject({ effectiveDateOfBirth: bornYearsAgo(17), claimedDateOfBirth: claimed });
+      const history = await app.ok<{
+        child: {
+          ageAssessments: {
+            id: string;
+            outcome: string;
+            localAuthorityOutcome: string;
+            localAuthorityAssessedDateOfBirth: string;
+          }[];
+        };
+      }>(
+        worker,
+        `query($id: ID!) { child(id: $id) { ageAssessments { id outcome localAuthorityOutcome localAuthorityAssessedDateOfBirth } } }`,
+        { id: child.id },
+      );
+      expect(history.child.ageAssessments.find((assessment) => assessment.id === first)).toEqual({
+        id: first,
+        outcome: 'ASSESSED_OLDER_STILL_CHILD',
+        localAuthorityOutcome: 'ASSESSED_ADULT',
+        localAuthorityAssessedDateOfBirth: bornYearsAgo(20),
+      });
+    });
+
+    it('holds the same rule in the database as of any date, with the dispute open from the day it is raised', async () => {
+      const child = await newChild(app, worker, { claimedDateOfBirth: bornYearsAgo(16) });
+      const id = await raiseOn(child.id, daysAgo(10));
+      await complete(id, 'ASSESSED_ADULT', bornYearsAgo(20), daysAgo(6));
+      await step('challengeAgeAssessment', { assessmentId: id, challengedOn: daysAgo(3) });
+      const on = async (days: number) =>
+        (
+          await app.query<{ disputed: boolean; child: boolean; outcome: string | null }>(
+            `SELECT haven_age_disputed($1, $2) AS disputed, haven_treated_as_child($1, $2) AS child,
+                    (SELECT outcome FROM haven_age_decision($1, $2)) AS outcome`,
+            [child.id, daysAgo(days)],
+          )
+        )[0];
+      expect(await on(11)).toEqual({ disputed: false, child: true, outcome: null }); // the day before the dispute
+      expect(await on(10)).toEqual({ disputed: true, child: true, outcome: null }); // raised
+      expect(await on(7)).toEqual({ disputed: true, child: true, outcome: null }); // the day before the outcome
+      expect(await on(6)).toEqual({ disputed: false, child: false, outcome: 'ASSESSED_ADULT' }); // found an adult
+      expect(await on(4)).toEqual({ disputed: false, child: false, outcome: 'ASSESSED_ADULT' });
+      expect(await on(3)).toEqual({ disputed: true, child: true, outcome: null }); // judicial review
+    });
   });
 
   it('computes birthdays in the database exactly as the service does, 29 February included', async () => {

@@ -1,4 +1,4 @@
-import { addDays, addWorkingDays, startOfLondonDay } from '@haven/platform';
+import { addDays, addWorkingDays, londonDate as londonDateOf, startOfLondonDay } from '@haven/platform';
 import {
   assignGuardian,
   bornYearsAgo,
@@ -323,6 +323,187 @@ describe('the alert engine', () => {
     expect((await alertsOf(child.id, 'UNSAFE_PLACEMENT'))[0]).toMatchObject({
       status: 'RESOLVED',
       resolution: 'CONDITION_CLEARED',
+    });
+  });
+
+  it('raises NEARING_18 again at once when a closed case reopens', async () => {
+    const child = await newChild(app, worker, { claimedDateOfBirth: bornYearsAgo(18, 100) });
+    await scan(new Date());
+    expect(await alertsOf(child.id, 'NEARING_18_WITHOUT_DURABLE_SOLUTION')).toEqual([
+      expect.objectContaining({ status: 'OPEN', severity: 'WARNING' }),
+    ]);
+    const version = async () =>
+      (
+        await app.ok<{ child: { version: number } }>(
+          worker,
+          `query($id: ID!) { child(id: $id) { version } }`,
+          {
+            id: child.id,
+          },
+        )
+      ).child.version;
+    await app.ok(manager, `mutation($input: CloseCaseInput!) { closeCase(input: $input) { id } }`, {
+      input: {
+        childId: child.id,
+        expectedVersion: await version(),
+        reason: 'TRANSFERRED',
+        closedOn: today(),
+      },
+    });
+    expect(await alertsOf(child.id, 'NEARING_18_WITHOUT_DURABLE_SOLUTION')).toEqual([
+      expect.objectContaining({ status: 'RESOLVED', resolution: 'CONDITION_CLEARED' }),
+    ]);
+    await app.ok(manager, `mutation($input: ReopenCaseInput!) { reopenCase(input: $input) { id } }`, {
+      input: { childId: child.id, expectedVersion: await version() },
+    });
+    // no scan: the reopening itself raised it again
+    const alerts = await alertsOf(child.id, 'NEARING_18_WITHOUT_DURABLE_SOLUTION');
+    expect(alerts.map((alert) => alert.status).sort()).toEqual(['OPEN', 'RESOLVED']);
+    expect(alerts.find((alert) => alert.status === 'OPEN')).toMatchObject({ severity: 'WARNING' });
+  });
+
+  describe('UNSAFE_PLACEMENT at every moment', () => {
+    const DAY = 86_400_000;
+    const place = async (childId: string, type: string, startedAt: Date) =>
+      (
+        await app.ok<{ startPlacement: { id: string; unsafe: boolean } }>(
+          worker,
+          `mutation($input: StartPlacementInput!) { startPlacement(input: $input) { id unsafe } }`,
+          { input: { childId, type, startedAt: iso(startedAt) } },
+        )
+      ).startPlacement;
+    const raise = async (childId: string, raisedOn = today()) =>
+      (
+        await app.ok<{ raiseAgeDispute: { id: string } }>(
+          worker,
+          `mutation($input: RaiseAgeDisputeInput!) { raiseAgeDispute(input: $input) { id } }`,
+          { input: { childId, raisedOn, raisedBy: 'CHILDRENS_SERVICES', reason: 'Says he is 16' } },
+        )
+      ).raiseAgeDispute.id;
+    const unsafeNow = async (childId: string) =>
+      (
+        await app.ok<{ child: { currentPlacement: { unsafe: boolean } } }>(
+          worker,
+          `query($id: ID!) { child(id: $id) { currentPlacement { unsafe } } }`,
+          { id: childId },
+        )
+      ).child.currentPlacement.unsafe;
+    const open = async (childId: string) =>
+      (await alertsOf(childId, 'UNSAFE_PLACEMENT')).filter((alert) => alert.status !== 'RESOLVED');
+    const ALL_SAFEGUARDS = {
+      twoAssessors: true,
+      appropriateAdult: true,
+      interpreterUsed: true,
+      adversePointsPut: true,
+      writtenReasons: true,
+    };
+
+    it('raises it in the transaction that raises an age dispute, and clears it when the person is found an adult', async () => {
+      const person = await newChild(app, worker, { claimedDateOfBirth: bornYearsAgo(19) });
+      const placement = await place(person.id, 'ADULT_ASYLUM_ACCOMMODATION', new Date(Date.now() - 10 * DAY));
+      expect(placement.unsafe).toBe(false);
+      expect(await open(person.id)).toEqual([]);
+
+      const id = await raise(person.id);
+      expect(await open(person.id)).toEqual([
+        expect.objectContaining({
+          status: 'OPEN',
+          severity: 'CRITICAL',
+          reason: expect.stringMatching(/while their age is disputed/),
+        }),
+      ]);
+      expect(await unsafeNow(person.id)).toBe(true);
+
+      await app.ok(
+        worker,
+        `mutation($input: RecordAgeAssessmentOutcomeInput!) { recordAgeAssessmentOutcome(input: $input) { id } }`,
+        {
+          input: {
+            assessmentId: id,
+            outcome: 'ASSESSED_ADULT',
+            assessedDateOfBirth: bornYearsAgo(19),
+            completedOn: today(),
+            safeguards: ALL_SAFEGUARDS,
+          },
+        },
+      );
+      expect(await open(person.id)).toEqual([]);
+      expect((await alertsOf(person.id, 'UNSAFE_PLACEMENT'))[0]).toMatchObject({
+        status: 'RESOLVED',
+        resolution: 'CONDITION_CLEARED',
+      });
+      expect(await unsafeNow(person.id)).toBe(false);
+
+      // a judicial review makes the person a child again until the court decides
+      await app.ok(
+        worker,
+        `mutation($input: ChallengeAgeAssessmentInput!) { challengeAgeAssessment(input: $input) { id } }`,
+        { input: { assessmentId: id, challengedOn: today() } },
+      );
+      expect(await open(person.id)).toHaveLength(1);
+      expect(await unsafeNow(person.id)).toBe(true);
+      await app.ok(worker, `mutation($input: EndPlacementInput!) { endPlacement(input: $input) { id } }`, {
+        input: { placementId: placement.id, endedAt: iso(new Date()), reason: 'PLANNED_MOVE' },
+      });
+      expect(await open(person.id)).toEqual([]);
+    });
+
+    it('leaves no open alert on a placement ended at the moment a dispute is raised', async () => {
+      for (let round = 0; round < 3; round += 1) {
+        const person = await newChild(app, worker, { claimedDateOfBirth: bornYearsAgo(19) });
+        const placement = await place(person.id, 'ADULT_ASYLUM_ACCOMMODATION', new Date(Date.now() - DAY));
+        const [raised, ended] = await Promise.all([
+          app.gql(
+            worker,
+            `mutation($input: RaiseAgeDisputeInput!) { raiseAgeDispute(input: $input) { id } }`,
+            {
+              input: { childId: person.id, raisedOn: today(), raisedBy: 'NGO' },
+            },
+          ),
+          app.gql(worker, `mutation($input: EndPlacementInput!) { endPlacement(input: $input) { id } }`, {
+            input: { placementId: placement.id, endedAt: iso(new Date()), reason: 'PLANNED_MOVE' },
+          }),
+        ]);
+        expect(raised.errors).toBeUndefined();
+        expect(ended.errors).toBeUndefined();
+        expect(await open(person.id)).toEqual([]);
+      }
+    });
+
+    it('judges the scan as of its instant: the placement current then, the person disputed then', async () => {
+      const person = await newChild(app, worker, { claimedDateOfBirth: bornYearsAgo(19) });
+      const startedAt = new Date(Date.now() - 10 * DAY);
+      await place(person.id, 'BED_AND_BREAKFAST', startedAt);
+      await raise(person.id, londonDateOf(new Date(Date.now() - 3 * DAY)));
+      expect(await open(person.id)).toHaveLength(1);
+
+      // before the placement began: nothing to alert
+      await scan(plus(startedAt, -1));
+      expect(await open(person.id)).toEqual([]);
+      // placed, but an adult by the record and no dispute raised yet
+      await scan(new Date(Date.now() - 5 * DAY));
+      expect(await open(person.id)).toEqual([]);
+      // placed, and disputed since
+      await scan(new Date(Date.now() - 2 * DAY));
+      expect(await open(person.id)).toEqual([expect.objectContaining({ severity: 'CRITICAL' })]);
+    });
+
+    it('raises it for a child from the moment the placement starts, and clears it when they turn 18 undisputed', async () => {
+      const birthday = addDays(today(), 10);
+      const child = await newChild(app, worker, { claimedDateOfBirth: bornYearsAgo(18, 10) });
+      const startedAt = new Date(Date.now() - 2 * DAY);
+      await place(child.id, 'BED_AND_BREAKFAST', startedAt);
+      expect(await open(child.id)).toHaveLength(1);
+      await scan(plus(startedAt, -1 / 60));
+      expect(await open(child.id)).toEqual([]);
+      await scan(plus(startedAt, 1 / 60));
+      expect(await open(child.id)).toHaveLength(1);
+      // the day before the 18th birthday, still a child; on it, an adult with no dispute
+      await scan(iso(plus(startOfLondonDay(birthday), -1 / 60)));
+      expect(await open(child.id)).toHaveLength(1);
+      await scan(iso(startOfLondonDay(birthday)));
+      expect(await open(child.id)).toEqual([]);
+      expect((await alertsOf(child.id, 'UNSAFE_PLACEMENT'))[0].status).toBe('RESOLVED');
     });
   });
 

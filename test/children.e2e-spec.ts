@@ -1,5 +1,6 @@
-import { CHILD_FIELDS, newChild } from './support/factories';
-import { codeOf, HILLINGDON, KENT, socialWorker, TestApp } from './support/test-app';
+import { addDays } from '@haven/platform';
+import { bornYearsAgo, CHILD_FIELDS, newChild, today } from './support/factories';
+import { codeOf, HILLINGDON, KENT, socialWorker, teamManager, TestApp } from './support/test-app';
 
 describe('the child record', () => {
   let app: TestApp;
@@ -359,5 +360,163 @@ describe('the child record', () => {
       },
     );
     expect(reopened.reopenCase.status).toBe('OPEN');
+  });
+
+  describe("closing a case by the person's age", () => {
+    const manager = teamManager(HILLINGDON, 'tm-close-age');
+    const CLOSE = `mutation($input: CloseCaseInput!) { closeCase(input: $input) { status closureReason closedOn version } }`;
+    const ALL_SAFEGUARDS = {
+      twoAssessors: true,
+      appropriateAdult: true,
+      interpreterUsed: true,
+      adversePointsPut: true,
+      writtenReasons: true,
+    };
+    const record = async (childId: string) =>
+      (
+        await app.ok<{ child: { version: number; status: string; closureReason: string | null } }>(
+          worker,
+          `query($id: ID!) { child(id: $id) { version status closureReason } }`,
+          { id: childId },
+        )
+      ).child;
+    const close = async (childId: string, reason: string, closedOn = today()) =>
+      app.gql<{ closeCase: { status: string; closureReason: string } }>(manager, CLOSE, {
+        input: { childId, expectedVersion: (await record(childId)).version, reason, closedOn },
+      });
+    /** Refused with CONFLICT naming why, and nothing written. */
+    const refused = async (childId: string, reason: string, why: RegExp, closedOn = today()) => {
+      const before = await record(childId);
+      const response = await close(childId, reason, closedOn);
+      expect(codeOf(response)).toBe('CONFLICT');
+      expect(response.errors![0].message).toMatch(why);
+      expect(await record(childId)).toEqual(before);
+    };
+    const step = async (mutation: string, input: Record<string, unknown>) =>
+      app.ok<Record<string, { id: string }>>(
+        worker,
+        `mutation($input: ${mutation.charAt(0).toUpperCase()}${mutation.slice(1)}Input!) { ${mutation}(input: $input) { id } }`,
+        { input },
+      );
+    const raise = async (childId: string, raisedOn = today()) =>
+      (await step('raiseAgeDispute', { childId, raisedOn, raisedBy: 'HOME_OFFICE' })).raiseAgeDispute.id;
+    const findAdult = (assessmentId: string, completedOn = today()) =>
+      step('recordAgeAssessmentOutcome', {
+        assessmentId,
+        outcome: 'ASSESSED_ADULT',
+        assessedDateOfBirth: bornYearsAgo(20),
+        completedOn,
+        safeguards: ALL_SAFEGUARDS,
+      });
+
+    it('closes as AGE_ASSESSED_ADULT only after an adult finding, never while the dispute is open or challenged', async () => {
+      const child = await newChild(app, worker, { claimedDateOfBirth: bornYearsAgo(16) });
+      await refused(
+        child.id,
+        'AGE_ASSESSED_ADULT',
+        /No completed age assessment has found the person an adult/,
+      );
+
+      const id = await raise(child.id, addDays(today(), -3));
+      await refused(
+        child.id,
+        'AGE_ASSESSED_ADULT',
+        /^The age dispute raised on \d{1,2} \w+ \d{4} is still open \(raised\).*treated as a child/,
+      );
+      await step('startAgeAssessment', { assessmentId: id, startedOn: addDays(today(), -2) });
+      await refused(child.id, 'AGE_ASSESSED_ADULT', /still open \(assessment in progress\)/);
+
+      await findAdult(id);
+      // the decision was made today: a closure dated the day before is refused, today's is allowed
+      await refused(child.id, 'AGE_ASSESSED_ADULT', /found the person an adult after/, addDays(today(), -1));
+
+      await step('challengeAgeAssessment', { assessmentId: id, challengedOn: today() });
+      await refused(child.id, 'AGE_ASSESSED_ADULT', /is under challenge \(judicial review brought on/);
+
+      // the court finds a child: its final determination stands, whatever came before
+      await step('finaliseAgeAssessment', {
+        assessmentId: id,
+        finalisedOn: today(),
+        courtOutcome: 'CLAIMED_AGE_ACCEPTED',
+      });
+      await refused(
+        child.id,
+        'AGE_ASSESSED_ADULT',
+        /^The court's final determination on .* accepted the claimed age and stands/,
+      );
+    });
+
+    it('closes as AGE_ASSESSED_ADULT after a completed adult finding, from the day it was made', async () => {
+      const child = await newChild(app, worker, { claimedDateOfBirth: bornYearsAgo(16) });
+      await findAdult(await raise(child.id, addDays(today(), -5)), addDays(today(), -1));
+      const closed = await close(child.id, 'AGE_ASSESSED_ADULT', addDays(today(), -1));
+      expect(closed.errors).toBeUndefined();
+      expect(closed.data!.closeCase).toMatchObject({ status: 'CLOSED', closureReason: 'AGE_ASSESSED_ADULT' });
+    });
+
+    it('refuses AGE_ASSESSED_ADULT when a court determined a child, even after a later local adult finding', async () => {
+      const child = await newChild(app, worker, { claimedDateOfBirth: bornYearsAgo(16) });
+      const first = await raise(child.id, addDays(today(), -10));
+      await findAdult(first, addDays(today(), -9));
+      await step('challengeAgeAssessment', { assessmentId: first, challengedOn: addDays(today(), -8) });
+      await step('finaliseAgeAssessment', {
+        assessmentId: first,
+        finalisedOn: addDays(today(), -7),
+        courtOutcome: 'CLAIMED_AGE_ACCEPTED',
+      });
+      await findAdult(await raise(child.id, addDays(today(), -5)), addDays(today(), -2));
+      await refused(child.id, 'AGE_ASSESSED_ADULT', /^The court's final determination/);
+    });
+
+    it('closes as TURNED_18_TO_LEAVING_CARE on the 18th birthday, not the day before', async () => {
+      const child = await newChild(app, worker, { claimedDateOfBirth: bornYearsAgo(18) });
+      await refused(
+        child.id,
+        'TURNED_18_TO_LEAVING_CARE',
+        /turns 18 on .*the case cannot be closed as TURNED_18_TO_LEAVING_CARE before then/,
+        addDays(today(), -1),
+      );
+      const closed = await close(child.id, 'TURNED_18_TO_LEAVING_CARE', today());
+      expect(closed.errors).toBeUndefined();
+      expect(closed.data!.closeCase.closureReason).toBe('TURNED_18_TO_LEAVING_CARE');
+    });
+
+    it('refuses TURNED_18_TO_LEAVING_CARE without a date of birth, or while the age is disputed', async () => {
+      const unknown = await newChild(app, worker, { claimedDateOfBirth: null });
+      await refused(unknown.id, 'TURNED_18_TO_LEAVING_CARE', /No date of birth is recorded/);
+      const disputed = await newChild(app, worker, { claimedDateOfBirth: bornYearsAgo(19) });
+      await raise(disputed.id);
+      await refused(disputed.id, 'TURNED_18_TO_LEAVING_CARE', /is still open .*treated as a child/);
+      // other reasons are not about age
+      expect((await close(disputed.id, 'TRANSFERRED')).errors).toBeUndefined();
+    });
+
+    it('lets one of a closure as an adult and a judicial review win, never both', async () => {
+      const child = await newChild(app, worker, { claimedDateOfBirth: bornYearsAgo(16) });
+      const id = await raise(child.id, addDays(today(), -3));
+      await findAdult(id, addDays(today(), -1));
+      const version = (await record(child.id)).version;
+      const [closing, challenge] = await Promise.all([
+        app.gql(manager, CLOSE, {
+          input: {
+            childId: child.id,
+            expectedVersion: version,
+            reason: 'AGE_ASSESSED_ADULT',
+            closedOn: today(),
+          },
+        }),
+        app.gql(
+          worker,
+          `mutation($input: ChallengeAgeAssessmentInput!) { challengeAgeAssessment(input: $input) { id } }`,
+          { input: { assessmentId: id, challengedOn: today() } },
+        ),
+      ]);
+      // either order is lawful (closed, then a review brought; or the review first, and the closure refused)
+      // but no deadlock and no closure that read a state the review had already changed
+      expect(challenge.errors).toBeUndefined();
+      const after = await record(child.id);
+      if (closing.errors) expect(codeOf(closing)).toBe('CONFLICT');
+      else expect(after.status).toBe('CLOSED');
+    });
   });
 });

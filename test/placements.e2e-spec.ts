@@ -127,6 +127,31 @@ describe('placements', () => {
     );
   });
 
+  it('judges unsafe at every moment: now for a current placement, on its last day for one that ended', async () => {
+    const person = await newChild(app, worker, { claimedDateOfBirth: bornYearsAgo(19) });
+    const started = (await place(person.id, { type: 'BED_AND_BREAKFAST', startedAt: hoursAgo(72) })).data!
+      .startPlacement;
+    expect(started.unsafe).toBe(false); // an adult by the record
+    await app.ok(
+      worker,
+      `mutation($input: RaiseAgeDisputeInput!) { raiseAgeDispute(input: $input) { id } }`,
+      { input: { childId: person.id, raisedOn: today(), raisedBy: 'NGO' } },
+    );
+    const ended = await app.ok<{ endPlacement: { id: string } }>(
+      worker,
+      `mutation($input: EndPlacementInput!) { endPlacement(input: $input) { id } }`,
+      { input: { placementId: started.id, endedAt: hoursAgo(0), reason: 'PLANNED_MOVE' } },
+    );
+    expect(ended.endPlacement.id).toBe(started.id);
+    const { child } = await app.ok<{ child: { placements: { id: string; unsafe: boolean }[] } }>(
+      worker,
+      `query($id: ID!) { child(id: $id) { placements { id unsafe } } }`,
+      { id: person.id },
+    );
+    // disputed on the day it ended: it was unsafe then, and says so
+    expect(child.placements).toEqual([{ id: started.id, unsafe: true }]);
+  });
+
   it('shows the address only to those who can see the child', async () => {
     const child = await newChild(app, worker);
     await newReferral(app, worker, child.id, today());

@@ -1,5 +1,5 @@
-import { ageOn, IsoDate } from '@haven/platform';
-import { AgeAssessmentOutcome } from './age-assessment.enums';
+import { ageOn, IsoDate, longDate } from '@haven/platform';
+import { AgeAssessmentOutcome, AgeAssessmentStatus } from './age-assessment.enums';
 
 /** The safeguards of a lawful (Merton-compliant) age assessment, as recorded. */
 export interface Safeguards {
@@ -93,4 +93,59 @@ export function assessedDateOfBirth(
       break;
   }
   return { date };
+}
+
+/** The dispute still open on a child (raised, in progress, or under judicial review), as recorded. */
+export interface OpenDispute {
+  status: AgeAssessmentStatus;
+  raisedOn: IsoDate;
+  completedOn: IsoDate | null;
+  challengedOn: IsoDate | null;
+}
+
+/** The age decision that stands (haven_age_decision): a court's final one first, else the latest decided. */
+export interface AgeDecision {
+  outcome: AgeAssessmentOutcome;
+  assessedDateOfBirth: IsoDate;
+  decidedOn: IsoDate;
+  byCourt: boolean;
+}
+
+const OUTCOME_WORDS: Record<AgeAssessmentOutcome, string> = {
+  CLAIMED_AGE_ACCEPTED: 'accepted the claimed age',
+  ASSESSED_YOUNGER: 'found the person younger than claimed',
+  ASSESSED_OLDER_STILL_CHILD: 'found the person older than claimed but still a child',
+  ASSESSED_ADULT: 'found the person an adult',
+};
+
+/** Why an open dispute makes the person a child (benefit of the doubt), in a social worker's words. */
+export function openDisputeReason(open: OpenDispute): string {
+  if (open.status === AgeAssessmentStatus.CHALLENGED) {
+    return `The age assessment completed on ${longDate(open.completedOn!)} is under challenge (judicial review brought on ${longDate(open.challengedOn!)}): until the court decides, the person is treated as a child`;
+  }
+  return `The age dispute raised on ${longDate(open.raisedOn)} is still open (${open.status === AgeAssessmentStatus.RAISED ? 'raised' : 'assessment in progress'}): until it is resolved, the person is treated as a child`;
+}
+
+/**
+ * Closing a case as AGE_ASSESSED_ADULT: only when no dispute is open and the decision that stands,
+ * made on or before the closure date, found the person an adult; null when allowed.
+ */
+export function adultClosureRefusal(
+  open: OpenDispute | null,
+  decision: AgeDecision | null,
+  closedOn: IsoDate,
+): string | null {
+  const cannot = 'so the case cannot be closed as AGE_ASSESSED_ADULT';
+  if (open) return `${openDisputeReason(open)}, ${cannot}`;
+  if (!decision) return `No completed age assessment has found the person an adult, ${cannot}`;
+  const who = decision.byCourt
+    ? `The court's final determination on ${longDate(decision.decidedOn)}`
+    : `The age assessment completed on ${longDate(decision.decidedOn)}`;
+  if (decision.outcome !== AgeAssessmentOutcome.ASSESSED_ADULT) {
+    return `${who} ${OUTCOME_WORDS[decision.outcome]} and stands, ${cannot}`;
+  }
+  if (decision.decidedOn > closedOn) {
+    return `${who} found the person an adult after ${longDate(closedOn)}, ${cannot} on that date`;
+  }
+  return null;
 }

@@ -60,6 +60,13 @@ export class AgeAssessment extends ChildOwnedEntity {
   @Column({ type: 'text', nullable: true })
   finalDeterminedBy!: AgeDeterminedBy | null;
 
+  /** The local authority's own outcome, kept when a court's determination replaces it. */
+  @Column({ type: 'text', nullable: true })
+  localOutcome!: AgeAssessmentOutcome | null;
+
+  @Column({ type: 'date', nullable: true })
+  localAssessedDateOfBirth!: string | null;
+
   @Column({ type: 'timestamptz' })
   createdAt!: Date;
 }

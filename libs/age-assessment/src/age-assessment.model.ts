@@ -58,6 +58,15 @@ export class AgeAssessmentModel {
   @Field(() => GraphQLDate, { nullable: true })
   completedOn!: string | null;
 
+  @Field(() => AgeAssessmentOutcome, {
+    nullable: true,
+    description: "The local authority's own outcome, kept when a court's final determination replaces it",
+  })
+  localAuthorityOutcome!: AgeAssessmentOutcome | null;
+
+  @Field(() => GraphQLDate, { nullable: true })
+  localAuthorityAssessedDateOfBirth!: string | null;
+
   @Field(() => SafeguardsModel)
   safeguards!: SafeguardsModel;
 

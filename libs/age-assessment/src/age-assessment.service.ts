@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { EntityManager } from 'typeorm';
-import { ChildrenService } from '@haven/children';
+import { CaseClosure, CaseClosureChecks, CaseClosureReason, ChildrenService } from '@haven/children';
 import {
   AuditAction,
   conflict,
+  DomainEvents,
   invalidField,
   IsoDate,
+  isUuid,
+  notFound,
   RequestContext,
   lockVisibleRecord,
   scopedRecords,
@@ -15,7 +18,15 @@ import {
 import { AgeAssessment } from './age-assessment.entity';
 import { AgeAssessmentOutcome, AgeAssessmentStatus, AgeDeterminedBy } from './age-assessment.enums';
 import { AgeAssessmentModel } from './age-assessment.model';
-import { assessedDateOfBirth, missingSafeguards } from './age-assessment-rules';
+import { AgeAssessmentChanged } from './age-assessment.events';
+import {
+  adultClosureRefusal,
+  AgeDecision,
+  assessedDateOfBirth,
+  missingSafeguards,
+  OpenDispute,
+  openDisputeReason,
+} from './age-assessment-rules';
 import {
   ChallengeAgeAssessmentInput,
   FinaliseAgeAssessmentInput,
@@ -30,11 +41,46 @@ const { RAISED, IN_PROGRESS, COMPLETED, CHALLENGED, FINAL } = AgeAssessmentStatu
 
 /**
  * Age disputes and their assessments. The child's effective date of birth and `ageDisputed` flag
- * follow from the assessments in the database itself (triggers), whatever path writes them.
+ * follow from the assessments in the database itself (triggers), whatever path writes them. Every
+ * change locks the child's row first, as closing a case does: a case cannot be closed as an adult's
+ * while a dispute is being raised or an outcome challenged.
  */
 @Injectable()
 export class AgeAssessmentService {
-  constructor(private readonly children: ChildrenService) {}
+  constructor(
+    private readonly children: ChildrenService,
+    private readonly events: DomainEvents,
+    closureChecks: CaseClosureChecks,
+  ) {
+    closureChecks.register({
+      reasons: [CaseClosureReason.AGE_ASSESSED_ADULT, CaseClosureReason.TURNED_18_TO_LEAVING_CARE],
+      refusal: (em, closure) => this.closureRefusal(em, closure),
+    });
+  }
+
+  /**
+   * Whether the age decisions allow the case to close so: while a dispute is open or challenged the
+   * person is a child (so neither found an adult nor 18); AGE_ASSESSED_ADULT needs the decision that
+   * stands to be an adult one. Runs with the child's row locked by closeCase.
+   */
+  async closureRefusal(em: EntityManager, closure: CaseClosure): Promise<string | null> {
+    const [open] = await em.query<OpenDispute[]>(
+      `SELECT status, raised_on AS "raisedOn", completed_on AS "completedOn", challenged_on AS "challengedOn"
+         FROM age_assessment WHERE child_id = $1 AND status IN ('RAISED', 'IN_PROGRESS', 'CHALLENGED')`,
+      [closure.childId],
+    );
+    if (closure.reason === CaseClosureReason.TURNED_18_TO_LEAVING_CARE) {
+      return open
+        ? `${openDisputeReason(open)}, so the case cannot be closed as TURNED_18_TO_LEAVING_CARE`
+        : null;
+    }
+    const [decision] = await em.query<AgeDecision[]>(
+      `SELECT outcome, assessed_date_of_birth AS "assessedDateOfBirth", decided_on AS "decidedOn", by_court AS "byCourt"
+         FROM haven_age_decision($1)`,
+      [closure.childId],
+    );
+    return adultClosureRefusal(open ?? null, decision ?? null, closure.closedOn);
+  }
 
   async raise(ctx: RequestContext, input: RaiseAgeDisputeInput): Promise<AgeAssessmentModel> {
     const child = await this.children.requireVisible(ctx, input.childId);
@@ -47,7 +93,9 @@ export class AgeAssessmentService {
         [child.id, input.raisedOn, input.raisedBy, input.reason ?? null, ctx.actor.practitionerId],
       ),
     );
-    return this.written(ctx, id, AuditAction.CREATE);
+    const model = await this.written(ctx, id, AuditAction.CREATE);
+    await this.changed(ctx, model);
+    return model;
   }
 
   async start(ctx: RequestContext, input: StartAgeAssessmentInput): Promise<AgeAssessmentModel> {
@@ -102,11 +150,12 @@ export class AgeAssessmentService {
         );
       }
     }
+    // the local authority's own outcome is kept beside the one that stands, whatever a court decides later
     await em.query(
       `UPDATE age_assessment
           SET status = 'COMPLETED', outcome = $2, assessed_date_of_birth = $3, completed_on = $4, two_assessors = $5,
               appropriate_adult = $6, interpreter_used = $7, adverse_points_put = $8, written_reasons = $9,
-              final_determined_by = 'LOCAL_AUTHORITY'
+              final_determined_by = 'LOCAL_AUTHORITY', local_outcome = $2, local_assessed_date_of_birth = $3
         WHERE id = $1`,
       [
         assessment.id,
@@ -120,10 +169,13 @@ export class AgeAssessmentService {
         safeguards.writtenReasons ?? null,
       ],
     );
-    return this.written(ctx, assessment.id, AuditAction.UPDATE, {
-      outcome: input.outcome,
-      assessedDateOfBirth: assessed.date,
-    });
+    return this.changed(
+      ctx,
+      await this.written(ctx, assessment.id, AuditAction.UPDATE, {
+        outcome: input.outcome,
+        assessedDateOfBirth: assessed.date,
+      }),
+    );
   }
 
   /** A judicial review: the dispute is unresolved again, and the person is treated as a child meanwhile. */
@@ -143,7 +195,10 @@ export class AgeAssessmentService {
         [assessment.id, input.challengedOn, input.notes ?? null],
       ),
     );
-    return this.written(ctx, assessment.id, AuditAction.UPDATE, { status: CHALLENGED });
+    return this.changed(
+      ctx,
+      await this.written(ctx, assessment.id, AuditAction.UPDATE, { status: CHALLENGED }),
+    );
   }
 
   /** Makes an outcome final; after a challenge, the court's determination may replace it. */
@@ -186,11 +241,14 @@ export class AgeAssessmentService {
         byCourt ? AgeDeterminedBy.COURT : AgeDeterminedBy.LOCAL_AUTHORITY,
       ],
     );
-    return this.written(ctx, assessment.id, AuditAction.UPDATE, {
-      status: FINAL,
-      outcome,
-      assessedDateOfBirth: date,
-    });
+    return this.changed(
+      ctx,
+      await this.written(ctx, assessment.id, AuditAction.UPDATE, {
+        status: FINAL,
+        outcome,
+        assessedDateOfBirth: date,
+      }),
+    );
   }
 
   /** A child's assessments, newest first, batched per request and audited as read. */
@@ -219,6 +277,19 @@ export class AgeAssessmentService {
     return model;
   }
 
+  /** Tells the capabilities that react (unsafe placements, in the alert engine) in this transaction. */
+  private async changed(ctx: RequestContext, model: AgeAssessmentModel): Promise<AgeAssessmentModel> {
+    const event: AgeAssessmentChanged = {
+      type: 'AgeAssessmentChanged',
+      childId: model.childId,
+      localAuthorityId: model.localAuthorityId,
+      assessmentId: model.id,
+      status: model.status,
+    };
+    await this.events.publish(ctx, event);
+    return model;
+  }
+
   private expectStatus(assessment: AgeAssessment, allowed: AgeAssessmentStatus[], verb: string): void {
     if (!allowed.includes(assessment.status)) {
       throw conflict(`Cannot ${verb} an age assessment that is ${assessment.status}`);
@@ -240,7 +311,11 @@ export class AgeAssessmentService {
     }
   }
 
-  private lockVisible(ctx: RequestContext, em: EntityManager, id: string): Promise<AgeAssessment> {
+  /** The assessment, locked after its child's row (the order closeCase locks in). */
+  private async lockVisible(ctx: RequestContext, em: EntityManager, id: string): Promise<AgeAssessment> {
+    const found = isUuid(id) ? await this.scoped(ctx, em).andWhere('a.id = :id', { id }).getOne() : null;
+    if (!found) throw notFound(ENTITY);
+    await this.children.requireVisible(ctx, found.childId);
     return lockVisibleRecord(em, AgeAssessment, 'a', ctx.actor, id, ENTITY);
   }
 
@@ -277,6 +352,11 @@ function toModel(row: AgeAssessment): AgeAssessmentModel {
     outcome: row.outcome,
     assessedDateOfBirth: row.assessedDateOfBirth,
     completedOn: row.completedOn,
+    localAuthorityOutcome:
+      row.localOutcome ?? (row.finalDeterminedBy === AgeDeterminedBy.COURT ? null : row.outcome),
+    localAuthorityAssessedDateOfBirth:
+      row.localAssessedDateOfBirth ??
+      (row.finalDeterminedBy === AgeDeterminedBy.COURT ? null : row.assessedDateOfBirth),
     safeguards: {
       twoAssessors: row.twoAssessors,
       appropriateAdult: row.appropriateAdult,

@@ -27,8 +27,12 @@ const RULES_BY_EVENT: Record<string, readonly AlertKind[]> = {
   DurableSolutionRecorded: [NEARING_18_WITHOUT_DURABLE_SOLUTION],
   NrmDecisionRecorded: [NRM_DECISION_OVERDUE],
   GuardianAssigned: [NO_GUARDIAN],
-  ChildUpdated: [UASC_LEAVE_EXPIRING, NEARING_18_WITHOUT_DURABLE_SOLUTION, NO_GUARDIAN],
+  ChildUpdated: [UASC_LEAVE_EXPIRING, NEARING_18_WITHOUT_DURABLE_SOLUTION, NO_GUARDIAN, UNSAFE_PLACEMENT],
   CaseClosed: [NEARING_18_WITHOUT_DURABLE_SOLUTION, NO_GUARDIAN, UASC_LEAVE_EXPIRING],
+  // what closing cleared comes back at once
+  CaseReopened: [NEARING_18_WITHOUT_DURABLE_SOLUTION, NO_GUARDIAN, UASC_LEAVE_EXPIRING],
+  // a dispute raised or a judicial review makes adult accommodation unsafe; an adult finding clears it
+  AgeAssessmentChanged: [UNSAFE_PLACEMENT],
 };
 
 /**

@@ -1,4 +1,6 @@
+import { ageDisputedSql, standingOutcomeSql, treatedAsChildSql } from '@haven/age-assessment';
 import { guardianEligibleSql, hasGuardianSql } from '@haven/guardianship';
+import { unsafePlacementTypeSql } from '@haven/placements';
 import { AlertKind } from './alert.enums';
 
 /**
@@ -53,6 +55,10 @@ const FIRST_REFERRAL = `((SELECT min(r.referred_on) FROM nrm_referral r WHERE r.
 const GUARDIAN_DUE = `CASE WHEN o.nation IN ('ENGLAND', 'WALES') THEN ${FIRST_REFERRAL}
     ELSE least(c.registered_at, ${FIRST_REFERRAL}) END + interval '2 days'`;
 const HAS_GUARDIAN = hasGuardianSql('c');
+
+/** UNSAFE_PLACEMENT: a placement of an unsafe type (placements) that is current at asOf. */
+const UNSAFE_TYPE = unsafePlacementTypeSql('p');
+const PLACED_AT_AS_OF = `(p.started_at <= $1 AND (p.ended_at IS NULL OR p.ended_at > $1))`;
 
 export const ALERT_RULES: readonly AlertRule[] = [
   {
@@ -175,17 +181,26 @@ export const ALERT_RULES: readonly AlertRule[] = [
   },
   {
     kind: AlertKind.UNSAFE_PLACEMENT,
-    // raised when the placement starts; the scan only catches placements recorded another way
+    // at every moment, not only when the placement began: raised when it starts, when a dispute is raised
+    // or an outcome challenged (in that transaction), and by the scan as of its instant
     candidates: `
       SELECT p.local_authority_id, p.child_id, 'UNSAFE_PLACEMENT', 'CRITICAL', 'Placement', p.id, 0,
-             'Placed in ' || lower(replace(p.type, '_', ' ')) || ', unsafe for a child or a person whose age is disputed',
+             'Placed in ' || lower(replace(p.type, '_', ' '))
+               || CASE WHEN ${ageDisputedSql('p.child_id', '$2::date')} THEN ' while their age is disputed'
+                       ELSE ' as a child' END
+               || ': unsafe for a child or a person whose age is disputed',
              jsonb_build_object('type', p.type)
         FROM placement p
-       WHERE p.ended_at IS NULL AND p.unsafe AND p.started_at <= $1 AND ${IN_SCOPE('p.local_authority_id', 'p.child_id')}`,
+       WHERE ${UNSAFE_TYPE} AND ${PLACED_AT_AS_OF} AND ${IN_SCOPE('p.local_authority_id', 'p.child_id')}
+         AND ${treatedAsChildSql('p.child_id', '$2::date')}`,
     cleared: `
-      SELECT a.id, 'The placement ended' AS note
+      SELECT a.id, CASE WHEN p.ended_at <= $1 THEN 'The placement ended'
+                        WHEN p.started_at > $1 THEN 'The placement had not begun'
+                        WHEN ${standingOutcomeSql('p.child_id', '$2::date')} = 'ASSESSED_ADULT' THEN 'The person was found an adult'
+                        ELSE 'The young person is 18 and their age is not disputed' END AS note
         FROM alert a JOIN placement p ON p.id = a.subject_id
-       WHERE a.kind = 'UNSAFE_PLACEMENT' AND a.status <> 'RESOLVED' AND p.ended_at IS NOT NULL
+       WHERE a.kind = 'UNSAFE_PLACEMENT' AND a.status <> 'RESOLVED'
+         AND (NOT ${PLACED_AT_AS_OF} OR NOT ${treatedAsChildSql('p.child_id', '$2::date')})
          AND ${IN_SCOPE('a.local_authority_id', 'a.child_id')}`,
   },
   {

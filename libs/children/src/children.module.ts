@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditTrailResolver } from './audit-trail.resolver';
+import { CaseClosureChecks } from './case-closure';
 import { ChildEdges } from './child-edges';
 import { ChildRecordExportResolver, ChildRecordExportService } from './export/child-record-export';
 import { Child } from './child.entity';
@@ -20,7 +21,14 @@ export const CHILDREN_RESOLVERS = [
 /** The child record, its NRM referrals and its audit trail. */
 @Module({
   imports: [TypeOrmModule.forFeature([Child, NrmReferral, NrmDecisionRecord])],
-  providers: [ChildrenService, ChildEdges, NrmService, ChildRecordExportService, ...CHILDREN_RESOLVERS],
-  exports: [ChildrenService, ChildEdges],
+  providers: [
+    ChildrenService,
+    ChildEdges,
+    CaseClosureChecks,
+    NrmService,
+    ChildRecordExportService,
+    ...CHILDREN_RESOLVERS,
+  ],
+  exports: [ChildrenService, ChildEdges, CaseClosureChecks],
 })
 export class ChildrenModule {}

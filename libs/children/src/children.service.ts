@@ -4,7 +4,9 @@ import { EntityManager, SelectQueryBuilder } from 'typeorm';
 import {
   addDays,
   addYears,
+  ageOn,
   AuditAction,
+  birthday,
   childScope,
   Clock,
   conflict,
@@ -18,10 +20,12 @@ import {
   Role,
   toConnection,
   isUuid,
+  longDate,
 } from '@haven/platform';
+import { CaseClosureChecks } from './case-closure';
 import { RequestedEdge } from './child-edges';
 import { Child, ChildFields } from './child.entity';
-import { ChildStatus } from './child.enums';
+import { CaseClosureReason, ChildStatus } from './child.enums';
 import { toChildModel } from './child.mapper';
 import { ChildModel } from './child.model';
 import { ChildrenArgs, ChildFilter } from './dto/children.args';
@@ -81,6 +85,7 @@ export class ChildrenService {
   constructor(
     private readonly clock: Clock,
     private readonly events: DomainEvents,
+    private readonly closureChecks: CaseClosureChecks,
   ) {}
 
   async register(ctx: RequestContext, input: RegisterChildInput): Promise<ChildModel> {
@@ -148,6 +153,15 @@ export class ChildrenService {
     const current = await this.lockVisible(em, ctx, input.childId);
     this.checkVersion(current, input.expectedVersion);
     if (current.status === ChildStatus.CLOSED) throw conflict('The case is already closed');
+    // the child's row is locked: what the checks read cannot change before this transaction ends
+    const refusal =
+      this.ageRefusal(current, input) ??
+      (await this.closureChecks.refusal(em, {
+        childId: current.id,
+        reason: input.reason,
+        closedOn: input.closedOn,
+      }));
+    if (refusal) throw conflict(refusal);
     const updated = await this.writeVersioned(em, current, input.expectedVersion, {
       status: ChildStatus.CLOSED,
       closureReason: input.reason,
@@ -182,6 +196,12 @@ export class ChildrenService {
         status: { from: ChildStatus.CLOSED, to: ChildStatus.OPEN },
         closureReason: { from: current.closureReason, to: null },
       },
+    });
+    // the alerts closing cleared (nearing 18, no guardian...) come back now, not at the next scan
+    await this.events.publish(ctx, {
+      type: 'CaseReopened',
+      childId: updated.id,
+      localAuthorityId: updated.localAuthorityId,
     });
     return toChildModel(updated);
   }
@@ -348,6 +368,17 @@ export class ChildrenService {
       .getOne();
     if (!child) throw notFound(ENTITY);
     return child;
+  }
+
+  /** Leaving care at 18 needs an effective age of 18 on the day the case closes. */
+  private ageRefusal(child: Child, input: CloseCaseInput): string | null {
+    if (input.reason !== CaseClosureReason.TURNED_18_TO_LEAVING_CARE) return null;
+    const dob = child.effectiveDateOfBirth;
+    if (!dob) {
+      return 'No date of birth is recorded, so the case cannot be closed as TURNED_18_TO_LEAVING_CARE';
+    }
+    if (ageOn(dob, input.closedOn) >= 18) return null;
+    return `The young person turns 18 on ${longDate(birthday(dob, 18))} (effective date of birth ${longDate(dob)}), after ${longDate(input.closedOn)}: the case cannot be closed as TURNED_18_TO_LEAVING_CARE before then`;
   }
 
   private checkVersion(child: Child, expectedVersion: number): void {

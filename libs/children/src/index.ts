@@ -8,3 +8,4 @@ export * from './nrm/nrm-referral.model';
 export * from './export/records-purge';
 export * from './export/retention';
 export * from './child-edges';
+export * from './case-closure';

@@ -33,6 +33,7 @@ export class Placement extends ChildOwnedEntity {
   @Column({ type: 'boolean' })
   safetyPlan!: boolean;
 
+  /** Unsafe when it began (kept as recorded); the API's `unsafe` is judged at every moment. */
   @Column({ type: 'boolean' })
   unsafe!: boolean;
 }

@@ -37,6 +37,11 @@ export const UNSAFE_FOR_CHILDREN: ReadonlySet<PlacementType> = new Set([
   PlacementType.IMMIGRATION_DETENTION,
 ]);
 
+/** The placement at `alias` is of a type unsafe for a child or a person whose age is disputed. */
+export function unsafePlacementTypeSql(alias: string): string {
+  return `${alias}.type IN (${[...UNSAFE_FOR_CHILDREN].map((type) => `'${type}'`).join(', ')})`;
+}
+
 /**
  * The placement type codes the DfE validator accepts from the 2025-26 collection on (its rule 146,
  * "Placement type code is not a valid code"): K3 is new, Z1 is split into Z11-Z14, and H5, P2 and

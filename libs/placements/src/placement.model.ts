@@ -41,7 +41,7 @@ export class PlacementModel {
 
   @Field({
     description:
-      'An unsafe type (B&B, adult asylum accommodation, detention) for a child or a person whose age is disputed',
+      'Of a type unsafe (B&B, adult asylum accommodation, detention) for a child or a person whose age is disputed, while the person is one: now for a current placement, on its last day for one that ended',
   })
   unsafe!: boolean;
 

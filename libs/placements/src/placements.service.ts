@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager } from 'typeorm';
+import { treatedAsChildSql } from '@haven/age-assessment';
 import { ChildEdge, ChildrenService } from '@haven/children';
 import {
-  ageOn,
   AuditAction,
   conflict,
   DomainEvents,
   invalidField,
-  IsoDate,
   hydrate,
+  isUuid,
   londonDate,
   notFound,
   RequestContext,
@@ -19,12 +19,21 @@ import {
 } from '@haven/platform';
 import { EndPlacementInput, StartPlacementInput } from './dto/placement.inputs';
 import { Placement } from './placement.entity';
-import { SSDA903_PLACEMENT_CODE, UNSAFE_FOR_CHILDREN } from './placement.enums';
+import { SSDA903_PLACEMENT_CODE, UNSAFE_FOR_CHILDREN, unsafePlacementTypeSql } from './placement.enums';
 import { PlacementEnded, PlacementStarted } from './placement.events';
 import { PlacementModel } from './placement.model';
 
 const ENTITY = 'Placement';
 const NO_OVERLAP = 'placement_no_overlap';
+
+/**
+ * Whether a placement is unsafe at every moment, not only when it began: of an unsafe type while the
+ * person is a child or their age is disputed — today for a current placement, on its last day for one
+ * that ended. (The stored `unsafe` column keeps what was known when it began.)
+ */
+const UNSAFE_NOW = `CASE WHEN ${unsafePlacementTypeSql('p')}
+  THEN ${treatedAsChildSql('p.child_id', `(least(coalesce(p.ended_at, now()), now()) AT TIME ZONE 'Europe/London')::date`)}
+  ELSE false END`;
 
 @Injectable()
 export class PlacementsService {
@@ -42,14 +51,10 @@ export class PlacementsService {
   async start(ctx: RequestContext, input: StartPlacementInput): Promise<PlacementModel> {
     const child = await this.children.requireVisible(ctx, input.childId);
     const em = await ctx.em();
-    const [facts] = await em.query<{ effective_date_of_birth: IsoDate | null; age_disputed: boolean }[]>(
-      'SELECT effective_date_of_birth, age_disputed FROM child WHERE id = $1',
-      [child.id],
+    const [{ treated_as_child: treatedAsChild }] = await em.query<{ treated_as_child: boolean }[]>(
+      `SELECT ${treatedAsChildSql('$1::uuid', '$2::date')} AS treated_as_child`,
+      [child.id, londonDate(input.startedAt)],
     );
-    const treatedAsChild =
-      facts.age_disputed ||
-      !facts.effective_date_of_birth ||
-      ageOn(facts.effective_date_of_birth, londonDate(input.startedAt)) < 18;
     const unsafe = UNSAFE_FOR_CHILDREN.has(input.type) && treatedAsChild;
     let id: string;
     try {
@@ -131,10 +136,12 @@ export class PlacementsService {
   readonly childEdge: ChildEdge = {
     fields: ['placements', 'currentPlacement'],
     select: () =>
-      `SELECT coalesce(jsonb_agg(to_jsonb(p) ORDER BY p.started_at DESC), '[]'::jsonb) FROM placement p WHERE p.child_id = c.id`,
+      `SELECT coalesce(jsonb_agg(to_jsonb(p) || jsonb_build_object('unsafe_now', ${UNSAFE_NOW}) ORDER BY p.started_at DESC),
+                       '[]'::jsonb)
+         FROM placement p WHERE p.child_id = c.id`,
     prime: (ctx, childId, value) => {
       const models = (value as Record<string, unknown>[]).map((row) =>
-        toModel(hydrate(this.dataSource, Placement, row)),
+        toModel(hydrate(this.dataSource, Placement, row), row.unsafe_now === true),
       );
       ctx.auditMany(AuditAction.READ, ENTITY, models);
       this.byChild(ctx).prime(childId, models);
@@ -172,7 +179,15 @@ export class PlacementsService {
     return model;
   }
 
-  private lockVisible(ctx: RequestContext, em: EntityManager, id: string): Promise<Placement> {
+  /**
+   * The placement, locked after its child's row (the order starting a placement and every age-assessment
+   * change lock in): ending it cannot interleave with a dispute raised at the same moment, so the
+   * UNSAFE_PLACEMENT alert one raises is never left open by the other's clearing.
+   */
+  private async lockVisible(ctx: RequestContext, em: EntityManager, id: string): Promise<Placement> {
+    const found = isUuid(id) ? await this.scoped(ctx, em).andWhere('p.id = :id', { id }).getOne() : null;
+    if (!found) throw notFound(ENTITY);
+    await this.children.requireVisible(ctx, found.childId);
     return lockVisibleRecord(em, Placement, 'p', ctx.actor, id, ENTITY);
   }
 
@@ -186,12 +201,17 @@ export class PlacementsService {
     params: Record<string, unknown>,
   ): Promise<PlacementModel[]> {
     const em = await ctx.em();
-    const rows = await this.scoped(ctx, em).andWhere(where, params).orderBy('p.started_at', 'DESC').getMany();
-    return rows.map(toModel);
+    const { entities, raw } = await this.scoped(ctx, em)
+      .addSelect(UNSAFE_NOW, 'unsafe_now')
+      .andWhere(where, params)
+      .orderBy('p.started_at', 'DESC')
+      .getRawAndEntities<{ p_id: string; unsafe_now: boolean }>();
+    const unsafeNow = new Map(raw.map((row) => [row.p_id, row.unsafe_now]));
+    return entities.map((row) => toModel(row, unsafeNow.get(row.id) === true));
   }
 }
 
-function toModel(row: Placement): PlacementModel {
+function toModel(row: Placement, unsafeNow: boolean): PlacementModel {
   return {
     id: row.id,
     childId: row.childId,
@@ -206,7 +226,7 @@ function toModel(row: Placement): PlacementModel {
     outOfArea: row.outOfArea,
     specialist: row.specialist,
     safetyPlan: row.safetyPlan,
-    unsafe: row.unsafe,
+    unsafe: unsafeNow,
     ssda903Code: SSDA903_PLACEMENT_CODE[row.type],
   };
 }

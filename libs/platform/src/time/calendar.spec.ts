@@ -7,6 +7,7 @@ import {
   daysBetween,
   isValidIsoDate,
   londonDate,
+  longDate,
   startOfLondonDay,
 } from './calendar';
 
@@ -58,5 +59,10 @@ describe('calendar dates', () => {
     expect(addWorkingDays('2026-11-20', 5)).toBe('2026-11-27');
     expect(addWorkingDays('2026-11-21', 1)).toBe('2026-11-23');
     expect(daysBetween('2026-01-01', '2026-02-15')).toBe(45);
+  });
+
+  it('writes a date as a social worker reads it', () => {
+    expect(longDate('2026-05-03')).toBe('3 May 2026');
+    expect(longDate('2026-12-31')).toBe('31 December 2026');
   });
 });

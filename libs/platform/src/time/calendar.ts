@@ -91,3 +91,24 @@ export function startOfLondonDay(date: IsoDate): Date {
   );
   return new Date(utcMidnight - londonHour * 3_600_000);
 }
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** A date as a social worker reads it: `3 May 2026`. */
+export function longDate(date: IsoDate): string {
+  const [year, month, day] = parts(date);
+  return `${day} ${MONTHS[month - 1]} ${year}`;
+}

@@ -3,7 +3,7 @@ import { GraphQLDate } from '@haven/platform';
 import { GuardianScheme } from './guardianship.enums';
 
 @ObjectType('SchemeEligibility', {
-  description: 'Whether a child may be assigned a guardian under a scheme today, and why (scheme-rules.ts)',
+  description: 'Whether a child may be assigned a guardian under a scheme today, and why',
 })
 export class SchemeEligibilityModel {
   @Field(() => GuardianScheme)

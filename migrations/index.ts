@@ -9,6 +9,7 @@ import { GuardianshipAndAgeAssessment1732250000002 } from './1732250000002-guard
 import { NationalScaleIndexes1732250000008 } from './1732250000008-national-scale-indexes';
 import { RowLevelSecurity1732250000009 } from './1732250000009-row-level-security';
 import { ChildRecordIdentifiers1732250000010 } from './1732250000010-child-record-identifiers';
+import { TraffickedSince1732250000011 } from './1732250000011-trafficked-since';
 import { AgeDecisions1732250000012 } from './1732250000012-age-decisions';
 import { MissingReviewWindowAndRetention1732250000014 } from './1732250000014-missing-review-window-and-retention';
 import { DashboardTruth1732250000015 } from './1732250000015-dashboard-truth';
@@ -26,6 +27,7 @@ export const MIGRATIONS = [
   NationalScaleIndexes1732250000008,
   RowLevelSecurity1732250000009,
   ChildRecordIdentifiers1732250000010,
+  TraffickedSince1732250000011,
   AgeDecisions1732250000012,
   MissingReviewWindowAndRetention1732250000014,
   DashboardTruth1732250000015,

@@ -10,7 +10,9 @@ import {
 import {
   admin,
   analyst,
+  Caller,
   codeOf,
+  GLASGOW,
   guardian,
   HILLINGDON,
   KENT,
@@ -297,6 +299,79 @@ describe('the alert engine', () => {
     expect((await alertsOf(child.id, 'NO_GUARDIAN'))[0]).toMatchObject({
       status: 'RESOLVED',
       resolution: 'CONDITION_CLEARED',
+    });
+  });
+
+  describe("NO_GUARDIAN under each nation's scheme", () => {
+    const HARTLEPOOL = 'E06000001';
+    const scanAs = async (caller: Caller, asOf: Date) => app.ok(caller, SCAN, { input: { asOf: iso(asOf) } });
+    const registeredAt = async (childId: string) =>
+      (await app.query<{ at: Date }>(`SELECT registered_at AS at FROM child WHERE id = $1`, [childId]))[0].at;
+    const noGuardian = (childId: string) =>
+      app.query<{ status: string; severity: string; reason: string }>(
+        `SELECT status, severity, reason FROM alert WHERE kind = 'NO_GUARDIAN' AND child_id = $1`,
+        [childId],
+      );
+    const TWO_DAYS = 2 * 86_400_000;
+
+    it('raises it for a TRAFFICKED child with no referral two days after registration, not before', async () => {
+      const hartlepool = socialWorker(HARTLEPOOL, 'sw-alerts-hartlepool');
+      const manager = teamManager(HARTLEPOOL, 'tm-alerts-hartlepool');
+      const child = await newChild(app, hartlepool, { categories: ['TRAFFICKED'] });
+      const unaccompanied = await newChild(app, hartlepool, { categories: ['UNACCOMPANIED_ASYLUM_SEEKING'] });
+      const registered = (await registeredAt(child.id)).getTime();
+      await scanAs(manager, new Date(registered + TWO_DAYS - 1000));
+      expect(await noGuardian(child.id)).toEqual([]);
+      await scanAs(manager, new Date(registered + TWO_DAYS));
+      expect(await noGuardian(child.id)).toEqual([
+        {
+          status: 'OPEN',
+          severity: 'URGENT',
+          reason: 'Eligible for an Independent Child Trafficking Guardian and no guardian assigned 2 days on',
+        },
+      ]);
+      // not eligible in England without being (suspected) trafficked
+      await scanAs(manager, new Date(registered + 10 * TWO_DAYS));
+      expect(await noGuardian(unaccompanied.id)).toEqual([]);
+    });
+
+    it('counts from the referral for a child recorded as trafficked only by it, not from an earlier registration', async () => {
+      const hartlepool = socialWorker(HARTLEPOOL, 'sw-alerts-hartlepool');
+      const manager = teamManager(HARTLEPOOL, 'tm-alerts-hartlepool');
+      const child = await newChild(app, hartlepool);
+      await app.query(`UPDATE child SET registered_at = registered_at - interval '30 days' WHERE id = $1`, [
+        child.id,
+      ]);
+      await newReferral(app, hartlepool, child.id, today());
+      const referred = startOfLondonDay(today()).getTime();
+      await scanAs(manager, new Date(referred + TWO_DAYS - 1000));
+      expect(await noGuardian(child.id)).toEqual([]);
+      await scanAs(manager, new Date(referred + TWO_DAYS));
+      expect((await noGuardian(child.id)).map((alert) => alert.status)).toEqual(['OPEN']);
+    });
+
+    it('is not raised in Scotland where someone in the UK holds parental responsibility, and clears when that is recorded', async () => {
+      const glasgow = socialWorker(GLASGOW, 'sw-alerts-glasgow');
+      const manager = teamManager(GLASGOW, 'tm-alerts-glasgow');
+      const held = await newChild(app, glasgow, {
+        categories: ['SEPARATED'],
+        parentalResponsibilityInUk: true,
+      });
+      const notKnown = await newChild(app, glasgow, { categories: ['SEPARATED'] });
+      const later = new Date((await registeredAt(notKnown.id)).getTime() + TWO_DAYS + 60_000);
+      await scanAs(manager, later);
+      expect(await noGuardian(held.id)).toEqual([]);
+      expect(await noGuardian(notKnown.id)).toEqual([
+        {
+          status: 'OPEN',
+          severity: 'URGENT',
+          reason: 'Eligible for Guardianship Scotland and no guardian assigned 2 days on',
+        },
+      ]);
+      await app.ok(glasgow, `mutation($input: UpdateChildInput!) { updateChild(input: $input) { id } }`, {
+        input: { id: notKnown.id, expectedVersion: notKnown.version, parentalResponsibilityInUk: true },
+      });
+      expect((await noGuardian(notKnown.id)).map((alert) => alert.status)).toEqual(['RESOLVED']);
     });
   });
 

@@ -18,6 +18,7 @@ const CASE_FIELDS = `
   placements { id }
   activeGuardian { id name }
   guardianAssignments { id active guardianCaseload }
+  guardianshipEligibility { scheme eligible reason ageLimit endsOn }
   missingEpisodes(first: 10) { id missingSince returnedAt soonAfterPlacement returnInterviewDueBy }
   allEpisodes: missingEpisodes { id }
   alerts(unresolved: true) { id kind status raisedAt }

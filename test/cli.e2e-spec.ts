@@ -110,6 +110,20 @@ describe('the command line', () => {
     );
     expect(guardians).toBeGreaterThan(5);
     expect(disputes).toBe(2);
+    // guardians by the service's rule: an ICTG before any referral, the model parental responsibility calls
+    // for, and none where the nation's scheme does not serve the child
+    const schemes = await app.query<{ given_name: string; scheme: string | null }>(
+      `SELECT c.given_name, ga.scheme FROM child c LEFT JOIN guardian_assignment ga ON ga.child_id = c.id
+        WHERE c.given_name IN ('Van Hung', 'Chloe', 'Andrei', 'Kayden', 'Leon', 'Mihai') ORDER BY c.given_name`,
+    );
+    expect(schemes).toEqual([
+      { given_name: 'Andrei', scheme: 'ICTG_REGIONAL_COORDINATOR' },
+      { given_name: 'Chloe', scheme: 'ICTG_REGIONAL_COORDINATOR' },
+      { given_name: 'Kayden', scheme: null },
+      { given_name: 'Leon', scheme: null },
+      { given_name: 'Mihai', scheme: 'NI_INDEPENDENT_GUARDIAN' },
+      { given_name: 'Van Hung', scheme: 'ICTG_DIRECT' },
+    ]);
     const [{ placements, episodes, missingNow }] = await app.query<{
       placements: number;
       episodes: number;

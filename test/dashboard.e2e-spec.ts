@@ -6,7 +6,9 @@ import { primarySuppression } from '@haven/statistics';
 import { assignGuardian, newChild, newReferral, practitionerId, today } from './support/factories';
 import {
   analyst,
+  CARDIFF,
   codeOf,
+  GLASGOW,
   guardian,
   HILLINGDON,
   KENT,
@@ -267,6 +269,50 @@ describe('the LSCB dashboard', () => {
         await browser.close();
       }
     });
+  });
+
+  it("counts guardianship coverage over the children each nation's scheme serves, parental responsibility included", async () => {
+    // Glasgow: separated (not known), at risk (no one) and separated (someone holds parental responsibility)
+    const glasgow = socialWorker(GLASGOW, 'sw-dashboard-glasgow');
+    const sgs = await practitionerId(app, guardian('SGS-DASHBOARD', 'g-dashboard-sgs'));
+    for (let index = 0; index < 5; index += 1) {
+      const child = await newChild(app, glasgow, { categories: ['SEPARATED'] });
+      const assigned = await assignGuardian(app, glasgow, {
+        childId: child.id,
+        guardianId: sgs,
+        scheme: 'SCOTTISH_GUARDIANSHIP',
+      });
+      expect(assigned.errors).toBeUndefined();
+      await newChild(app, glasgow, {
+        categories: ['AT_RISK_OF_EXPLOITATION'],
+        parentalResponsibilityInUk: false,
+      });
+    }
+    for (let index = 0; index < 6; index += 1) {
+      await newChild(app, glasgow, { categories: ['SEPARATED'], parentalResponsibilityInUk: true });
+    }
+    // 5 of the 10 eligible have a guardian; the 6 with someone holding parental responsibility are not eligible
+    const scottish = await dashboard(analyst([GLASGOW], 'analyst-glasgow'), { authorityCodes: [GLASGOW] });
+    expect(scottish.guardianCoverageRate).toEqual({ value: 0.5, suppressed: false });
+
+    // Cardiff: trafficked children with no NRM referral are eligible for an ICTG; unaccompanied alone are not
+    const cardiff = socialWorker(CARDIFF, 'sw-dashboard-cardiff');
+    const ictg = await practitionerId(app, guardian('ICTG-DASHBOARD', 'g-dashboard'));
+    for (let index = 0; index < 5; index += 1) {
+      const child = await newChild(app, cardiff, {
+        categories: ['TRAFFICKED'],
+        parentalResponsibilityInUk: true,
+      });
+      const assigned = await assignGuardian(app, cardiff, {
+        childId: child.id,
+        guardianId: ictg,
+        scheme: 'ICTG_REGIONAL_COORDINATOR',
+      });
+      expect(assigned.errors).toBeUndefined();
+      await newChild(app, cardiff, { categories: ['UNACCOMPANIED_ASYLUM_SEEKING'] });
+    }
+    const welsh = await dashboard(analyst([CARDIFF], 'analyst-cardiff'), { authorityCodes: [CARDIFF] });
+    expect(welsh.guardianCoverageRate).toEqual({ value: 1, suppressed: false });
   });
 
   it("serves a partnership's dashboard from a rollup, with its age, and one authority's live", async () => {

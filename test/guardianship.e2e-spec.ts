@@ -1,3 +1,4 @@
+import { addYears } from '@haven/platform';
 import {
   assignGuardian,
   bornYearsAgo,
@@ -42,107 +43,193 @@ describe('guardianship', () => {
   });
 
   describe('the schemes of each nation', () => {
-    it('gives an ICTG in England only to a child referred into the NRM', async () => {
-      const child = await newChild(app, hillingdon, { categories: ['UNACCOMPANIED_ASYLUM_SEEKING'] });
-      const refused = await assignGuardian(app, hillingdon, {
-        childId: child.id,
-        guardianId: gailId,
-        scheme: 'ICTG_DIRECT',
-      });
-      expect(codeOf(refused)).toBe('CONFLICT');
-      expect(refused.errors![0].message).toMatch(/referred into the NRM/);
-      await newReferral(app, hillingdon, child.id, today());
-      const assigned = await assignGuardian(app, hillingdon, {
-        childId: child.id,
-        guardianId: gailId,
-        scheme: 'ICTG_DIRECT',
-      });
+    const assign = (caller: typeof hillingdon, childId: string, scheme: string, guardianId = gailId) =>
+      assignGuardian(app, caller, { childId, guardianId, scheme });
+    const assignmentsOf = async (childId: string) =>
+      (
+        await app.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM guardian_assignment WHERE child_id = $1`,
+          [childId],
+        )
+      )[0].n;
+
+    it('gives an ICTG in England to a TRAFFICKED child with no NRM referral (the referral is never required first)', async () => {
+      const child = await newChild(app, hillingdon, { categories: ['TRAFFICKED'] });
+      const assigned = await assign(hillingdon, child.id, 'ICTG_DIRECT');
       expect(assigned.errors).toBeUndefined();
       expect(assigned.data!.assignGuardian).toMatchObject({ active: true, warnings: [] });
+      expect(
+        await app.query(`SELECT count(*)::int AS n FROM nrm_referral WHERE child_id = $1`, [child.id]),
+      ).toEqual([{ n: 0 }]);
+    });
+
+    it('gives an ICTG to a referred child, and refuses a child neither trafficked nor referred, writing nothing', async () => {
+      const child = await newChild(app, hillingdon, { categories: ['UNACCOMPANIED_ASYLUM_SEEKING'] });
+      const refused = await assign(hillingdon, child.id, 'ICTG_DIRECT');
+      expect(codeOf(refused)).toBe('CONFLICT');
+      expect(refused.errors![0].message).toMatch(
+        /for a child who is, or is suspected of being, trafficked: record the TRAFFICKED category or an NRM referral/,
+      );
+      expect(await assignmentsOf(child.id)).toBe(0);
+      await newReferral(app, hillingdon, child.id, today());
+      expect((await assign(hillingdon, child.id, 'ICTG_DIRECT')).errors).toBeUndefined();
+    });
+
+    it('refuses ICTG_DIRECT where someone holds parental responsibility, and REGIONAL_COORDINATOR where no one does', async () => {
+      const held = await newChild(app, hillingdon, {
+        categories: ['TRAFFICKED'],
+        parentalResponsibilityInUk: true,
+      });
+      const direct = await assign(hillingdon, held.id, 'ICTG_DIRECT');
+      expect(codeOf(direct)).toBe('CONFLICT');
+      expect(direct.errors![0].message).toMatch(
+        /Someone in the UK holds parental responsibility for this child: the ICTG regional practice co-ordinator/,
+      );
+      expect(await assignmentsOf(held.id)).toBe(0);
+      expect((await assign(hillingdon, held.id, 'ICTG_REGIONAL_COORDINATOR')).errors).toBeUndefined();
+
+      const noOne = await newChild(app, hillingdon, {
+        categories: ['TRAFFICKED'],
+        parentalResponsibilityInUk: false,
+      });
+      const regional = await assign(hillingdon, noOne.id, 'ICTG_REGIONAL_COORDINATOR');
+      expect(codeOf(regional)).toBe('CONFLICT');
+      expect(regional.errors![0].message).toMatch(
+        /No one in the UK holds parental responsibility for this child: a one-to-one ICTG/,
+      );
+      expect(await assignmentsOf(noOne.id)).toBe(0);
+      expect((await assign(hillingdon, noOne.id, 'ICTG_DIRECT')).errors).toBeUndefined();
+    });
+
+    it('allows either ICTG model while parental responsibility is not known', async () => {
+      for (const scheme of ['ICTG_DIRECT', 'ICTG_REGIONAL_COORDINATOR']) {
+        const child = await newChild(app, hillingdon, { categories: ['TRAFFICKED'] });
+        expect((await assign(hillingdon, child.id, scheme)).errors).toBeUndefined();
+      }
     });
 
     it('gives an ICTG in Wales too, but no Scottish guardian outside Scotland', async () => {
       const child = await newChild(app, cardiff, { categories: ['SEPARATED'] });
       await newReferral(app, cardiff, child.id, today());
-      const scottish = await assignGuardian(app, cardiff, {
-        childId: child.id,
-        guardianId: gregId,
-        scheme: 'SCOTTISH_GUARDIANSHIP',
-      });
+      const scottish = await assign(cardiff, child.id, 'SCOTTISH_GUARDIANSHIP', gregId);
       expect(codeOf(scottish)).toBe('CONFLICT');
       expect(scottish.errors![0].message).toMatch(/does not serve children in Wales/);
-      const ictg = await assignGuardian(app, cardiff, {
-        childId: child.id,
-        guardianId: gailId,
-        scheme: 'ICTG_REGIONAL_COORDINATOR',
-      });
-      expect(ictg.errors).toBeUndefined();
+      expect((await assign(cardiff, child.id, 'ICTG_REGIONAL_COORDINATOR')).errors).toBeUndefined();
     });
 
-    it('gives a Scottish guardian to every separated child, up to 21', async () => {
-      const nineteen = await newChild(app, glasgow, {
-        categories: ['UNACCOMPANIED_ASYLUM_SEEKING'],
-        claimedDateOfBirth: bornYearsAgo(19),
-      });
-      expect(
-        (
-          await assignGuardian(app, glasgow, {
-            childId: nineteen.id,
-            guardianId: gregId,
-            scheme: 'SCOTTISH_GUARDIANSHIP',
-          })
-        ).errors,
-      ).toBeUndefined();
-      const almost21 = await newChild(app, glasgow, {
-        categories: ['SEPARATED'],
-        claimedDateOfBirth: bornYearsAgo(21, 1),
-      });
-      expect(
-        (
-          await assignGuardian(app, glasgow, {
-            childId: almost21.id,
-            guardianId: gregId,
-            scheme: 'SCOTTISH_GUARDIANSHIP',
-          })
-        ).errors,
-      ).toBeUndefined();
-      const twentyOne = await newChild(app, glasgow, {
-        categories: ['SEPARATED'],
-        claimedDateOfBirth: bornYearsAgo(21),
-      });
-      const refused = await assignGuardian(app, glasgow, {
-        childId: twentyOne.id,
-        guardianId: gregId,
-        scheme: 'SCOTTISH_GUARDIANSHIP',
-      });
-      expect(codeOf(refused)).toBe('CONFLICT');
-      expect(refused.errors![0].message).toMatch(/ends at 21/);
+    it('gives Guardianship Scotland to a child at risk, separated or unaccompanied, until 18', async () => {
       const atRisk = await newChild(app, glasgow, { categories: ['AT_RISK_OF_EXPLOITATION'] });
-      expect(
-        codeOf(
-          await assignGuardian(app, glasgow, {
-            childId: atRisk.id,
-            guardianId: gregId,
-            scheme: 'SCOTTISH_GUARDIANSHIP',
-          }),
-        ),
-      ).toBe('CONFLICT');
+      expect((await assign(glasgow, atRisk.id, 'SCOTTISH_GUARDIANSHIP', gregId)).errors).toBeUndefined();
+      const almost18 = await newChild(app, glasgow, {
+        categories: ['SEPARATED'],
+        parentalResponsibilityInUk: false,
+        claimedDateOfBirth: bornYearsAgo(18, 1),
+      });
+      expect((await assign(glasgow, almost18.id, 'SCOTTISH_GUARDIANSHIP', gregId)).errors).toBeUndefined();
+      const eighteen = await newChild(app, glasgow, {
+        categories: ['UNACCOMPANIED_ASYLUM_SEEKING'],
+        claimedDateOfBirth: bornYearsAgo(18),
+      });
+      const refused = await assign(glasgow, eighteen.id, 'SCOTTISH_GUARDIANSHIP', gregId);
+      expect(codeOf(refused)).toBe('CONFLICT');
+      expect(refused.errors![0].message).toMatch(/Guardianship Scotland ends at 18; the young person is 18/);
+      const none = await newChild(app, glasgow, { categories: [] });
+      expect(codeOf(await assign(glasgow, none.id, 'SCOTTISH_GUARDIANSHIP', gregId))).toBe('CONFLICT');
     });
 
-    it('gives a Northern Ireland guardian to a trafficked young person of 20', async () => {
-      const child = await newChild(app, belfast, {
+    it('refuses Guardianship Scotland where someone in the UK holds parental responsibility, unless the child is unaccompanied', async () => {
+      const held = await newChild(app, glasgow, {
+        categories: ['TRAFFICKED'],
+        parentalResponsibilityInUk: true,
+      });
+      const refused = await assign(glasgow, held.id, 'SCOTTISH_GUARDIANSHIP', gregId);
+      expect(codeOf(refused)).toBe('CONFLICT');
+      expect(refused.errors![0].message).toMatch(
+        /Guardianship Scotland is for .* when no one in the UK holds parental rights and responsibilities; someone in the UK holds parental responsibility for this child/,
+      );
+      expect(await assignmentsOf(held.id)).toBe(0);
+      const unaccompanied = await newChild(app, glasgow, {
+        categories: ['UNACCOMPANIED_ASYLUM_SEEKING'],
+        parentalResponsibilityInUk: true,
+      });
+      expect(
+        (await assign(glasgow, unaccompanied.id, 'SCOTTISH_GUARDIANSHIP', gregId)).errors,
+      ).toBeUndefined();
+    });
+
+    it('gives a Northern Ireland guardian to a separated child even where someone holds parental responsibility, to a trafficked one only where no one does', async () => {
+      const separated = await newChild(app, belfast, {
+        categories: ['SEPARATED'],
+        parentalResponsibilityInUk: true,
+      });
+      expect((await assign(belfast, separated.id, 'NI_INDEPENDENT_GUARDIAN', gregId)).errors).toBeUndefined();
+      const held = await newChild(app, belfast, {
+        categories: ['TRAFFICKED'],
+        parentalResponsibilityInUk: true,
+      });
+      const refused = await assign(belfast, held.id, 'NI_INDEPENDENT_GUARDIAN', gregId);
+      expect(codeOf(refused)).toBe('CONFLICT');
+      expect(refused.errors![0].message).toMatch(
+        /someone in the UK holds parental responsibility for this child/,
+      );
+      const notKnown = await newChild(app, belfast, { categories: ['TRAFFICKED'] });
+      expect((await assign(belfast, notKnown.id, 'NI_INDEPENDENT_GUARDIAN', gregId)).errors).toBeUndefined();
+      const adult = await newChild(app, belfast, {
         categories: ['TRAFFICKED'],
         claimedDateOfBirth: bornYearsAgo(20),
       });
+      expect((await assign(belfast, adult.id, 'NI_INDEPENDENT_GUARDIAN', gregId)).errors![0].message).toMatch(
+        /ends at 18/,
+      );
+    });
+
+    it('explains, on the child, which schemes the child is eligible for and why', async () => {
+      const child = await newChild(app, hillingdon, {
+        categories: ['TRAFFICKED'],
+        parentalResponsibilityInUk: true,
+        claimedDateOfBirth: bornYearsAgo(16, 10),
+      });
+      const read = await app.ok<{ child: { guardianshipEligibility: Record<string, unknown>[] } }>(
+        hillingdon,
+        `query($id: ID!) { child(id: $id) { guardianshipEligibility { scheme eligible reason ageLimit endsOn } } }`,
+        { id: child.id },
+      );
+      expect(read.child.guardianshipEligibility).toEqual([
+        {
+          scheme: 'ICTG_DIRECT',
+          eligible: false,
+          reason: expect.stringMatching(/^Someone in the UK holds parental responsibility/),
+          ageLimit: 18,
+          endsOn: addYears(bornYearsAgo(16, 10), 18),
+        },
+        {
+          scheme: 'ICTG_REGIONAL_COORDINATOR',
+          eligible: true,
+          reason:
+            'Eligible for the Independent Child Trafficking Guardian service: the child is, or is suspected of being, trafficked; someone in the UK holds parental responsibility, so the regional practice co-ordinator works with them',
+          ageLimit: 18,
+          endsOn: addYears(bornYearsAgo(16, 10), 18),
+        },
+        expect.objectContaining({ scheme: 'OTHER_ADVOCATE', eligible: true }),
+      ]);
+      const scottish = await newChild(app, glasgow, {
+        categories: ['SEPARATED'],
+        parentalResponsibilityInUk: true,
+      });
+      const many = await app.ok<{
+        children: {
+          edges: { node: { id: string; guardianshipEligibility: { scheme: string; eligible: boolean }[] } }[];
+        };
+      }>(
+        glasgow,
+        `{ children(first: 50) { edges { node { id guardianshipEligibility { scheme eligible } } } } }`,
+      );
       expect(
-        (
-          await assignGuardian(app, belfast, {
-            childId: child.id,
-            guardianId: gregId,
-            scheme: 'NI_INDEPENDENT_GUARDIAN',
-          })
-        ).errors,
-      ).toBeUndefined();
+        many.children.edges.find((edge) => edge.node.id === scottish.id)!.node.guardianshipEligibility,
+      ).toEqual([
+        { scheme: 'SCOTTISH_GUARDIANSHIP', eligible: false },
+        { scheme: 'OTHER_ADVOCATE', eligible: true },
+      ]);
     });
 
     it('ends an ICTG at 18, unless the age is disputed (benefit of the doubt)', async () => {

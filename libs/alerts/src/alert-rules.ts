@@ -1,5 +1,5 @@
 import { ageDisputedSql, standingOutcomeSql, treatedAsChildSql } from '@haven/age-assessment';
-import { guardianEligibleSql, hasGuardianSql } from '@haven/guardianship';
+import { guardianEligibleSql, guardianEligibleSinceSql, hasGuardianSql } from '@haven/guardianship';
 import { unsafePlacementTypeSql } from '@haven/placements';
 import { AlertKind } from './alert.enums';
 
@@ -49,11 +49,12 @@ const GUARDIAN_ELIGIBLE = guardianEligibleSql({
   scotlandAgeLimit: '$5::int',
   northernIrelandAgeLimit: '$6::int',
 });
-/** When eligibility began: the first NRM referral in England and Wales, registration or referral elsewhere. */
-const FIRST_REFERRAL = `((SELECT min(r.referred_on) FROM nrm_referral r WHERE r.child_id = c.id)::timestamp
-  AT TIME ZONE 'Europe/London')`;
-const GUARDIAN_DUE = `CASE WHEN o.nation IN ('ENGLAND', 'WALES') THEN ${FIRST_REFERRAL}
-    ELSE least(c.registered_at, ${FIRST_REFERRAL}) END + interval '2 days'`;
+/**
+ * Two days after eligibility began: in England and Wales the earlier of being recorded as trafficked
+ * (the registration, for a child registered so) and the first NRM referral; elsewhere the earlier of
+ * registration and the first referral (scheme-rules.sql.ts).
+ */
+const GUARDIAN_DUE = `(${guardianEligibleSinceSql('c', 'o.nation')}) + interval '2 days'`;
 const HAS_GUARDIAN = hasGuardianSql('c');
 
 /** UNSAFE_PLACEMENT: a placement of an unsafe type (placements) that is current at asOf. */
@@ -166,8 +167,8 @@ export const ALERT_RULES: readonly AlertRule[] = [
     kind: AlertKind.NO_GUARDIAN,
     candidates: `
       SELECT c.local_authority_id, c.id, 'NO_GUARDIAN', 'URGENT', 'Child', c.id, 0,
-             'Eligible for the ' || CASE o.nation WHEN 'SCOTLAND' THEN 'Scottish Guardianship Service'
-               WHEN 'NORTHERN_IRELAND' THEN 'Independent Guardian service' ELSE 'Independent Child Trafficking Guardian service' END
+             'Eligible for ' || CASE o.nation WHEN 'SCOTLAND' THEN 'Guardianship Scotland'
+               WHEN 'NORTHERN_IRELAND' THEN 'an Independent Guardian' ELSE 'an Independent Child Trafficking Guardian' END
                || ' and no guardian assigned 2 days on', '{}'::jsonb
         FROM child c JOIN organisation o ON o.id = c.local_authority_id
        WHERE c.status = 'OPEN' AND ${IN_SCOPE('c.local_authority_id', 'c.id')} AND ${GUARDIAN_ELIGIBLE}

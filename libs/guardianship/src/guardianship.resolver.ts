@@ -17,6 +17,7 @@ import { RecordGuardianContactInput } from './dto/record-guardian-contact.input'
 import { GuardianAssignmentModel, GuardianContactModel } from './guardian-assignment.model';
 import { GuardianScheme } from './guardianship.enums';
 import { GuardianshipService } from './guardianship.service';
+import { SchemeEligibilityModel } from './scheme-eligibility.model';
 
 @Resolver(() => GuardianAssignmentModel)
 export class GuardianAssignmentResolver {
@@ -101,6 +102,19 @@ export class ChildGuardianshipResolver {
     edges: ChildEdges,
   ) {
     edges.register(guardianship.childEdge(practitionerService));
+    edges.register(guardianship.eligibilityEdge);
+  }
+
+  @ResolveField(() => [SchemeEligibilityModel], {
+    description:
+      "The guardian schemes serving the child's nation (and another advocate's): whether the child is eligible today, and why",
+  })
+  @Allow(Permission.READ_CHILD)
+  guardianshipEligibility(
+    @Ctx() ctx: RequestContext,
+    @Parent() child: ChildModel,
+  ): Promise<SchemeEligibilityModel[]> {
+    return this.guardianship.eligibilityOf(ctx, child.id);
   }
 
   @ResolveField(() => [GuardianAssignmentModel], { description: 'Newest first' })

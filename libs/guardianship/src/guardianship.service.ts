@@ -7,6 +7,7 @@ import {
   AppConfig,
   AuditAction,
   childScope,
+  Clock,
   londonDate,
   conflict,
   DomainEvents,
@@ -24,18 +25,41 @@ import { EndGuardianAssignmentInput } from './dto/end-guardian-assignment.input'
 import { RecordGuardianContactInput } from './dto/record-guardian-contact.input';
 import { GuardianAssignment, GuardianContact } from './guardian-assignment.entity';
 import { GuardianAssignmentModel, GuardianContactModel } from './guardian-assignment.model';
-import { assignmentRefusal, GuardianshipSettings } from './scheme-rules';
+import { SchemeEligibilityModel } from './scheme-eligibility.model';
+import {
+  assignmentRefusal,
+  ChildFacts,
+  GuardianshipSettings,
+  schemeEligibility,
+  schemesServing,
+} from './scheme-rules';
 
 const ASSIGNMENT = 'GuardianAssignment';
 const CONTACT = 'GuardianContact';
 const OVERLAP = 'guardian_assignment_no_overlap';
 
+/** What the scheme rules read of a child row `c` (scheme-rules.ts). */
+const FACTS_COLUMNS = `o.nation, c.categories, c.parental_responsibility_in_uk, c.effective_date_of_birth, c.age_disputed,
+  EXISTS (SELECT 1 FROM nrm_referral r WHERE r.child_id = c.id) AS referred`;
+
 interface ChildFactsRow {
   nation: Nation;
   categories: string[];
+  parental_responsibility_in_uk: boolean | null;
   effective_date_of_birth: string | null;
   age_disputed: boolean;
   referred: boolean;
+}
+
+function toFacts(row: ChildFactsRow): ChildFacts {
+  return {
+    nation: row.nation,
+    categories: row.categories,
+    referredToNrm: row.referred,
+    parentalResponsibilityInUk: row.parental_responsibility_in_uk,
+    effectiveDateOfBirth: row.effective_date_of_birth,
+    ageDisputed: row.age_disputed,
+  };
 }
 
 @Injectable()
@@ -45,6 +69,7 @@ export class GuardianshipService {
   constructor(
     private readonly children: ChildrenService,
     private readonly events: DomainEvents,
+    private readonly clock: Clock,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.settings = config.guardianship;
@@ -65,23 +90,10 @@ export class GuardianshipService {
     if (!guardian) throw invalidField('guardianId', 'No guardian has that id');
 
     const [facts] = await em.query<ChildFactsRow[]>(
-      `SELECT o.nation, c.categories, c.effective_date_of_birth, c.age_disputed,
-              EXISTS (SELECT 1 FROM nrm_referral r WHERE r.child_id = c.id) AS referred
-         FROM child c JOIN organisation o ON o.id = c.local_authority_id WHERE c.id = $1`,
+      `SELECT ${FACTS_COLUMNS} FROM child c JOIN organisation o ON o.id = c.local_authority_id WHERE c.id = $1`,
       [child.id],
     );
-    const refusal = assignmentRefusal(
-      input.scheme,
-      {
-        nation: facts.nation,
-        categories: facts.categories,
-        referredToNrm: facts.referred,
-        effectiveDateOfBirth: facts.effective_date_of_birth,
-        ageDisputed: facts.age_disputed,
-      },
-      input.startDate,
-      this.settings,
-    );
+    const refusal = assignmentRefusal(input.scheme, toFacts(facts), input.startDate, this.settings);
     if (refusal) throw conflict(refusal);
 
     const id = await this.insertAssignment(
@@ -181,6 +193,44 @@ export class GuardianshipService {
         for (const row of rows) if (row.guardian) practitioners.prime(ctx, row.guardian);
       },
     };
+  }
+
+  /**
+   * Each scheme that serves the child's nation (and another advocate's), whether the child is
+   * eligible today and why, in the words a practitioner choosing a guardian needs.
+   */
+  async eligibilityOf(ctx: RequestContext, childId: string): Promise<SchemeEligibilityModel[]> {
+    const facts = await this.factsLoader(ctx).load(childId);
+    if (!facts) return [];
+    const today = this.clock.today();
+    return schemesServing(facts.nation).map((scheme) =>
+      schemeEligibility(scheme, facts, today, this.settings),
+    );
+  }
+
+  /** The facts eligibility turns on, read with the child itself. */
+  readonly eligibilityEdge: ChildEdge = {
+    fields: ['guardianshipEligibility'],
+    select: () =>
+      `SELECT to_jsonb(x) FROM (SELECT ${FACTS_COLUMNS} FROM organisation o WHERE o.id = c.local_authority_id) x`,
+    prime: (ctx, childId, value) => this.factsLoader(ctx).prime(childId, toFacts(value as ChildFactsRow)),
+  };
+
+  private factsLoader(ctx: RequestContext): DataLoader<string, ChildFacts | null> {
+    return ctx.loader(
+      'guardianship.eligibilityFacts',
+      () =>
+        new DataLoader(async (childIds: readonly string[]) => {
+          const em = await ctx.em();
+          const rows = await em.query<(ChildFactsRow & { id: string })[]>(
+            `SELECT c.id, ${FACTS_COLUMNS} FROM child c JOIN organisation o ON o.id = c.local_authority_id
+              WHERE c.id = ANY($1::uuid[]) AND ${childScope(ctx.actor)}`,
+            [childIds],
+          );
+          const byId = new Map(rows.map((row) => [row.id, toFacts(row)]));
+          return childIds.map((id) => byId.get(id) ?? null);
+        }),
+    );
   }
 
   private byChild(ctx: RequestContext): DataLoader<string, GuardianAssignmentModel[]> {

@@ -2,4 +2,5 @@ export * from './guardian-assignment.model';
 export * from './guardianship.enums';
 export * from './guardianship.module';
 export * from './guardianship.service';
+export * from './scheme-rules';
 export * from './scheme-rules.sql';

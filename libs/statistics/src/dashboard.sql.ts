@@ -9,7 +9,7 @@ import { guardianEligibleSql, hasGuardianSql } from '@haven/guardianship';
 /** Children open on the last day of the period ($3), registered before its end (the given parameter). */
 const openChildren = (periodEnd: string) => `
   SELECT c.id, c.local_authority_id, c.status, c.closed_on, c.categories, c.exploitation_types, c.nationality,
-         c.gender, c.effective_date_of_birth, c.age_disputed
+         c.gender, c.effective_date_of_birth, c.age_disputed, c.parental_responsibility_in_uk
     FROM child c
    WHERE c.local_authority_id = ANY($1::uuid[]) AND c.registered_at < ${periodEnd}
      AND (c.status = 'OPEN' OR c.closed_on > $3::date)`;

@@ -1,5 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { addDays, addWorkingDays, addYears, londonDate } from '@haven/platform';
+import { GuardianScheme, schemeEligibility, schemesServing } from '@haven/guardianship';
+import { addDays, addWorkingDays, addYears, loadConfig, londonDate, Nation } from '@haven/platform';
 
 /** Authorities in each nation, with a social worker and a team manager each. */
 const AUTHORITIES = [
@@ -374,33 +375,106 @@ async function ageDispute(
   );
 }
 
-/** Guardians for the children each nation's scheme serves (the scheme rules are the service's). */
+/**
+ * Whether anyone in the UK holds parental responsibility, as the demo records it (absent: not known):
+ * unaccompanied children have no one; UK children's parents share it with the authority.
+ */
+const PARENTAL_RESPONSIBILITY_IN_UK: Record<string, boolean> = {
+  Minh: false,
+  'Thị Lan': false,
+  Ardit: false,
+  Dawit: false,
+  Senait: false,
+  Ahmad: false,
+  Mohammed: false,
+  Andrei: true,
+  Kayden: true,
+  Chloe: true,
+  Hamid: false,
+  Yonas: false,
+  Amira: false,
+  Florian: false,
+  'Van Hung': false,
+  Zainab: false,
+  Bilal: false,
+  Jamal: false,
+  Esi: false,
+  Leon: true,
+  Kiros: false,
+  Tuan: false,
+};
+
+/** The provider whose guardians serve each scheme in the demo. */
+const DEMO_PROVIDER: Record<GuardianScheme, string> = {
+  ICTG_DIRECT: 'ICTG-BARNARDOS',
+  ICTG_REGIONAL_COORDINATOR: 'ICTG-BARNARDOS',
+  SCOTTISH_GUARDIANSHIP: 'SGS-ALADDIN',
+  NI_INDEPENDENT_GUARDIAN: 'NIIG-BARNARDOS',
+  OTHER_ADVOCATE: 'ICTG-BARNARDOS',
+};
+
+/**
+ * Guardians for the children each nation's scheme serves, chosen by the service's own rule
+ * (scheme-rules.ts): the first statutory scheme the child is eligible for, two weeks ago.
+ */
 async function assignGuardians(em: EntityManager, today: string): Promise<void> {
+  const start = addDays(today, -14);
   await em.query(
-    `WITH eligible AS (
-       SELECT c.id, c.local_authority_id, o.nation,
-              row_number() OVER (ORDER BY c.registered_at, c.id) AS n
-         FROM child c JOIN organisation o ON o.id = c.local_authority_id
-        WHERE (o.nation IN ('ENGLAND', 'WALES') AND EXISTS (SELECT 1 FROM nrm_referral r WHERE r.child_id = c.id))
-           OR (o.nation IN ('SCOTLAND', 'NORTHERN_IRELAND')
-               AND c.categories && ARRAY['UNACCOMPANIED_ASYLUM_SEEKING', 'SEPARATED', 'TRAFFICKED'])
-     ),
-     guardians AS (
-       SELECT p.id, p.organisation_id, o.code, row_number() OVER (PARTITION BY o.code ORDER BY p.subject) AS n
-         FROM practitioner p JOIN organisation o ON o.id = p.organisation_id
-        WHERE p.subject LIKE 'demo-guardian-%'
-     )
-     INSERT INTO guardian_assignment (child_id, local_authority_id, guardian_id, provider_id, scheme, start_date)
-     SELECT e.id, e.local_authority_id, g.id, g.organisation_id,
-            CASE e.nation WHEN 'SCOTLAND' THEN 'SCOTTISH_GUARDIANSHIP' WHEN 'NORTHERN_IRELAND' THEN 'NI_INDEPENDENT_GUARDIAN'
-                          ELSE 'ICTG_DIRECT' END,
-            $1::date - 14
-       FROM eligible e
-       JOIN guardians g ON g.code = CASE e.nation WHEN 'SCOTLAND' THEN 'SGS-ALADDIN' WHEN 'NORTHERN_IRELAND' THEN 'NIIG-BARNARDOS'
-                                                  ELSE 'ICTG-BARNARDOS' END
-                       AND g.n = 1 + (e.n % CASE e.nation WHEN 'ENGLAND' THEN 2 WHEN 'WALES' THEN 2 ELSE 1 END)`,
-    [today],
+    `UPDATE child c SET parental_responsibility_in_uk = pr.value
+       FROM unnest($1::text[], $2::boolean[]) AS pr(given_name, value), practitioner p
+      WHERE c.given_name = pr.given_name AND p.id = c.registered_by AND p.subject LIKE 'demo-%'`,
+    [Object.keys(PARENTAL_RESPONSIBILITY_IN_UK), Object.values(PARENTAL_RESPONSIBILITY_IN_UK)],
   );
+  const children = await em.query<DemoFacts[]>(
+    `SELECT c.id, c.local_authority_id, o.nation, c.categories, c.parental_responsibility_in_uk,
+            c.effective_date_of_birth, c.age_disputed,
+            EXISTS (SELECT 1 FROM nrm_referral r WHERE r.child_id = c.id AND r.referred_on <= $1) AS referred
+       FROM child c JOIN organisation o ON o.id = c.local_authority_id JOIN practitioner p ON p.id = c.registered_by
+      WHERE p.subject LIKE 'demo-%' ORDER BY c.registered_at, c.id`,
+    [start],
+  );
+  const guardians = await em.query<{ id: string; organisation_id: string; code: string }[]>(
+    `SELECT p.id, p.organisation_id, o.code FROM practitioner p JOIN organisation o ON o.id = p.organisation_id
+      WHERE p.subject LIKE 'demo-guardian-%' ORDER BY p.subject`,
+  );
+  const settings = loadConfig().guardianship;
+  const turns = new Map<string, number>();
+  for (const child of children) {
+    const facts = {
+      nation: child.nation,
+      categories: child.categories,
+      referredToNrm: child.referred,
+      parentalResponsibilityInUk: child.parental_responsibility_in_uk,
+      effectiveDateOfBirth: child.effective_date_of_birth,
+      ageDisputed: child.age_disputed,
+    };
+    const scheme = schemesServing(child.nation).find(
+      (candidate) =>
+        candidate !== GuardianScheme.OTHER_ADVOCATE &&
+        schemeEligibility(candidate, facts, start, settings).eligible,
+    );
+    if (!scheme) continue;
+    const roster = guardians.filter((guardian) => guardian.code === DEMO_PROVIDER[scheme]);
+    const turn = turns.get(DEMO_PROVIDER[scheme]) ?? 0;
+    turns.set(DEMO_PROVIDER[scheme], turn + 1);
+    const guardian = roster[turn % roster.length];
+    await em.query(
+      `INSERT INTO guardian_assignment (child_id, local_authority_id, guardian_id, provider_id, scheme, start_date)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [child.id, child.local_authority_id, guardian.id, guardian.organisation_id, scheme, start],
+    );
+  }
+}
+
+interface DemoFacts {
+  id: string;
+  local_authority_id: string;
+  nation: Nation;
+  categories: string[];
+  parental_responsibility_in_uk: boolean | null;
+  effective_date_of_birth: string | null;
+  age_disputed: boolean;
+  referred: boolean;
 }
 
 /**

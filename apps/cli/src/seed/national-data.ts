@@ -67,6 +67,32 @@ const UASC_LEGAL: Weighted<LegalStatus> = [
   [LegalStatus.OTHER, 2],
 ];
 
+/**
+ * Whether anyone in the UK holds parental responsibility (null: not known), by how the child came into
+ * care: UK children mostly have parents here (who share it with the authority under a care order);
+ * separated children sometimes a relative who holds it, often nobody, and often nobody yet knows; an
+ * unaccompanied child has no one (national.ts records that, whatever the profile).
+ */
+export const PARENTAL_RESPONSIBILITY_IN_UK: Record<
+  NationalityProfile['arrival'],
+  Weighted<boolean | null>
+> = {
+  UNACCOMPANIED: [
+    [false, 85],
+    [null, 15],
+  ],
+  SEPARATED: [
+    [true, 25],
+    [false, 35],
+    [null, 40],
+  ],
+  INTERNAL: [
+    [true, 80],
+    [false, 8],
+    [null, 12],
+  ],
+};
+
 /** The legal basis a child is looked after on, by how they came into care. */
 export const LEGAL_STATUS: Record<NationalityProfile['arrival'], Weighted<LegalStatus>> = {
   UNACCOMPANIED: UASC_LEGAL,

@@ -1,5 +1,6 @@
 import { AgeAssessmentOutcome, AgeAssessmentStatus, AgeDeterminedBy } from '@haven/age-assessment';
-import { ChildStatus, NrmDecision } from '@haven/children';
+import { ChildCategory, ChildStatus, NrmDecision } from '@haven/children';
+import { schemeEligibility } from '@haven/guardianship';
 import { AgendaReason, MeetingStatus, MeetingType } from '@haven/meetings';
 import { MissingKind, returnInterviewDueBy, startsSoonAfterPlacement } from '@haven/missing';
 import { addWorkingDays, ageOn, groupBy, londonDate, Nation, Role, startOfLondonDay } from '@haven/platform';
@@ -50,7 +51,7 @@ function options(seed: number, asOf = AS_OF): NationalOptions {
       soonAfterPlacementHours: 72,
       reasonableGroundsTargetWorkingDays: 5,
       recoveryPeriodDays: 45,
-      guardianAgeLimits: { ictg: 18, scotland: 21, northernIreland: 21 },
+      guardianAgeLimits: { ictg: 18, scotland: 18, northernIreland: 18 },
     },
   };
 }
@@ -380,6 +381,60 @@ describe('the national data set', () => {
     expect(Math.max(...[...caseloads.values()].map((active) => active.length))).toBeLessThanOrEqual(20);
     const guardians = rowsOf(data, TABLES.practitioner).filter((p) => p.role === Role.GUARDIAN);
     expect(guardians.map((g) => g.subject)).toEqual(guardians.map((_, i) => `national-guardian-${i + 1}`));
+  });
+
+  it('assigns guardians by the service’s eligibility rule, parental responsibility included', () => {
+    const children = new Map(rowsOf(data, TABLES.child).map((child) => [child.id, child]));
+    const nations = new Map(AUTHORITIES.map((authority) => [authority.id, authority.nation]));
+    const referred = new Map(rowsOf(data, TABLES.nrmReferral).map((r) => [r.childId, r.referredOn]));
+    const settings = {
+      caseloadCeiling: 20,
+      ageLimits: { ictg: 18, scotland: 18, northernIreland: 18, otherAdvocate: 18 },
+    };
+    const assignments = rowsOf(data, TABLES.guardianAssignment);
+    const refused = assignments.filter((assignment) => {
+      const child = children.get(assignment.childId)!;
+      const facts = {
+        nation: nations.get(child.localAuthorityId)!,
+        categories: child.categories,
+        referredToNrm: (referred.get(child.id) ?? Infinity) <= assignment.startDate,
+        parentalResponsibilityInUk: child.parentalResponsibilityInUk,
+        effectiveDateOfBirth: isoOf(child.effectiveDateOfBirth),
+        ageDisputed: child.ageDisputed,
+      };
+      return !schemeEligibility(assignment.scheme, facts, isoOf(assignment.startDate), settings).eligible;
+    });
+    expect(refused).toEqual([]);
+    // an ICTG for a trafficked child before (or without) any NRM referral
+    const beforeReferral = assignments.filter((assignment) => {
+      const child = children.get(assignment.childId)!;
+      return (
+        [Nation.ENGLAND, Nation.WALES].includes(nations.get(child.localAuthorityId)!) &&
+        (referred.get(child.id) ?? Infinity) > assignment.startDate
+      );
+    });
+    expect(beforeReferral.length).toBeGreaterThan(0);
+    const schemes = new Set(assignments.map((assignment) => assignment.scheme));
+    expect(schemes).toContain('ICTG_DIRECT');
+    expect(schemes).toContain('ICTG_REGIONAL_COORDINATOR');
+    // parental responsibility: true, false and not known all occur; an unaccompanied child has no one
+    const recorded = [...children.values()];
+    for (const value of [true, false, null]) {
+      expect(recorded.some((child) => child.parentalResponsibilityInUk === value)).toBe(true);
+    }
+    expect(
+      recorded.filter(
+        (child) =>
+          child.categories.includes(ChildCategory.UNACCOMPANIED_ASYLUM_SEEKING) &&
+          child.parentalResponsibilityInUk === true,
+      ),
+    ).toEqual([]);
+    // trafficked from registration, as the database's trigger would record it
+    for (const child of recorded) {
+      expect(child.traffickedSince).toBe(
+        child.categories.includes(ChildCategory.TRAFFICKED) ? child.registeredAt : null,
+      );
+    }
   });
 
   it('discusses only the host authority’s children in meetings, and none in an LSCB subgroup', () => {

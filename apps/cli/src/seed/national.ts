@@ -21,7 +21,14 @@ import {
   NrmStage,
 } from '@haven/children';
 import { DurableSolutionOption, DurableSolutionStatus } from '@haven/durable-solutions';
-import { ContactMode, GuardianEndReason, GuardianScheme } from '@haven/guardianship';
+import {
+  ContactMode,
+  GuardianEndReason,
+  GuardianScheme,
+  GuardianshipSettings,
+  schemeEligibility,
+  schemesServing,
+} from '@haven/guardianship';
 import { AgendaReason, MeetingType, MeetingStatus } from '@haven/meetings';
 import { FoundBy, MissingKind, PoliceRiskLevel } from '@haven/missing';
 import { PlacementEndReason, PlacementType, UNSAFE_FOR_CHILDREN } from '@haven/placements';
@@ -273,6 +280,10 @@ export interface ChildRow {
   interpreterNeeded: boolean;
   categories: ChildCategory[];
   exploitationTypes: readonly ExploitationType[];
+  /** Whether anyone in the UK holds parental responsibility; null while not known. */
+  parentalResponsibilityInUk: boolean | null;
+  /** When the child was recorded as trafficked (the database's trigger would say the same). */
+  traffickedSince: number | null;
   arrivalDate: Day | null;
   arrivalRoute: ArrivalRoute;
   legalStatus: LegalStatus;
@@ -540,6 +551,8 @@ export const TABLES = {
     interpreterNeeded: 'bool',
     categories: 'texts',
     exploitationTypes: 'texts',
+    parentalResponsibilityInUk: 'bool',
+    traffickedSince: 'ts',
     arrivalDate: 'date',
     arrivalRoute: 'text',
     legalStatus: 'text',
@@ -1022,6 +1035,7 @@ export function generateChild(plan: NationalPlan, index: number): ChildRecords {
   markPlacementsLeftWhenMissing(rnd, placements, episodes);
   const referral = kinds.referred ? referralFor(ctx) : null;
   const immigration = immigrationFor(ctx);
+  const parentalResponsibilityInUk = parentalResponsibilityFor(plan, index, profile, kinds.categories);
   const child: ChildRow = {
     id,
     ...revisions(ctx, assessment),
@@ -1039,6 +1053,8 @@ export function generateChild(plan: NationalPlan, index: number): ChildRecords {
     interpreterNeeded: ctx.interpreterNeeded,
     categories: kinds.categories,
     exploitationTypes: kinds.exploitation,
+    parentalResponsibilityInUk,
+    traffickedSince: kinds.trafficked ? registeredAt : null,
     arrivalDate: ctx.arrivalOn,
     arrivalRoute: route,
     legalStatus:
@@ -1072,7 +1088,7 @@ export function generateChild(plan: NationalPlan, index: number): ChildRecords {
     placements,
     episodes,
     solutions: durableSolutionsFor(ctx, kinds.categories),
-    guardianship: guardianSpansFor(ctx, kinds.categories, referral?.referral ?? null, index),
+    guardianship: guardianSpansFor(ctx, child, referral?.referral ?? null, index),
     summary: {
       index,
       id,
@@ -1795,29 +1811,60 @@ const GUARDIAN_END: Partial<Record<CaseClosureReason, GuardianEndReason>> = {
   OTHER: GuardianEndReason.OTHER,
 };
 
+/** A stream of its own, so that the rest of a child's data is what it was before this was recorded. */
+const PARENTAL_RESPONSIBILITY_STREAM = 8;
+
+/** Whether anyone in the UK holds parental responsibility, as recorded (null: not known). */
+function parentalResponsibilityFor(
+  plan: NationalPlan,
+  index: number,
+  profile: NationalityProfile,
+  categories: readonly ChildCategory[],
+): boolean | null {
+  const rnd = Random.stream(plan.seed, PARENTAL_RESPONSIBILITY_STREAM, index);
+  // an unaccompanied child has no one by definition; a few records do not say so yet
+  if (categories.includes(ChildCategory.UNACCOMPANIED_ASYLUM_SEEKING)) return rnd.chance(0.85) ? false : null;
+  return rnd.weighted(data.PARENTAL_RESPONSIBILITY_IN_UK[profile.arrival]);
+}
+
 /**
- * The nation's scheme (scheme-rules.ts): ICTGs in England and Wales for children referred into the
- * NRM, until 18; Scotland's and Northern Ireland's guardians for every separated or trafficked child,
- * until 21. Most eligible children have one; a few changed guardian.
+ * Guardians by the service's own rule (scheme-rules.ts): each nation's scheme for the children it
+ * serves, from registration (a trafficked child is eligible before any referral), until the scheme's age
+ * limit; in England and Wales the ICTG model parental responsibility calls for. Most eligible children
+ * have one; a few changed guardian.
  */
 function guardianSpansFor(
   ctx: ChildContext,
-  categories: readonly ChildCategory[],
+  child: ChildRow,
   referral: NrmReferralRow | null,
   index: number,
 ): GuardianSpan[] {
   const { rnd, plan, authority } = ctx;
+  const settings: GuardianshipSettings = {
+    caseloadCeiling: CASELOAD,
+    ageLimits: { ...plan.settings.guardianAgeLimits, otherAdvocate: plan.settings.guardianAgeLimits.ictg },
+  };
+  const start = Math.max(ctx.registeredOn, SCHEME_STARTS[authority.nation]) + rnd.int(0, 6);
+  const facts = {
+    nation: authority.nation,
+    categories: child.categories,
+    referredToNrm: referral !== null && referral.referredOn <= start,
+    parentalResponsibilityInUk: child.parentalResponsibilityInUk,
+    effectiveDateOfBirth: isoOf(ctx.effectiveBirth),
+    ageDisputed: ctx.disputed,
+  };
+  const schemes = schemesServing(authority.nation).filter(
+    (scheme) =>
+      scheme !== GuardianScheme.OTHER_ADVOCATE &&
+      schemeEligibility(scheme, facts, isoOf(start), settings).eligible,
+  );
+  if (schemes.length === 0) return [];
   const ictg = authority.nation === Nation.ENGLAND || authority.nation === Nation.WALES;
-  const separated = categories.some((category) => category !== ChildCategory.AT_RISK_OF_EXPLOITATION);
-  if (ictg ? !referral : !separated && !referral) return [];
-  const eligibleFrom = ictg ? referral!.referredOn : ctx.registeredOn;
-  const start = Math.max(eligibleFrom, SCHEME_STARTS[authority.nation]) + rnd.int(0, 6);
-  const limits = plan.settings.guardianAgeLimits;
   const limit = ictg
-    ? limits.ictg
+    ? settings.ageLimits.ictg
     : authority.nation === Nation.SCOTLAND
-      ? limits.scotland
-      : limits.northernIreland;
+      ? settings.ageLimits.scotland
+      : settings.ageLimits.northernIreland;
   let end = addYearsTo(ctx.effectiveBirth, limit);
   let endReason = GuardianEndReason.AGE_LIMIT_REACHED;
   const closedEarly = ctx.closure && GUARDIAN_END[ctx.closure];
@@ -1827,13 +1874,11 @@ function guardianSpansFor(
   }
   const active = end >= plan.today;
   if (start >= Math.min(end, plan.today) || !rnd.chance(active ? 0.8 : 0.4)) return [];
-  const scheme = ictg
-    ? rnd.chance(ctx.profile.arrival === 'INTERNAL' ? 0.45 : 0.12)
-      ? GuardianScheme.ICTG_REGIONAL_COORDINATOR
-      : GuardianScheme.ICTG_DIRECT
-    : authority.nation === Nation.SCOTLAND
-      ? GuardianScheme.SCOTTISH_GUARDIANSHIP
-      : GuardianScheme.NI_INDEPENDENT_GUARDIAN;
+  // while parental responsibility is not known either ICTG model may be chosen
+  const scheme =
+    schemes.length > 1 && rnd.chance(ctx.profile.arrival === 'INTERNAL' ? 0.45 : 0.12)
+      ? schemes[1]
+      : schemes[0];
   const provider: ProviderKey = ictg ? 'ICTG' : authority.nation === Nation.SCOTLAND ? 'SGS' : 'NIIG';
   const span = (from: Day, to: Day | null, reason: GuardianEndReason | null, follows: string | null) => ({
     id: rnd.uuid(),

@@ -12,6 +12,21 @@ describe('loadConfig', () => {
     expect(config.nrm).toEqual({ reasonableGroundsTargetWorkingDays: 5, recoveryPeriodDays: 45 });
   });
 
+  it('ends every guardian scheme at 18 unless configured otherwise, from 16 to 25', () => {
+    expect(loadConfig({}).guardianship.ageLimits).toEqual({
+      ictg: 18,
+      scotland: 18,
+      northernIreland: 18,
+      otherAdvocate: 18,
+    });
+    const continuing = loadConfig({ GUARDIAN_AGE_LIMIT_SCOTLAND: '21', GUARDIAN_AGE_LIMIT_NI: '25' });
+    expect(continuing.guardianship.ageLimits).toMatchObject({ scotland: 21, northernIreland: 25 });
+    expect(() => loadConfig({ GUARDIAN_AGE_LIMIT_SCOTLAND: '26' })).toThrow(
+      /GUARDIAN_AGE_LIMIT_SCOTLAND must be a whole number from 16 to 25 \(got "26"\)/,
+    );
+    expect(() => loadConfig({ GUARDIAN_AGE_LIMIT_NI: '15' })).toThrow(/GUARDIAN_AGE_LIMIT_NI/);
+  });
+
   it('refuses the development secret in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: DEVELOPMENT_JWT_SECRET })).toThrow(
       /development secret/,

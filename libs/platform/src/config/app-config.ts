@@ -43,7 +43,10 @@ export interface AppConfig {
   readonly guardianship: {
     /** Active assignments above which a guardian's caseload is flagged (a warning, not a refusal). */
     readonly caseloadCeiling: number;
-    /** Age (in whole years) at which each scheme's service ends. */
+    /**
+     * Age (in whole years) at which each scheme's service ends: statutory entitlement ends at 18 in every
+     * nation, and a service that continues beyond it may be configured so.
+     */
     readonly ageLimits: {
       readonly ictg: number;
       readonly scotland: number;
@@ -170,8 +173,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
       caseloadCeiling: int('GUARDIAN_CASELOAD_CEILING', 20, 1, 1000),
       ageLimits: {
         ictg: int('GUARDIAN_AGE_LIMIT_ICTG', 18, 16, 25),
-        scotland: int('GUARDIAN_AGE_LIMIT_SCOTLAND', 21, 16, 25),
-        northernIreland: int('GUARDIAN_AGE_LIMIT_NI', 21, 16, 25),
+        scotland: int('GUARDIAN_AGE_LIMIT_SCOTLAND', 18, 16, 25),
+        northernIreland: int('GUARDIAN_AGE_LIMIT_NI', 18, 16, 25),
         otherAdvocate: int('GUARDIAN_AGE_LIMIT_OTHER', 18, 16, 25),
       },
     },

@@ -9,6 +9,7 @@ import { GuardianshipAndAgeAssessment1732250000002 } from './1732250000002-guard
 import { NationalScaleIndexes1732250000008 } from './1732250000008-national-scale-indexes';
 import { RowLevelSecurity1732250000009 } from './1732250000009-row-level-security';
 import { ChildRecordIdentifiers1732250000010 } from './1732250000010-child-record-identifiers';
+import { NationWorkingDays1732250000013 } from './1732250000013-nation-working-days';
 
 /** Every migration, in order. Listed explicitly so that the build, the tests and the CLI agree. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   NationalScaleIndexes1732250000008,
   RowLevelSecurity1732250000009,
   ChildRecordIdentifiers1732250000010,
+  NationWorkingDays1732250000013,
 ];

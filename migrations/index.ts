@@ -11,6 +11,7 @@ import { RowLevelSecurity1732250000009 } from './1732250000009-row-level-securit
 import { ChildRecordIdentifiers1732250000010 } from './1732250000010-child-record-identifiers';
 import { TraffickedSince1732250000011 } from './1732250000011-trafficked-since';
 import { AgeDecisions1732250000012 } from './1732250000012-age-decisions';
+import { NationWorkingDays1732250000013 } from './1732250000013-nation-working-days';
 import { MissingReviewWindowAndRetention1732250000014 } from './1732250000014-missing-review-window-and-retention';
 import { DashboardTruth1732250000015 } from './1732250000015-dashboard-truth';
 
@@ -29,6 +30,7 @@ export const MIGRATIONS = [
   ChildRecordIdentifiers1732250000010,
   TraffickedSince1732250000011,
   AgeDecisions1732250000012,
+  NationWorkingDays1732250000013,
   MissingReviewWindowAndRetention1732250000014,
   DashboardTruth1732250000015,
 ];

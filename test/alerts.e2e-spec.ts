@@ -1,4 +1,10 @@
-import { addDays, addWorkingDays, londonDate as londonDateOf, startOfLondonDay } from '@haven/platform';
+import {
+  addDays,
+  addWorkingDays,
+  londonDate as londonDateOf,
+  Nation,
+  startOfLondonDay,
+} from '@haven/platform';
 import {
   assignGuardian,
   bornYearsAgo,
@@ -278,6 +284,114 @@ describe('the alert engine', () => {
     expect((await alertsOf(child.id, 'UASC_LEAVE_EXPIRING'))[0]).toMatchObject({
       status: 'RESOLVED',
       resolution: 'CONDITION_CLEARED',
+    });
+  });
+
+  describe('UASC_LEAVE_EXPIRING when the leave has expired', () => {
+    const UPDATE = `mutation($input: UpdateChildInput!) { updateChild(input: $input) { id } }`;
+    const update = async (childId: string, changes: Record<string, unknown>) => {
+      const { child } = await app.ok<{ child: { version: number } }>(
+        worker,
+        `query($id: ID!) { child(id: $id) { version } }`,
+        { id: childId },
+      );
+      await app.ok(worker, UPDATE, { input: { id: childId, expectedVersion: child.version, ...changes } });
+    };
+    const noon = (date: string) => `${date}T12:00:00Z`;
+
+    it('is URGENT from 60 days before the expiry to the day itself, and escalates to CRITICAL the day after', async () => {
+      const expiry = addDays(today(), 100);
+      const child = await newChild(app, worker, { immigrationStatus: 'UASC_LEAVE', leaveExpiresOn: expiry });
+      await scan(noon(addDays(expiry, -61)));
+      expect(await alertsOf(child.id, 'UASC_LEAVE_EXPIRING')).toEqual([]);
+      await scan(noon(addDays(expiry, -60)));
+      expect(await alertsOf(child.id, 'UASC_LEAVE_EXPIRING')).toEqual([
+        expect.objectContaining({ severity: 'URGENT', escalationLevel: 0, status: 'OPEN' }),
+      ]);
+      const [urgent] = await alertsOf(child.id, 'UASC_LEAVE_EXPIRING');
+      await app.ok(worker, `mutation($id: ID!) { acknowledgeAlert(input: { alertId: $id }) { id } }`, {
+        id: urgent.id,
+      });
+      // leave is valid through the day it expires (London), even late in the evening
+      await scan(`${expiry}T22:30:00Z`);
+      expect((await alertsOf(child.id, 'UASC_LEAVE_EXPIRING'))[0]).toMatchObject({
+        severity: 'URGENT',
+        escalationLevel: 0,
+      });
+      await scan(noon(addDays(expiry, 1)));
+      // the same alert, escalated and open again for the social worker
+      expect(await alertsOf(child.id, 'UASC_LEAVE_EXPIRING')).toEqual([
+        expect.objectContaining({ id: urgent.id, severity: 'CRITICAL', escalationLevel: 1, status: 'OPEN' }),
+      ]);
+      // a new expiry clears it
+      await update(child.id, { leaveExpiresOn: addDays(today(), 900) });
+      expect((await alertsOf(child.id, 'UASC_LEAVE_EXPIRING'))[0]).toMatchObject({
+        status: 'RESOLVED',
+        resolution: 'CONDITION_CLEARED',
+      });
+    });
+
+    it('raises CRITICAL at once for leave that expired yesterday, or long before registration', async () => {
+      const yesterday = await newChild(app, worker, {
+        immigrationStatus: 'UASC_LEAVE',
+        leaveExpiresOn: addDays(today(), -1),
+      });
+      const longAgo = await newChild(app, worker, {
+        immigrationStatus: 'DISCRETIONARY_LEAVE',
+        leaveExpiresOn: '2025-01-10',
+      });
+      const expiresToday = await newChild(app, worker, {
+        immigrationStatus: 'UASC_LEAVE',
+        leaveExpiresOn: today(),
+      });
+      await scan(new Date());
+      expect(await alertsOf(yesterday.id, 'UASC_LEAVE_EXPIRING')).toEqual([
+        expect.objectContaining({ severity: 'CRITICAL', escalationLevel: 1, status: 'OPEN' }),
+      ]);
+      expect((await alertsOf(yesterday.id, 'UASC_LEAVE_EXPIRING'))[0].reason).toMatch(
+        /^Immigration leave expired on/,
+      );
+      expect(await alertsOf(longAgo.id, 'UASC_LEAVE_EXPIRING')).toEqual([
+        expect.objectContaining({ severity: 'CRITICAL', escalationLevel: 1 }),
+      ]);
+      expect(await alertsOf(expiresToday.id, 'UASC_LEAVE_EXPIRING')).toEqual([
+        expect.objectContaining({ severity: 'URGENT', escalationLevel: 0 }),
+      ]);
+      // a status without expiry clears it; so does refugee status with a later expiry, and neither raises again
+      await update(longAgo.id, { immigrationStatus: 'BRITISH_OR_SETTLED', leaveExpiresOn: null });
+      await update(yesterday.id, {
+        immigrationStatus: 'REFUGEE_STATUS',
+        leaveExpiresOn: addDays(today(), 5 * 365),
+      });
+      await scan(new Date());
+      for (const child of [longAgo, yesterday]) {
+        expect(await alertsOf(child.id, 'UASC_LEAVE_EXPIRING')).toEqual([
+          expect.objectContaining({ status: 'RESOLVED', resolution: 'CONDITION_CLEARED' }),
+        ]);
+      }
+    });
+
+    it('returns as CRITICAL when leave expires after a practitioner resolved the URGENT alert', async () => {
+      const expiry = addDays(today(), 30);
+      const child = await newChild(app, worker, { immigrationStatus: 'UASC_LEAVE', leaveExpiresOn: expiry });
+      await scan(new Date());
+      const [urgent] = await alertsOf(child.id, 'UASC_LEAVE_EXPIRING');
+      expect(urgent).toMatchObject({ severity: 'URGENT', status: 'OPEN' });
+      await app.ok(
+        manager,
+        `mutation($input: ResolveAlertInput!) { resolveAlert(input: $input) { status } }`,
+        {
+          input: { alertId: urgent.id, note: 'Application to extend leave made in time' },
+        },
+      );
+      await scan(noon(expiry));
+      expect(
+        (await alertsOf(child.id, 'UASC_LEAVE_EXPIRING')).filter((a) => a.status !== 'RESOLVED'),
+      ).toEqual([]);
+      await scan(noon(addDays(expiry, 1)));
+      expect(
+        (await alertsOf(child.id, 'UASC_LEAVE_EXPIRING')).filter((a) => a.status !== 'RESOLVED'),
+      ).toEqual([expect.objectContaining({ severity: 'CRITICAL', escalationLevel: 1, status: 'OPEN' })]);
     });
   });
 
@@ -585,7 +699,7 @@ describe('the alert engine', () => {
   it('raises NRM_DECISION_OVERDUE the day after the target, and clears it with the decision', async () => {
     const child = await newChild(app, worker);
     const referredOn = '2026-09-07';
-    const dueBy = addWorkingDays(referredOn, 5);
+    const dueBy = addWorkingDays(referredOn, 5, Nation.ENGLAND);
     const { id } = await newReferral(app, worker, child.id, referredOn);
     await scan(`${dueBy}T20:00:00Z`);
     expect(await alertsOf(child.id, 'NRM_DECISION_OVERDUE')).toEqual([]);
@@ -607,6 +721,42 @@ describe('the alert engine', () => {
       },
     );
     expect((await alertsOf(child.id, 'NRM_DECISION_OVERDUE'))[0]).toMatchObject({ status: 'RESOLVED' });
+  });
+
+  it("reads the NRM target stored with the referral, in the working days of the child's nation", async () => {
+    // referred on the Thursday before Easter 2026: England skips Good Friday and Easter Monday, Scotland only Good Friday
+    const english = await newChild(app, worker);
+    const glasgowWorker = socialWorker(GLASGOW, 'sw-alerts-glasgow');
+    const glasgowManager = teamManager(GLASGOW, 'tm-alerts-glasgow');
+    const scottish = await newChild(app, glasgowWorker);
+    const inEngland = await newReferral(app, worker, english.id, '2026-04-02');
+    const inScotland = await newReferral(app, glasgowWorker, scottish.id, '2026-04-02');
+    const dueBy = async (caller: typeof worker, id: string) =>
+      (
+        await app.ok<{ child: { nrmReferrals: { id: string; reasonableGroundsDueBy: string }[] } }>(
+          caller,
+          `query($id: ID!) { child(id: $id) { nrmReferrals { id reasonableGroundsDueBy } } }`,
+          { id },
+        )
+      ).child.nrmReferrals[0].reasonableGroundsDueBy;
+    expect(await dueBy(worker, english.id)).toBe('2026-04-13');
+    expect(await dueBy(glasgowWorker, scottish.id)).toBe('2026-04-10');
+    const overdue = async (childId: string) =>
+      (
+        await app.query<{ subject_id: string }>(
+          `SELECT subject_id FROM alert WHERE kind = 'NRM_DECISION_OVERDUE' AND child_id = $1`,
+          [childId],
+        )
+      ).map((row) => row.subject_id);
+    const scanAs = (caller: typeof manager, asOf: string) => app.ok(caller, SCAN, { input: { asOf } });
+    await scanAs(glasgowManager, '2026-04-10T20:00:00Z');
+    await scanAs(manager, '2026-04-13T20:00:00Z');
+    expect(await overdue(scottish.id)).toEqual([]);
+    expect(await overdue(english.id)).toEqual([]);
+    await scanAs(glasgowManager, '2026-04-11T08:00:00Z');
+    expect(await overdue(scottish.id)).toEqual([inScotland.id]);
+    await scanAs(manager, '2026-04-14T08:00:00Z');
+    expect(await overdue(english.id)).toEqual([inEngland.id]);
   });
 
   it("covers the manager's authority in a manager's scan, and every authority in an administrator's", async () => {
@@ -729,5 +879,168 @@ describe('the alert engine', () => {
       { id: child.id },
     );
     expect(view.child.alerts.map((a) => a.id)).toContain(alert.id);
+  });
+});
+
+describe('the alert engine with other thresholds configured', () => {
+  let app: TestApp;
+  const worker = socialWorker(HILLINGDON, 'sw-thresholds');
+  const manager = teamManager(HILLINGDON, 'tm-thresholds');
+  const scan = (asOf: Date | string) =>
+    app.ok(manager, SCAN, { input: { asOf: typeof asOf === 'string' ? asOf : iso(asOf) } });
+  const alertsOf = async (childId: string, kind: string) =>
+    (
+      await app.ok<{ alerts: { edges: { node: AlertView }[] } }>(
+        manager,
+        `query($filter: AlertFilter) { alerts(filter: $filter, first: 100) { edges { node { ${ALERT_FIELDS} } } } }`,
+        { filter: { childId, kind } },
+      )
+    ).alerts.edges.map((edge) => edge.node);
+  const episode = async (childId: string, since: Date, returned: Date | null) => {
+    const { reportMissing } = await app.ok<{ reportMissing: { id: string } }>(worker, REPORT, {
+      input: { childId, kind: 'MISSING', missingSince: iso(since) },
+    });
+    if (returned)
+      await app.ok(worker, RETURN, { input: { episodeId: reportMissing.id, returnedAt: iso(returned) } });
+    return reportMissing.id;
+  };
+
+  beforeAll(async () => {
+    app = await TestApp.start({
+      REPEAT_MISSING_COUNT: '2',
+      REPEAT_MISSING_WINDOW_DAYS: '30',
+      CHILD_MISSING_FIRST_ESCALATION_HOURS: '12',
+      CHILD_MISSING_SECOND_ESCALATION_HOURS: '36',
+      RETURN_INTERVIEW_DUE_HOURS: '48',
+      NEARING_18_WARNING_DAYS: '200',
+      NEARING_18_URGENT_DAYS: '100',
+      NEARING_18_CRITICAL_DAYS: '20',
+      UASC_LEAVE_EXPIRING_DAYS: '30',
+      NO_GUARDIAN_DAYS: '1',
+      MEETING_ACTION_OVERDUE_DAYS: '3',
+    });
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('raises REPEAT_MISSING after two episodes in 30 days', async () => {
+    const child = await newChild(app, worker);
+    await episode(child.id, plus(new Date(), -40 * 24), plus(new Date(), -40 * 24 + 3));
+    await episode(child.id, plus(new Date(), -10 * 24), plus(new Date(), -10 * 24 + 3));
+    expect(await alertsOf(child.id, 'REPEAT_MISSING')).toEqual([]); // the first fell outside the 30 days
+    await episode(child.id, plus(new Date(), -24), plus(new Date(), -20));
+    expect(await alertsOf(child.id, 'REPEAT_MISSING')).toEqual([
+      expect.objectContaining({
+        severity: 'URGENT',
+        status: 'OPEN',
+        reason: expect.stringMatching(/^2 missing episodes in the 30 days/),
+      }),
+    ]);
+  });
+
+  it('escalates CHILD_MISSING at 12 h and 36 h', async () => {
+    const child = await newChild(app, worker);
+    const since = plus(new Date(), -1);
+    await episode(child.id, since, null);
+    await scan(plus(since, 12 - 1 / 3600));
+    expect((await alertsOf(child.id, 'CHILD_MISSING'))[0].escalationLevel).toBe(0);
+    await scan(plus(since, 12));
+    expect((await alertsOf(child.id, 'CHILD_MISSING'))[0].escalationLevel).toBe(1);
+    await scan(plus(since, 36 - 1 / 3600));
+    expect((await alertsOf(child.id, 'CHILD_MISSING'))[0].escalationLevel).toBe(1);
+    await scan(plus(since, 36));
+    expect((await alertsOf(child.id, 'CHILD_MISSING'))[0].escalationLevel).toBe(2);
+  });
+
+  it('makes the return interview due, and overdue, 48 hours after the return', async () => {
+    const child = await newChild(app, worker);
+    const returned = plus(new Date(), -1);
+    const id = await episode(child.id, plus(returned, -4), returned);
+    const { child: view } = await app.ok<{
+      child: { missingEpisodes: { id: string; returnInterviewDueBy: string }[] };
+    }>(worker, `query($id: ID!) { child(id: $id) { missingEpisodes { id returnInterviewDueBy } } }`, {
+      id: child.id,
+    });
+    expect(view.missingEpisodes).toEqual([{ id, returnInterviewDueBy: iso(plus(returned, 48)) }]);
+    await scan(plus(returned, 48 - 1 / 3600));
+    expect(await alertsOf(child.id, 'RETURN_INTERVIEW_OVERDUE')).toEqual([]);
+    await scan(plus(returned, 48));
+    expect(await alertsOf(child.id, 'RETURN_INTERVIEW_OVERDUE')).toEqual([
+      expect.objectContaining({ severity: 'URGENT', status: 'OPEN' }),
+    ]);
+  });
+
+  it('warns of the 18th birthday at 200 days, is urgent at 100 and critical at 20', async () => {
+    const child = await newChild(app, worker, { claimedDateOfBirth: '2009-06-15' });
+    const birthday = '2027-06-15';
+    const level = async () => (await alertsOf(child.id, 'NEARING_18_WITHOUT_DURABLE_SOLUTION'))[0];
+    await scan(`${addDays(birthday, -201)}T12:00:00Z`);
+    expect(await level()).toBeUndefined();
+    await scan(`${addDays(birthday, -200)}T12:00:00Z`);
+    expect(await level()).toMatchObject({ severity: 'WARNING', escalationLevel: 0 });
+    await scan(`${addDays(birthday, -101)}T12:00:00Z`);
+    expect(await level()).toMatchObject({ severity: 'WARNING', escalationLevel: 0 });
+    await scan(`${addDays(birthday, -100)}T12:00:00Z`);
+    expect(await level()).toMatchObject({ severity: 'URGENT', escalationLevel: 1 });
+    await scan(`${addDays(birthday, -21)}T12:00:00Z`);
+    expect(await level()).toMatchObject({ severity: 'URGENT', escalationLevel: 1 });
+    await scan(`${addDays(birthday, -20)}T12:00:00Z`);
+    expect(await level()).toMatchObject({ severity: 'CRITICAL', escalationLevel: 2 });
+  });
+
+  it('raises UASC_LEAVE_EXPIRING 30 days before the expiry', async () => {
+    const expiry = addDays(today(), 100);
+    const child = await newChild(app, worker, { immigrationStatus: 'UASC_LEAVE', leaveExpiresOn: expiry });
+    await scan(`${addDays(expiry, -31)}T12:00:00Z`);
+    expect(await alertsOf(child.id, 'UASC_LEAVE_EXPIRING')).toEqual([]);
+    await scan(`${addDays(expiry, -30)}T12:00:00Z`);
+    expect(await alertsOf(child.id, 'UASC_LEAVE_EXPIRING')).toEqual([
+      expect.objectContaining({ severity: 'URGENT', status: 'OPEN' }),
+    ]);
+  });
+
+  it('raises NO_GUARDIAN one day after the NRM referral', async () => {
+    const child = await newChild(app, worker);
+    await newReferral(app, worker, child.id, '2026-05-04');
+    const dayAfter = startOfLondonDay('2026-05-04').getTime() + 86_400_000;
+    await scan(new Date(dayAfter - 1000));
+    expect(await alertsOf(child.id, 'NO_GUARDIAN')).toEqual([]);
+    await scan(new Date(dayAfter));
+    expect(await alertsOf(child.id, 'NO_GUARDIAN')).toEqual([
+      expect.objectContaining({
+        severity: 'URGENT',
+        reason: expect.stringMatching(/no guardian assigned 1 days on$/),
+      }),
+    ]);
+  });
+
+  it('raises MEETING_ACTION_OVERDUE three days after the due date', async () => {
+    const { scheduleMeeting } = await app.ok<{ scheduleMeeting: { id: string } }>(
+      worker,
+      `mutation($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id } }`,
+      { input: { type: 'STRATEGY_DISCUSSION', scheduledFor: iso(new Date()) } },
+    );
+    const dueOn = addDays(today(), 2);
+    const { recordMeetingOutcome } = await app.ok<{ recordMeetingOutcome: { actions: { id: string }[] } }>(
+      worker,
+      `mutation($input: RecordMeetingOutcomeInput!) { recordMeetingOutcome(input: $input) { actions { id } } }`,
+      {
+        input: {
+          meetingId: scheduleMeeting.id,
+          heldAt: iso(plus(new Date(), -1)),
+          actions: [{ description: 'Share the disruption plan', owner: 'Police', dueOn }],
+        },
+      },
+    );
+    const [action] = recordMeetingOutcome.actions;
+    const overdue = async () =>
+      app.query(`SELECT severity FROM alert WHERE kind = 'MEETING_ACTION_OVERDUE' AND subject_id = $1`, [
+        action.id,
+      ]);
+    await scan(`${addDays(dueOn, 3)}T12:00:00Z`);
+    expect(await overdue()).toEqual([]);
+    await scan(`${addDays(dueOn, 4)}T12:00:00Z`);
+    expect(await overdue()).toEqual([{ severity: 'WARNING' }]);
   });
 });

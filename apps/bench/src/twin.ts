@@ -4,7 +4,8 @@ import { AddressInfo } from 'node:net';
 import jwt from 'jsonwebtoken';
 import { Pool, PoolClient } from 'pg';
 import { AlertKind } from '@haven/alerts';
-import { ALERT_RULES, raiseStatement } from '@haven/alerts/alert-rules';
+import { ALERT_RULES, alertRuleParams, raiseStatement } from '@haven/alerts/alert-rules';
+import { loadConfig } from '@haven/platform';
 
 /**
  * The benchmark's baseline ("twin"): each measured operation answered by a bare Node HTTP handler
@@ -197,6 +198,9 @@ async function children(caller: Caller, search: string) {
   });
 }
 
+/** The service's configuration (thresholds, age limits, the "soon after placement" window), as the service reads it. */
+const config = loadConfig(process.env);
+
 const CHILD_MISSING = ALERT_RULES.find((rule) => rule.kind === AlertKind.CHILD_MISSING)!;
 const RAISE_CHILD_MISSING = raiseStatement(CHILD_MISSING.candidates!);
 
@@ -211,13 +215,13 @@ async function reportMissing(caller: Caller, input: ReportMissingInput) {
   return inTransaction(caller, async (db) => {
     const { rows } = await db.query<{ id: string; placement_id: string | null; soon: boolean }>(
       `SELECT c.id, p.id AS placement_id,
-              coalesce($2::timestamptz - p.started_at BETWEEN interval '0' AND interval '72 hours', false)
+              coalesce($2::timestamptz - p.started_at BETWEEN interval '0' AND make_interval(hours => $4::int), false)
               OR coalesce($2::timestamptz - (c.arrival_date::timestamp AT TIME ZONE 'Europe/London')
-                          BETWEEN interval '0' AND interval '72 hours', false) AS soon
+                          BETWEEN interval '0' AND make_interval(hours => $4::int), false) AS soon
          FROM child c
          LEFT JOIN placement p ON p.child_id = c.id AND tstzrange(p.started_at, p.ended_at, '[)') @> $2::timestamptz
         WHERE c.id = $1 AND c.local_authority_id = $3 FOR UPDATE OF c`,
-      [input.childId, input.missingSince, caller.localAuthorityId],
+      [input.childId, input.missingSince, caller.localAuthorityId, config.missing.soonAfterPlacementHours],
     );
     const child = rows[0];
     if (!child) throw new HttpError(404, 'Child not found');
@@ -236,8 +240,7 @@ async function reportMissing(caller: Caller, input: ReportMissingInput) {
       ],
     );
     const episode = inserted.rows[0];
-    const now = new Date();
-    await db.query(RAISE_CHILD_MISSING, [now, now.toISOString().slice(0, 10), null, 18, 21, 21, child.id]);
+    await db.query(RAISE_CHILD_MISSING, alertRuleParams(config, new Date(), { childId: child.id }));
     const statements =
       3 + (await audit(db, caller, [{ ...read('MissingEpisode', episode), action: 'CREATE' }]));
     return { body: episode, statements };

@@ -193,6 +193,7 @@ async function seedNational(seedText: string, asOfText: string | undefined): Pro
 function nationalSettings(config: AppConfig) {
   return {
     soonAfterPlacementHours: config.missing.soonAfterPlacementHours,
+    returnInterviewDueHours: config.missing.returnInterviewDueHours,
     reasonableGroundsTargetWorkingDays: config.nrm.reasonableGroundsTargetWorkingDays,
     recoveryPeriodDays: config.nrm.recoveryPeriodDays,
     guardianAgeLimits: {

@@ -1,13 +1,22 @@
 import { ageDisputedSql, standingOutcomeSql, treatedAsChildSql } from '@haven/age-assessment';
 import { guardianEligibleSql, guardianEligibleSinceSql, hasGuardianSql } from '@haven/guardianship';
 import { unsafePlacementTypeSql } from '@haven/placements';
+import { AlertThresholds, AppConfig, londonDate } from '@haven/platform';
 import { AlertKind } from './alert.enums';
 
 /**
  * The alert rules of domain.md, as SQL evaluated set-based "as of" an instant. Every statement takes
  * the same parameters, so that a scan can run them all with one list:
  *   $1 asOf (timestamptz), $2 the London date of asOf, $3 the authority scanned (null: all),
- *   $4 $5 $6 the age limits of the ICTG, Scottish and Northern Irish guardian schemes, $7 one child (or null).
+ *   $4 $5 $6 the age limits of the ICTG, Scottish and Northern Irish guardian schemes, $7 one child (or null);
+ * then the thresholds of the alert table (configuration, appended so that $1..$7 keep their meaning):
+ *   $8 $9 the hours missing at which CHILD_MISSING escalates (24, 72), $10 $11 REPEAT_MISSING's count of
+ *   episodes and window in days (3, 90), $12 $13 $14 NEARING_18's WARNING, URGENT and CRITICAL days (180,
+ *   90, 30), $15 UASC_LEAVE_EXPIRING's days ahead (60), $16 NO_GUARDIAN's days (2), $17 the days past its
+ *   due date at which a meeting action is overdue (0). Deadlines computed when a record is written are
+ *   stored with it and read from there: the return interview's (RETURN_INTERVIEW_DUE_HOURS) and the
+ *   reasonable-grounds target (NRM_RG_TARGET_WORKING_DAYS, in the nation's working days).
+ * alertRuleParams builds the list.
  * A "candidates" query yields what should be alerted: local_authority_id, child_id, kind, severity,
  * subject_type, subject_id, escalation_level, reason, detail. Each rule reads only the rows whose state
  * or deadline makes them candidates (partial indexes on open episodes, due interviews, pending
@@ -24,21 +33,63 @@ export interface AlertRule {
 }
 
 /** Fixes the type of every parameter, whichever a statement uses. */
-const PARAMS = `_params AS (SELECT $1::timestamptz, $2::date, $3::uuid, $4::int, $5::int, $6::int, $7::uuid)`;
+const PARAMS = `_params AS (SELECT $1::timestamptz, $2::date, $3::uuid, $4::int, $5::int, $6::int, $7::uuid,
+  $8::int, $9::int, $10::int, $11::int, $12::int, $13::int, $14::int, $15::int, $16::int, $17::int)`;
+
+export interface RuleScope {
+  authorityId?: string | null;
+  childId?: string | null;
+}
+
+/** The parameters every statement takes, in order: the instant, the scope, and the configured thresholds. */
+export function alertRuleParams(
+  config: Pick<AppConfig, 'guardianship'> & { alerts: { thresholds: AlertThresholds } },
+  asOf: Date,
+  scope: RuleScope = {},
+): unknown[] {
+  const { ictg, scotland, northernIreland } = config.guardianship.ageLimits;
+  const t = config.alerts.thresholds;
+  return [
+    asOf,
+    londonDate(asOf),
+    scope.authorityId ?? null,
+    ictg,
+    scotland,
+    northernIreland,
+    scope.childId ?? null,
+    t.childMissingFirstEscalationHours,
+    t.childMissingSecondEscalationHours,
+    t.repeatMissingCount,
+    t.repeatMissingWindowDays,
+    t.nearing18WarningDays,
+    t.nearing18UrgentDays,
+    t.nearing18CriticalDays,
+    t.uascLeaveExpiringDays,
+    t.noGuardianDays,
+    t.meetingActionOverdueDays,
+  ];
+}
 const CANDIDATE_COLUMNS = `(local_authority_id, child_id, kind, severity, subject_type, subject_id, escalation_level, reason, detail)`;
 
 /** The authority scanned ($3) and, for a rule run by an event, the one child ($7). */
 const IN_SCOPE = (authority: string, child: string) =>
   `($3::uuid IS NULL OR ${authority} = $3::uuid) AND ($7::uuid IS NULL OR ${child} = $7::uuid)`;
 
-/** Hours a missing child has been gone that raise the escalation level: 24 h, then 72 h. */
-const MISSING_LEVEL = `CASE WHEN $1::timestamptz - m.missing_since >= interval '72 hours' THEN 2
-                            WHEN $1::timestamptz - m.missing_since >= interval '24 hours' THEN 1 ELSE 0 END`;
+/** Hours a missing child has been gone that raise the escalation level: 24 h ($8), then 72 h ($9). */
+const MISSING_LEVEL = `CASE WHEN $1::timestamptz - m.missing_since >= make_interval(hours => $9::int) THEN 2
+                            WHEN $1::timestamptz - m.missing_since >= make_interval(hours => $8::int) THEN 1 ELSE 0 END`;
 
 /** Days to the effective 18th birthday (Europe/London dates; 29 February falls on 28 February). */
 const DAYS_TO_18 = `((c.effective_date_of_birth + interval '18 years')::date - $2::date)`;
-const NEARING_LEVEL = `CASE WHEN ${DAYS_TO_18} <= 30 THEN 2 WHEN ${DAYS_TO_18} <= 90 THEN 1 ELSE 0 END`;
+/** WARNING within $12 days (180), URGENT within $13 (90), CRITICAL within $14 (30). */
+const NEARING_LEVEL = `CASE WHEN ${DAYS_TO_18} <= $14::int THEN 2 WHEN ${DAYS_TO_18} <= $13::int THEN 1 ELSE 0 END`;
 const LEVEL_SEVERITY = (level: string) => `(ARRAY['WARNING', 'URGENT', 'CRITICAL'])[${level} + 1]`;
+
+/** Leave is valid through its expiry date (London): expired from the day after. */
+const LEAVE_EXPIRED = `c.leave_expires_on < $2::date`;
+/** UASC_LEAVE_EXPIRING: 0 (URGENT) while it expires within $15 days, 1 (CRITICAL) once it has expired. */
+const LEAVE_LEVEL = `CASE WHEN ${LEAVE_EXPIRED} THEN 1 ELSE 0 END`;
+const LEAVE_SEVERITY = `CASE WHEN ${LEAVE_EXPIRED} THEN 'CRITICAL' ELSE 'URGENT' END`;
 
 /** Eligibility for the nation's guardian scheme (scheme-rules.ts, as SQL). */
 const GUARDIAN_ELIGIBLE = guardianEligibleSql({
@@ -50,11 +101,11 @@ const GUARDIAN_ELIGIBLE = guardianEligibleSql({
   northernIrelandAgeLimit: '$6::int',
 });
 /**
- * Two days after eligibility began: in England and Wales the earlier of being recorded as trafficked
- * (the registration, for a child registered so) and the first NRM referral; elsewhere the earlier of
- * registration and the first referral (scheme-rules.sql.ts).
+ * NO_GUARDIAN_DAYS ($16) after eligibility began: in England and Wales the earlier of being recorded as
+ * trafficked (the registration, for a child registered so) and the first NRM referral; elsewhere the
+ * earlier of registration and the first referral (scheme-rules.sql.ts).
  */
-const GUARDIAN_DUE = `(${guardianEligibleSinceSql('c', 'o.nation')}) + interval '2 days'`;
+const GUARDIAN_DUE = `(${guardianEligibleSinceSql('c', 'o.nation')}) + make_interval(days => $16::int)`;
 const HAS_GUARDIAN = hasGuardianSql('c');
 
 /** UNSAFE_PLACEMENT: a placement of an unsafe type (placements) that is current at asOf. */
@@ -88,8 +139,9 @@ export const ALERT_RULES: readonly AlertRule[] = [
     kind: AlertKind.RETURN_INTERVIEW_OVERDUE,
     candidates: `
       SELECT m.local_authority_id, m.child_id, 'RETURN_INTERVIEW_OVERDUE', 'URGENT', 'MissingEpisode', m.id, 0,
-             'No return interview completed or declined within 72 hours of the return on '
-               || to_char(m.returned_at AT TIME ZONE 'Europe/London', 'DD Mon YYYY HH24:MI'),
+             'No return interview completed or declined by '
+               || to_char(m.return_interview_due_by AT TIME ZONE 'Europe/London', 'DD Mon YYYY HH24:MI')
+               || ', after the return on ' || to_char(m.returned_at AT TIME ZONE 'Europe/London', 'DD Mon YYYY HH24:MI'),
              jsonb_build_object('dueBy', m.return_interview_due_by)
         FROM missing_episode m
        WHERE m.returned_at IS NOT NULL AND m.interview_completed_at IS NULL AND NOT m.interview_declined
@@ -105,13 +157,13 @@ export const ALERT_RULES: readonly AlertRule[] = [
     // never clears by itself: a practitioner resolves it, and it returns only with a new episode
     candidates: `
       SELECT m.local_authority_id, m.child_id, 'REPEAT_MISSING', 'URGENT', 'Child', m.child_id, 0,
-             count(*) || ' missing episodes in the 90 days to ' || to_char($2::date, 'DD Mon YYYY'),
+             count(*) || ' missing episodes in the ' || $11::int || ' days to ' || to_char($2::date, 'DD Mon YYYY'),
              jsonb_build_object('episodes', count(*), 'latest', max(m.missing_since))
         FROM missing_episode m
-       WHERE m.missing_since > $1::timestamptz - interval '90 days' AND m.missing_since <= $1
+       WHERE m.missing_since > $1::timestamptz - make_interval(days => $11::int) AND m.missing_since <= $1
          AND ${IN_SCOPE('m.local_authority_id', 'm.child_id')}
        GROUP BY m.local_authority_id, m.child_id
-      HAVING count(*) >= 3
+      HAVING count(*) >= $10::int
          AND NOT EXISTS (SELECT 1 FROM alert r WHERE r.kind = 'REPEAT_MISSING' AND r.subject_id = m.child_id
                             AND r.status = 'RESOLVED' AND r.resolved_at >= max(m.reported_at))`,
   },
@@ -126,35 +178,43 @@ export const ALERT_RULES: readonly AlertRule[] = [
         FROM child c
        WHERE c.status = 'OPEN' AND ${IN_SCOPE('c.local_authority_id', 'c.id')}
          AND c.effective_date_of_birth > ($2::date - interval '18 years')::date - 1
-         AND c.effective_date_of_birth <= ($2::date + 180 - interval '18 years')::date + 1
-         AND ${DAYS_TO_18} BETWEEN 1 AND 180
+         AND c.effective_date_of_birth <= ($2::date + $12::int - interval '18 years')::date + 1
+         AND ${DAYS_TO_18} BETWEEN 1 AND $12::int
          AND NOT haven_has_secured_solution(c.id)`,
     escalations: `
       SELECT a.id, ${NEARING_LEVEL} AS level, ${LEVEL_SEVERITY(NEARING_LEVEL)} AS severity
         FROM alert a JOIN child c ON c.id = a.subject_id
        WHERE a.kind = 'NEARING_18_WITHOUT_DURABLE_SOLUTION' AND a.status <> 'RESOLVED'
-         AND ${DAYS_TO_18} BETWEEN 1 AND 180 AND ${NEARING_LEVEL} > a.escalation_level
+         AND ${DAYS_TO_18} BETWEEN 1 AND $12::int AND ${NEARING_LEVEL} > a.escalation_level
          AND ${IN_SCOPE('a.local_authority_id', 'a.child_id')}`,
     cleared: `
       SELECT a.id, CASE WHEN haven_has_secured_solution(c.id) THEN 'A durable solution was secured'
                         WHEN c.status = 'CLOSED' THEN 'The case was closed'
                         WHEN ${DAYS_TO_18} <= 0 THEN 'Turned 18 without a secured durable solution'
-                        ELSE 'The 18th birthday is more than 180 days away' END AS note
+                        ELSE 'The 18th birthday is more than ' || $12::int || ' days away' END AS note
         FROM alert a JOIN child c ON c.id = a.subject_id
        WHERE a.kind = 'NEARING_18_WITHOUT_DURABLE_SOLUTION' AND a.status <> 'RESOLVED'
          AND (haven_has_secured_solution(c.id) OR c.status = 'CLOSED' OR c.effective_date_of_birth IS NULL
-              OR ${DAYS_TO_18} NOT BETWEEN 1 AND 180)
+              OR ${DAYS_TO_18} NOT BETWEEN 1 AND $12::int)
          AND ${IN_SCOPE('a.local_authority_id', 'a.child_id')}`,
   },
   {
     kind: AlertKind.UASC_LEAVE_EXPIRING,
+    // leave is valid through its expiry date: URGENT from $15 days before it to the day itself, CRITICAL after
     candidates: `
-      SELECT c.local_authority_id, c.id, 'UASC_LEAVE_EXPIRING', 'URGENT', 'Child', c.id, 0,
-             'Immigration leave expires on ' || to_char(c.leave_expires_on, 'DD Mon YYYY'),
+      SELECT c.local_authority_id, c.id, 'UASC_LEAVE_EXPIRING', ${LEAVE_SEVERITY}, 'Child', c.id, ${LEAVE_LEVEL},
+             CASE WHEN ${LEAVE_EXPIRED} THEN 'Immigration leave expired on ' ELSE 'Immigration leave expires on ' END
+               || to_char(c.leave_expires_on, 'DD Mon YYYY'),
              jsonb_build_object('leaveExpiresOn', c.leave_expires_on, 'status', c.immigration_status)
         FROM child c
-       WHERE c.leave_expires_on BETWEEN $2::date AND $2::date + 60 AND c.status = 'OPEN'
+       WHERE c.leave_expires_on <= $2::date + $15::int AND c.status = 'OPEN'
          AND c.immigration_status IS DISTINCT FROM 'BRITISH_OR_SETTLED' AND ${IN_SCOPE('c.local_authority_id', 'c.id')}`,
+    escalations: `
+      SELECT a.id, 1 AS level, 'CRITICAL' AS severity
+        FROM alert a JOIN child c ON c.id = a.subject_id
+       WHERE a.kind = 'UASC_LEAVE_EXPIRING' AND a.status <> 'RESOLVED' AND a.escalation_level < 1 AND ${LEAVE_EXPIRED}
+         AND c.leave_expires_on = (a.detail ->> 'leaveExpiresOn')::date
+         AND ${IN_SCOPE('a.local_authority_id', 'a.child_id')}`,
     cleared: `
       SELECT a.id, 'A new expiry date or immigration status was recorded' AS note
         FROM alert a JOIN child c ON c.id = a.subject_id
@@ -169,7 +229,8 @@ export const ALERT_RULES: readonly AlertRule[] = [
       SELECT c.local_authority_id, c.id, 'NO_GUARDIAN', 'URGENT', 'Child', c.id, 0,
              'Eligible for ' || CASE o.nation WHEN 'SCOTLAND' THEN 'Guardianship Scotland'
                WHEN 'NORTHERN_IRELAND' THEN 'an Independent Guardian' ELSE 'an Independent Child Trafficking Guardian' END
-               || ' and no guardian assigned 2 days on', '{}'::jsonb
+               || ' and no guardian assigned ' || $16::int || CASE WHEN $16::int = 1 THEN ' day on' ELSE ' days on' END,
+             '{}'::jsonb
         FROM child c JOIN organisation o ON o.id = c.local_authority_id
        WHERE c.status = 'OPEN' AND ${IN_SCOPE('c.local_authority_id', 'c.id')} AND ${GUARDIAN_ELIGIBLE}
          AND ${GUARDIAN_DUE} <= $1 AND NOT ${HAS_GUARDIAN}`,
@@ -226,7 +287,7 @@ export const ALERT_RULES: readonly AlertRule[] = [
              'Meeting action due ' || to_char(a.due_on, 'DD Mon YYYY') || ' is not completed: ' || left(a.description, 200),
              jsonb_build_object('dueOn', a.due_on, 'meetingId', a.meeting_id)
         FROM meeting_action a
-       WHERE a.completed_on IS NULL AND a.due_on < $2::date AND ${IN_SCOPE('a.local_authority_id', 'a.child_id')}`,
+       WHERE a.completed_on IS NULL AND a.due_on < $2::date - $17::int AND ${IN_SCOPE('a.local_authority_id', 'a.child_id')}`,
     cleared: `
       SELECT al.id, 'The action was completed' AS note
         FROM alert al JOIN meeting_action a ON a.id = al.subject_id
@@ -251,7 +312,8 @@ export function raiseStatement(candidates: string): string {
        WHERE NOT EXISTS (SELECT 1 FROM alert r WHERE r.kind = c.kind AND r.subject_id = c.subject_id
                             AND r.resolution = 'BY_PRACTITIONER' AND r.kind <> 'REPEAT_MISSING'
                             AND (r.kind <> 'NEARING_18_WITHOUT_DURABLE_SOLUTION' OR r.escalation_level >= c.escalation_level)
-                            AND (r.kind <> 'UASC_LEAVE_EXPIRING' OR r.detail = c.detail))
+                            AND (r.kind <> 'UASC_LEAVE_EXPIRING'
+                                 OR (r.detail = c.detail AND r.escalation_level >= c.escalation_level)))
       ON CONFLICT (kind, subject_id) WHERE status <> 'RESOLVED' DO NOTHING
       RETURNING id, escalation_level),
     queued AS (

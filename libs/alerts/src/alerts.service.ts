@@ -11,7 +11,6 @@ import {
   conflict,
   Connection,
   decodeCursor,
-  londonDate,
   notFound,
   RequestContext,
   reviveTimestamps,
@@ -23,6 +22,7 @@ import { AlertKind, AlertResolution, AlertSeverity, AlertStatus } from './alert.
 import { AlertModel } from './alert.model';
 import {
   ALERT_RULES,
+  alertRuleParams,
   clearStatement,
   escalateStatement,
   raiseStatement,
@@ -59,16 +59,7 @@ export class AlertsService {
    * number of instances: the unique index makes every raise happen once.
    */
   async evaluate(em: EntityManager, asOf: Date, scope: EvaluationScope = {}): Promise<ScanCounts> {
-    const { ictg, scotland, northernIreland } = this.config.guardianship.ageLimits;
-    const params = [
-      asOf,
-      londonDate(asOf),
-      scope.authorityId ?? null,
-      ictg,
-      scotland,
-      northernIreland,
-      scope.childId ?? null,
-    ];
+    const params = alertRuleParams(this.config, asOf, scope);
     const rules = ALERT_RULES.filter((rule) => !scope.kinds || scope.kinds.includes(rule.kind));
     const counts: ScanCounts = { raised: 0, escalated: 0, resolved: 0 };
     const run = async (sql: string) => (await em.query<{ n: number }[]>(sql, params))[0].n;

@@ -5,6 +5,7 @@ export * from './children.module';
 export * from './children.service';
 export * from './nrm/nrm.enums';
 export * from './nrm/nrm-referral.model';
+export { reasonableGroundsDueBy, recoveryPeriodDays } from './nrm/nrm-rules';
 export * from './export/records-purge';
 export * from './export/retention';
 export * from './child-edges';

@@ -27,7 +27,13 @@ describe('missing episode rules', () => {
     expect(startsSoonAfterPlacement(at('2026-03-20T10:00:00Z'), null, null, 72)).toBe(false);
   });
 
-  it('makes the return interview due 72 hours after the return', () => {
-    expect(returnInterviewDueBy(at('2026-10-24T22:00:00Z')).toISOString()).toBe('2026-10-27T22:00:00.000Z');
+  it('makes the return interview due the configured hours (72 by default) after the return', () => {
+    // elapsed hours, across the change of clocks on 25 October
+    expect(returnInterviewDueBy(at('2026-10-24T22:00:00Z'), 72).toISOString()).toBe(
+      '2026-10-27T22:00:00.000Z',
+    );
+    expect(returnInterviewDueBy(at('2026-10-24T22:00:00Z'), 48).toISOString()).toBe(
+      '2026-10-26T22:00:00.000Z',
+    );
   });
 });

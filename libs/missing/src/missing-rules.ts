@@ -23,7 +23,10 @@ export function startsSoonAfterPlacement(
   );
 }
 
-/** A return interview is due within 72 hours of the return. */
-export function returnInterviewDueBy(returnedAt: Date): Date {
-  return new Date(returnedAt.getTime() + 72 * HOUR_MS);
+/**
+ * A return interview is due within 72 hours of the return (RETURN_INTERVIEW_DUE_HOURS): stored on the
+ * episode as `returnInterviewDueBy`, which RETURN_INTERVIEW_OVERDUE reads.
+ */
+export function returnInterviewDueBy(returnedAt: Date, dueHours: number): Date {
+  return new Date(returnedAt.getTime() + dueHours * HOUR_MS);
 }

@@ -32,6 +32,7 @@ const NO_OVERLAP = 'missing_episode_no_overlap';
 @Injectable()
 export class MissingService {
   private readonly soonAfterHours: number;
+  private readonly returnInterviewDueHours: number;
 
   constructor(
     private readonly children: ChildrenService,
@@ -42,6 +43,7 @@ export class MissingService {
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.soonAfterHours = config.missing.soonAfterPlacementHours;
+    this.returnInterviewDueHours = config.missing.returnInterviewDueHours;
   }
 
   /**
@@ -107,7 +109,7 @@ export class MissingService {
     return episode;
   }
 
-  /** Closes an episode, once; the return interview is then due within 72 hours. */
+  /** Closes an episode, once; the return interview is then due within 72 hours (configurable). */
   async recordReturn(ctx: RequestContext, input: RecordReturnInput): Promise<MissingEpisodeModel> {
     const em = await ctx.em();
     const episode = await this.lockVisible(ctx, em, input.episodeId);
@@ -126,7 +128,7 @@ export class MissingService {
         [
           episode.id,
           input.returnedAt,
-          returnInterviewDueBy(input.returnedAt),
+          returnInterviewDueBy(input.returnedAt, this.returnInterviewDueHours),
           input.whereFound ?? null,
           input.foundBy ?? null,
         ],

@@ -314,7 +314,10 @@ async function referral(
       : stage === 'pending'
         ? addDays(today, -2)
         : addDays(arrival, 7);
-  const dueBy = addWorkingDays(referredOn, 5);
+  const [{ nation }] = await em.query<{ nation: Nation }[]>(`SELECT nation FROM organisation WHERE id = $1`, [
+    worker.authorityId,
+  ]);
+  const dueBy = addWorkingDays(referredOn, 5, nation);
   const rgOn = stage === 'positive' || stage === 'concluded' ? addDays(referredOn, 4) : null;
   const cgOn = stage === 'concluded' && rgOn ? addDays(rgOn, 120) : null;
   const [{ id }] = await em.query<{ id: string }[]>(

@@ -49,8 +49,9 @@ function options(seed: number, asOf = AS_OF): NationalOptions {
     meetings: 200,
     settings: {
       soonAfterPlacementHours: 72,
+      returnInterviewDueHours: 72,
       reasonableGroundsTargetWorkingDays: 5,
-      recoveryPeriodDays: 45,
+      recoveryPeriodDays: { englandAndWales: 30, scotland: 30, northernIreland: 45 },
       guardianAgeLimits: { ictg: 18, scotland: 18, northernIreland: 18 },
     },
   };
@@ -250,7 +251,7 @@ describe('the national data set', () => {
         }
         check(episode.returnedAt > episode.missingSince, episode.id, 'returns after going missing');
         check(
-          episode.returnInterviewDueBy === returnInterviewDueBy(new Date(episode.returnedAt)).getTime(),
+          episode.returnInterviewDueBy === returnInterviewDueBy(new Date(episode.returnedAt), 72).getTime(),
           episode.id,
           'interview due 72 hours after the return',
         );
@@ -320,12 +321,17 @@ describe('the national data set', () => {
     expect(broken).toEqual([]);
   });
 
-  it('refers into the NRM with the 5-working-day target and a decision row for each decision', () => {
+  it("refers into the NRM with the 5-working-day target of the nation's calendar and a decision row for each decision", () => {
     const children = new Map(rowsOf(data, TABLES.child).map((child) => [child.id, child]));
+    const nations = new Map(AUTHORITIES.map((authority) => [authority.id, authority.nation]));
+    const recovery = { ENGLAND: 30, WALES: 30, SCOTLAND: 30, NORTHERN_IRELAND: 45 };
     const decisions = groupBy(rowsOf(data, TABLES.nrmDecision), (d) => d.referralId);
     const referrals = rowsOf(data, TABLES.nrmReferral);
     for (const referral of referrals) {
-      expect(isoOf(referral.reasonableGroundsDueBy)).toBe(addWorkingDays(isoOf(referral.referredOn), 5));
+      const nation = nations.get(referral.localAuthorityId)!;
+      expect(isoOf(referral.reasonableGroundsDueBy)).toBe(
+        addWorkingDays(isoOf(referral.referredOn), 5, nation),
+      );
       expect(referral.reasonableGroundsDecision === NrmDecision.PENDING).toBe(
         referral.reasonableGroundsDecidedOn === null,
       );
@@ -335,7 +341,7 @@ describe('the national data set', () => {
       if (referral.conclusiveGroundsDecidedOn !== null) {
         expect(referral.reasonableGroundsDecision).toBe(NrmDecision.POSITIVE);
         expect(referral.conclusiveGroundsDecidedOn).toBeGreaterThanOrEqual(
-          referral.reasonableGroundsDecidedOn! + 45,
+          referral.reasonableGroundsDecidedOn! + recovery[nation],
         );
       }
       const rows = decisions.get(referral.id) ?? [];

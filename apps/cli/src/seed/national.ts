@@ -19,6 +19,8 @@ import {
   NrmCompetentAuthority,
   NrmDecision,
   NrmStage,
+  reasonableGroundsDueBy,
+  recoveryPeriodDays,
 } from '@haven/children';
 import { DurableSolutionOption, DurableSolutionStatus } from '@haven/durable-solutions';
 import {
@@ -33,12 +35,12 @@ import { AgendaReason, MeetingType, MeetingStatus } from '@haven/meetings';
 import { FoundBy, MissingKind, PoliceRiskLevel } from '@haven/missing';
 import { PlacementEndReason, PlacementType, UNSAFE_FOR_CHILDREN } from '@haven/placements';
 import {
-  addWorkingDays,
   addYears,
   Agency,
   AuditAction,
   IsoDate,
   Nation,
+  NrmRecoveryPeriods,
   OrganisationKind,
   Role,
 } from '@haven/platform';
@@ -772,7 +774,8 @@ const REQUEST_ID = 'seed-national';
 export interface NationalSettings {
   soonAfterPlacementHours: number;
   reasonableGroundsTargetWorkingDays: number;
-  recoveryPeriodDays: number;
+  returnInterviewDueHours: number;
+  recoveryPeriodDays: NrmRecoveryPeriods;
   guardianAgeLimits: { ictg: number; scotland: number; northernIreland: number };
 }
 
@@ -1631,7 +1634,8 @@ function missingEpisode(
     returnedAt,
     whereFound: returnedAt !== null && rnd.chance(0.8) ? rnd.pick(data.WHERE_FOUND) : null,
     foundBy: returnedAt !== null ? rnd.weighted(data.FOUND_BY) : null,
-    returnInterviewDueBy: returnedAt === null ? null : returnedAt + 72 * HOUR,
+    returnInterviewDueBy:
+      returnedAt === null ? null : returnedAt + plan.settings.returnInterviewDueHours * HOUR,
     ...(returnedAt === null ? NO_INTERVIEW : returnInterview(rnd, returnedAt, plan.horizon)),
     reportedAt: beforeHorizon(at + rnd.int(10, 180) * MINUTE),
     reportedBy: ctx.worker.id,
@@ -1713,11 +1717,12 @@ function referralFor(ctx: ChildContext): { referral: NrmReferralRow; decisions: 
   const lastDay = Math.min(plan.today - 1, ctx.closedOn ?? Infinity);
   const referredOn = Math.min(lastDay, ctx.registeredOn + (rnd.chance(0.6) ? rnd.int(0, 7) : rnd.int(8, 90)));
   const sca = referredOn >= SCA_FROM;
-  const due = dayOf(addWorkingDays(isoOf(referredOn), plan.settings.reasonableGroundsTargetWorkingDays));
+  const due = dayOf(reasonableGroundsDueBy(isoOf(referredOn), ctx.authority.nation, plan.settings));
   const rgOn = referredOn + Math.max(1, Math.round(sca ? rnd.logNormal(25, 0.8) : rnd.int(2, 12)));
   const rgDecided = rgOn < plan.today;
   const rg = rgDecided ? rnd.weighted(data.REASONABLE_GROUNDS) : NrmDecision.PENDING;
-  const cgOn = rgOn + plan.settings.recoveryPeriodDays + Math.round(rnd.logNormal(sca ? 300 : 60, 0.5));
+  const recovery = recoveryPeriodDays(ctx.authority.nation, plan.settings.recoveryPeriodDays);
+  const cgOn = rgOn + recovery + Math.round(rnd.logNormal(sca ? 300 : 60, 0.5));
   const cgDecided = rg === NrmDecision.POSITIVE && cgOn < plan.today;
   const cg = cgDecided ? rnd.weighted(data.CONCLUSIVE_GROUNDS) : NrmDecision.PENDING;
   const internal = ctx.profile.arrival === 'INTERNAL';

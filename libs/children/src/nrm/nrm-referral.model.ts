@@ -1,6 +1,17 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Agency, GraphQLDate, GraphQLDateTime } from '@haven/platform';
-import { NrmCompetentAuthority, NrmDecision, NrmStage } from './nrm.enums';
+import { NrmCompetentAuthority, NrmDecision, NrmFlagCode, NrmStage } from './nrm.enums';
+
+@ObjectType('NrmFlag', {
+  description: 'Something recorded that looks wrong against policy: for review, not refused',
+})
+export class NrmFlagModel {
+  @Field(() => NrmFlagCode)
+  code!: NrmFlagCode;
+
+  @Field({ description: 'What looks wrong, in plain words' })
+  message!: string;
+}
 
 @ObjectType('NrmStageDecision')
 export class NrmStageDecisionModel {
@@ -46,7 +57,10 @@ export class NrmReferralModel {
   @Field(() => NrmStageDecisionModel)
   reasonableGrounds!: NrmStageDecisionModel;
 
-  @Field(() => GraphQLDate, { description: 'The target date for the reasonable-grounds decision' })
+  @Field(() => GraphQLDate, {
+    description:
+      "The target date for the reasonable-grounds decision: working days after the referral, skipping weekends and the bank holidays of the child's nation",
+  })
   reasonableGroundsDueBy!: string;
 
   @Field(() => NrmStageDecisionModel)
@@ -54,9 +68,13 @@ export class NrmReferralModel {
 
   @Field(() => GraphQLDate, {
     nullable: true,
-    description: 'The end of the recovery and reflection period, once reasonable grounds are positive',
+    description:
+      "The end of the recovery and reflection period (of the child's nation), once reasonable grounds are positive: a conclusive decision before it is recorded and flagged",
   })
   earliestConclusiveDecisionOn!: string | null;
+
+  @Field(() => [NrmFlagModel], { description: 'What looks wrong on the referral, for review' })
+  flags!: NrmFlagModel[];
 
   @Field(() => [NrmDecisionRecordModel], { description: 'Every decision recorded, newest first' })
   decisions!: NrmDecisionRecordModel[];

@@ -1,16 +1,19 @@
-import { addDays, addWorkingDays, IsoDate } from '@haven/platform';
-import { NrmDecision, NrmStage } from './nrm.enums';
+import { addDays, addWorkingDays, IsoDate, Nation, NrmConfig, NrmRecoveryPeriods } from '@haven/platform';
+import { NrmDecision, NrmFlagCode, NrmStage } from './nrm.enums';
 
-export interface NrmSettings {
-  reasonableGroundsTargetWorkingDays: number;
-  recoveryPeriodDays: number;
-}
+export type NrmSettings = NrmConfig;
 
 export interface ReferralState {
   referredOn: IsoDate;
   reasonableGroundsDecision: NrmDecision;
   reasonableGroundsDecidedOn: IsoDate | null;
   conclusiveGroundsDecision: NrmDecision;
+}
+
+/** A referral as recorded, with the nation of the child's authority (whose rules and calendar apply). */
+export interface RecordedReferral extends ReferralState {
+  nation: Nation;
+  conclusiveGroundsDecidedOn: IsoDate | null;
 }
 
 export interface DecisionRequest {
@@ -26,27 +29,60 @@ export interface RuleBreach {
   message: string;
 }
 
-export function reasonableGroundsDueBy(referredOn: IsoDate, settings: NrmSettings): IsoDate {
-  return addWorkingDays(referredOn, settings.reasonableGroundsTargetWorkingDays);
-}
-
-/** The first day a conclusive decision may be made: the recovery period after a positive RG. */
-export function earliestConclusiveDecision(state: ReferralState, settings: NrmSettings): IsoDate | null {
-  if (state.reasonableGroundsDecision !== NrmDecision.POSITIVE || !state.reasonableGroundsDecidedOn)
-    return null;
-  return addDays(state.reasonableGroundsDecidedOn, settings.recoveryPeriodDays);
+/** Something recorded that looks wrong against policy: shown on the referral for review, never refused. */
+export interface NrmFlag {
+  code: NrmFlagCode;
+  message: string;
 }
 
 /**
- * The NRM's order of things: decisions fall on or after the referral; a conclusive decision needs
- * a positive reasonable-grounds decision and, unless the referral is withdrawn or suspended, the
- * end of the recovery and reflection period.
+ * The reasonable-grounds target: the configured number of working days after the referral, skipping
+ * weekends and the bank holidays of the child's nation. Stored with the referral when it is recorded
+ * (NRM_DECISION_OVERDUE reads it), since SQL cannot know the holidays.
  */
-export function checkDecision(
+export function reasonableGroundsDueBy(referredOn: IsoDate, nation: Nation, settings: NrmSettings): IsoDate {
+  return addWorkingDays(referredOn, settings.reasonableGroundsTargetWorkingDays, nation);
+}
+
+/**
+ * The minimum recovery and reflection period of the nation: 30 days in England and Wales (Modern
+ * Slavery Act 2015 s50A, since December 2022) and Scotland, 45 in Northern Ireland; each configurable.
+ */
+export function recoveryPeriodDays(nation: Nation, periods: NrmRecoveryPeriods): number {
+  switch (nation) {
+    case Nation.ENGLAND:
+    case Nation.WALES:
+      return periods.englandAndWales;
+    case Nation.SCOTLAND:
+      return periods.scotland;
+    case Nation.NORTHERN_IRELAND:
+      return periods.northernIreland;
+  }
+}
+
+/**
+ * The day the recovery period after a positive RG has run (a conclusive decision from this day on is
+ * expected); null until reasonable grounds are positive.
+ */
+export function earliestConclusiveDecision(
   state: ReferralState,
-  request: DecisionRequest,
+  nation: Nation,
   settings: NrmSettings,
-): RuleBreach | null {
+): IsoDate | null {
+  if (state.reasonableGroundsDecision !== NrmDecision.POSITIVE || !state.reasonableGroundsDecidedOn)
+    return null;
+  return addDays(state.reasonableGroundsDecidedOn, recoveryPeriodDays(nation, settings.recoveryPeriodDays));
+}
+
+/**
+ * What is refused is only what cannot be true of the record: a decision dated before the referral or
+ * before the reasonable-grounds decision it follows (a mistyped date: BAD_USER_INPUT on `decidedOn`),
+ * PENDING recorded as a decision, a conclusive decision with no positive reasonable-grounds decision to
+ * follow, or reasonable grounds after a conclusive decision (CONFLICT). The competent authority's
+ * timing is a fact: a conclusive decision sooner than the recovery period is recorded and flagged
+ * (referralFlags), never refused.
+ */
+export function checkDecision(state: ReferralState, request: DecisionRequest): RuleBreach | null {
   if (request.decidedOn < state.referredOn) {
     return { kind: 'input', field: 'decidedOn', message: 'A decision cannot come before the referral' };
   }
@@ -77,15 +113,32 @@ export function checkDecision(
       message: 'A conclusive decision cannot come before the reasonable grounds decision',
     };
   }
-  const earliest = earliestConclusiveDecision(state, settings);
-  const endsTheCase =
-    request.decision === NrmDecision.WITHDRAWN || request.decision === NrmDecision.SUSPENDED;
-  if (earliest && !endsTheCase && request.decidedOn < earliest) {
-    return {
-      kind: 'conflict',
-      field: 'decidedOn',
-      message: `A conclusive decision comes at the end of the ${settings.recoveryPeriodDays}-day recovery period: not before ${earliest}`,
-    };
-  }
   return null;
+}
+
+/**
+ * What looks wrong on a recorded referral: a conclusive decision on the merits (positive or negative;
+ * a withdrawal or suspension may come at any time) dated before the nation's recovery period has run.
+ */
+export function referralFlags(referral: RecordedReferral, settings: NrmSettings): NrmFlag[] {
+  const flags: NrmFlag[] = [];
+  const earliest = earliestConclusiveDecision(referral, referral.nation, settings);
+  const onTheMerits =
+    referral.conclusiveGroundsDecision === NrmDecision.POSITIVE ||
+    referral.conclusiveGroundsDecision === NrmDecision.NEGATIVE;
+  if (
+    earliest &&
+    onTheMerits &&
+    referral.conclusiveGroundsDecidedOn &&
+    referral.conclusiveGroundsDecidedOn < earliest
+  ) {
+    const days = recoveryPeriodDays(referral.nation, settings.recoveryPeriodDays);
+    flags.push({
+      code: NrmFlagCode.CONCLUSIVE_DECISION_WITHIN_RECOVERY_PERIOD,
+      message:
+        `The conclusive decision of ${referral.conclusiveGroundsDecidedOn} came before the end of the ` +
+        `${days}-day recovery period (${earliest}) that followed the positive reasonable-grounds decision: review it`,
+    });
+  }
+  return flags;
 }

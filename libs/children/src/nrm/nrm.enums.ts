@@ -22,3 +22,13 @@ export enum NrmDecision {
 registerEnumType(NrmCompetentAuthority, { name: 'NrmCompetentAuthority' });
 registerEnumType(NrmStage, { name: 'NrmStage' });
 registerEnumType(NrmDecision, { name: 'NrmDecision' });
+
+/** Why a recorded referral is flagged for review. */
+export enum NrmFlagCode {
+  /** A conclusive decision on the merits dated before the nation's recovery period had run. */
+  CONCLUSIVE_DECISION_WITHIN_RECOVERY_PERIOD = 'CONCLUSIVE_DECISION_WITHIN_RECOVERY_PERIOD',
+}
+registerEnumType(NrmFlagCode, {
+  name: 'NrmFlagCode',
+  description: 'Why a recorded NRM referral is flagged for review (it is recorded all the same)',
+});

@@ -11,6 +11,7 @@ import {
   notFound,
   RequestContext,
   isUuid,
+  Nation,
   perChild,
 } from '@haven/platform';
 import { ChildCategory } from '../child.enums';
@@ -19,7 +20,13 @@ import { RecordNrmDecisionInput } from './dto/record-nrm-decision.input';
 import { RecordNrmReferralInput } from './dto/record-nrm-referral.input';
 import { NrmDecisionRecord, NrmReferral } from './nrm-referral.entity';
 import { NrmReferralModel } from './nrm-referral.model';
-import { checkDecision, earliestConclusiveDecision, NrmSettings, reasonableGroundsDueBy } from './nrm-rules';
+import {
+  checkDecision,
+  earliestConclusiveDecision,
+  NrmSettings,
+  reasonableGroundsDueBy,
+  referralFlags,
+} from './nrm-rules';
 import { NrmDecision, NrmStage } from './nrm.enums';
 
 const ENTITY = 'NrmReferral';
@@ -43,6 +50,11 @@ export class NrmService {
   async refer(ctx: RequestContext, input: RecordNrmReferralInput): Promise<NrmReferralModel> {
     const child = await this.children.requireVisible(ctx, input.childId);
     const em = await ctx.em();
+    // the target counts the working days of the child's authority's nation (its bank holidays)
+    const [{ nation }] = await em.query<{ nation: Nation }[]>(
+      `SELECT nation FROM organisation WHERE id = $1`,
+      [child.localAuthorityId],
+    );
     const [{ id }] = await em.query<{ id: string }[]>(
       `INSERT INTO nrm_referral (child_id, local_authority_id, referred_on, first_responder, competent_authority,
                                  reasonable_grounds_due_by, recorded_by)
@@ -53,7 +65,7 @@ export class NrmService {
         input.referredOn,
         input.firstResponder ?? null,
         input.competentAuthority ?? null,
-        reasonableGroundsDueBy(input.referredOn, this.settings),
+        reasonableGroundsDueBy(input.referredOn, nation, this.settings),
         ctx.actor.practitionerId,
       ],
     );
@@ -75,7 +87,8 @@ export class NrmService {
   async decide(ctx: RequestContext, input: RecordNrmDecisionInput): Promise<NrmReferralModel> {
     const em = await ctx.em();
     const referral = await this.lockVisible(ctx, input.referralId);
-    const breach = checkDecision(referral, input, this.settings);
+    // a conclusive decision sooner than the recovery period is recorded and flagged (referralFlags), not refused
+    const breach = checkDecision(referral, input);
     if (breach)
       throw breach.kind === 'conflict'
         ? conflict(breach.message)
@@ -152,7 +165,7 @@ export class NrmService {
     const em = await ctx.em();
     const scope = childScope(ctx.actor, { childId: 'r.child_id', localAuthorityId: 'r.local_authority_id' });
     const rows = await em.query<ReferralRow[]>(
-      `SELECT r.*, coalesce(
+      `SELECT r.*, (SELECT o.nation FROM organisation o WHERE o.id = r.local_authority_id) AS nation, coalesce(
                 (SELECT json_agg(json_build_object('stage', d.stage, 'decision', d.decision, 'decidedOn', d.decided_on,
                                                    'recordedAt', d.recorded_at) ORDER BY d.recorded_at DESC, d.id)
                    FROM nrm_decision d WHERE d.referral_id = r.id), '[]') AS decisions
@@ -165,11 +178,13 @@ export class NrmService {
   }
 
   private toModel(row: ReferralRow): NrmReferralModel {
-    const state = {
+    const recorded = {
+      nation: row.nation,
       referredOn: row.referred_on,
       reasonableGroundsDecision: row.reasonable_grounds_decision,
       reasonableGroundsDecidedOn: row.reasonable_grounds_decided_on,
       conclusiveGroundsDecision: row.conclusive_grounds_decision,
+      conclusiveGroundsDecidedOn: row.conclusive_grounds_decided_on,
     };
     return {
       id: row.id,
@@ -187,7 +202,8 @@ export class NrmService {
         decision: row.conclusive_grounds_decision,
         decidedOn: row.conclusive_grounds_decided_on,
       },
-      earliestConclusiveDecisionOn: earliestConclusiveDecision(state, this.settings),
+      earliestConclusiveDecisionOn: earliestConclusiveDecision(recorded, row.nation, this.settings),
+      flags: referralFlags(recorded, this.settings),
       decisions: row.decisions.map((decision) => ({
         ...decision,
         recordedAt: new Date(decision.recordedAt),
@@ -201,6 +217,7 @@ interface ReferralRow {
   id: string;
   child_id: string;
   local_authority_id: string;
+  nation: Nation;
   referred_on: string;
   first_responder: NrmReferralModel['firstResponder'];
   competent_authority: NrmReferralModel['competentAuthority'];

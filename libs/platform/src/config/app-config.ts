@@ -57,6 +57,11 @@ export interface AppConfig {
   readonly missing: {
     /** An episode starting this soon after arrival or the current placement's start is "soon after placement". */
     readonly soonAfterPlacementHours: number;
+    /**
+     * Hours after a return within which the return interview is due: the episode's `returnInterviewDueBy`,
+     * which RETURN_INTERVIEW_OVERDUE reads.
+     */
+    readonly returnInterviewDueHours: number;
   };
   readonly alerts: {
     /** Run the alert scan and notification delivery in this process (several processes may). */
@@ -68,6 +73,7 @@ export interface AppConfig {
     readonly webhookSecret?: string;
     readonly smtpUrl?: string;
     readonly emailFrom: string;
+    readonly thresholds: AlertThresholds;
   };
   readonly statistics: {
     /** Counts from 1 to this are suppressed, and every rate built on one. */
@@ -75,12 +81,45 @@ export interface AppConfig {
     /** How old a multi-authority (partnership, UK-wide) dashboard may be before it is computed afresh; 0: always live. */
     readonly rollupMaxAgeSeconds: number;
   };
-  readonly nrm: {
-    /** Target for a reasonable-grounds decision, in working days after referral. */
-    readonly reasonableGroundsTargetWorkingDays: number;
-    /** Minimum recovery and reflection period between a positive RG and a conclusive decision. */
-    readonly recoveryPeriodDays: number;
-  };
+  readonly nrm: NrmConfig;
+}
+
+/** The thresholds of domain.md's alert table (the rules in libs/alerts/src/alert-rules.ts). */
+export interface AlertThresholds {
+  /** CHILD_MISSING rises to escalation level 1 after this many hours missing… */
+  readonly childMissingFirstEscalationHours: number;
+  /** …and to level 2 after this many. */
+  readonly childMissingSecondEscalationHours: number;
+  /** REPEAT_MISSING: this many episodes… */
+  readonly repeatMissingCount: number;
+  /** …starting within this many days. */
+  readonly repeatMissingWindowDays: number;
+  /** NEARING_18_WITHOUT_DURABLE_SOLUTION: WARNING this many days before the 18th birthday… */
+  readonly nearing18WarningDays: number;
+  /** …URGENT at this many… */
+  readonly nearing18UrgentDays: number;
+  /** …CRITICAL at this many. */
+  readonly nearing18CriticalDays: number;
+  /** UASC_LEAVE_EXPIRING: URGENT this many days before the leave expires (CRITICAL once it has). */
+  readonly uascLeaveExpiringDays: number;
+  /** NO_GUARDIAN: days after registration or NRM referral without an active guardian. */
+  readonly noGuardianDays: number;
+  /** MEETING_ACTION_OVERDUE: days after an uncompleted action's due date (0: the day after it). */
+  readonly meetingActionOverdueDays: number;
+}
+
+/** Recovery and reflection periods by nation: Modern Slavery Act 2015 s50A (England and Wales), Scottish and NI guidance. */
+export interface NrmRecoveryPeriods {
+  readonly englandAndWales: number;
+  readonly scotland: number;
+  readonly northernIreland: number;
+}
+
+export interface NrmConfig {
+  /** Target for a reasonable-grounds decision, in working days (of the child's nation) after referral. */
+  readonly reasonableGroundsTargetWorkingDays: number;
+  /** Minimum recovery and reflection period between a positive RG and a conclusive decision, per nation. */
+  readonly recoveryPeriodDays: NrmRecoveryPeriods;
 }
 
 export class ConfigError extends Error {
@@ -180,6 +219,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     missing: {
       soonAfterPlacementHours: int('MISSING_SOON_AFTER_PLACEMENT_HOURS', 72, 1, 24 * 60),
+      returnInterviewDueHours: int('RETURN_INTERVIEW_DUE_HOURS', 72, 1, 24 * 30),
     },
     alerts: {
       workersEnabled: text('ALERT_WORKERS') !== 'false',
@@ -190,6 +230,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       webhookSecret: text('ALERT_WEBHOOK_SECRET'),
       smtpUrl: text('SMTP_URL'),
       emailFrom: text('ALERT_EMAIL_FROM') ?? 'haven-alerts@localhost',
+      thresholds: alertThresholds(int, problems),
     },
     statistics: {
       suppressionThreshold: int('STATISTICS_SUPPRESSION_THRESHOLD', 4, 0, 100),
@@ -197,11 +238,52 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     nrm: {
       reasonableGroundsTargetWorkingDays: int('NRM_RG_TARGET_WORKING_DAYS', 5, 1, 365),
-      recoveryPeriodDays: int('NRM_RECOVERY_PERIOD_DAYS', 45, 0, 365),
+      recoveryPeriodDays: {
+        englandAndWales: int('NRM_RECOVERY_PERIOD_DAYS_ENGLAND_WALES', 30, 1, 365),
+        scotland: int('NRM_RECOVERY_PERIOD_DAYS_SCOTLAND', 30, 1, 365),
+        northernIreland: int('NRM_RECOVERY_PERIOD_DAYS_NI', 45, 1, 365),
+      },
     },
   };
+  // the single period it replaces was Northern Ireland's 45 days: refuse it rather than guess the nation meant
+  if (text('NRM_RECOVERY_PERIOD_DAYS') !== undefined) {
+    problems.push(
+      'NRM_RECOVERY_PERIOD_DAYS is replaced by NRM_RECOVERY_PERIOD_DAYS_ENGLAND_WALES (30), _SCOTLAND (30) and _NI (45): set those instead',
+    );
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+type IntReader = (name: string, fallback: number, min: number, max: number) => number;
+
+/** The alert table's thresholds, each in a sane range, and the orderings the table depends on. */
+function alertThresholds(int: IntReader, problems: string[]): AlertThresholds {
+  const thresholds: AlertThresholds = {
+    childMissingFirstEscalationHours: int('CHILD_MISSING_FIRST_ESCALATION_HOURS', 24, 1, 24 * 30),
+    childMissingSecondEscalationHours: int('CHILD_MISSING_SECOND_ESCALATION_HOURS', 72, 1, 24 * 30),
+    repeatMissingCount: int('REPEAT_MISSING_COUNT', 3, 2, 50),
+    repeatMissingWindowDays: int('REPEAT_MISSING_WINDOW_DAYS', 90, 1, 730),
+    nearing18WarningDays: int('NEARING_18_WARNING_DAYS', 180, 1, 730),
+    nearing18UrgentDays: int('NEARING_18_URGENT_DAYS', 90, 1, 730),
+    nearing18CriticalDays: int('NEARING_18_CRITICAL_DAYS', 30, 1, 730),
+    uascLeaveExpiringDays: int('UASC_LEAVE_EXPIRING_DAYS', 60, 1, 365),
+    noGuardianDays: int('NO_GUARDIAN_DAYS', 2, 0, 60),
+    meetingActionOverdueDays: int('MEETING_ACTION_OVERDUE_DAYS', 0, 0, 90),
+  };
+  const ascending = (names: string[], values: number[]) => {
+    if (values.some((value, i) => i > 0 && values[i - 1] >= value))
+      problems.push(`${names.join(' < ')} must hold (got ${values.join(', ')})`);
+  };
+  ascending(
+    ['CHILD_MISSING_FIRST_ESCALATION_HOURS', 'CHILD_MISSING_SECOND_ESCALATION_HOURS'],
+    [thresholds.childMissingFirstEscalationHours, thresholds.childMissingSecondEscalationHours],
+  );
+  ascending(
+    ['NEARING_18_CRITICAL_DAYS', 'NEARING_18_URGENT_DAYS', 'NEARING_18_WARNING_DAYS'],
+    [thresholds.nearing18CriticalDays, thresholds.nearing18UrgentDays, thresholds.nearing18WarningDays],
+  );
+  return thresholds;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,3 +1,6 @@
+import Holidays from 'date-holidays';
+import { Nation } from '../identity/role';
+
 /**
  * Calendar dates as `YYYY-MM-DD` strings, computed in Europe/London. A date of birth is a calendar
  * date, not an instant: keeping it a string avoids every time-zone shift a JS Date would bring.
@@ -50,14 +53,50 @@ export function addDays(date: IsoDate, days: number): IsoDate {
   return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
 }
 
-/** Monday to Friday; bank holidays differ by nation and are not counted out. */
-export function addWorkingDays(date: IsoDate, days: number): IsoDate {
+/** date-holidays' regions of the United Kingdom: the bank holidays differ by nation. */
+const HOLIDAY_REGION: Record<Nation, string> = {
+  [Nation.ENGLAND]: 'ENG',
+  [Nation.WALES]: 'WLS',
+  [Nation.SCOTLAND]: 'SCT',
+  [Nation.NORTHERN_IRELAND]: 'NIR',
+};
+const holidayCalendars = new Map<Nation, Holidays>();
+const holidaysByYear = new Map<string, ReadonlySet<IsoDate>>();
+
+/**
+ * The bank and public holidays of a nation in a year, substitute days included (when one falls on a
+ * weekend): e.g. 2 January and St Andrew's Day in Scotland, 17 March and 12 July in Northern Ireland,
+ * Easter Monday everywhere but Scotland. From `date-holidays`, not a hand-kept list.
+ */
+export function bankHolidays(nation: Nation, year: number): ReadonlySet<IsoDate> {
+  const key = `${nation}:${year}`;
+  let dates = holidaysByYear.get(key);
+  if (!dates) {
+    let calendar = holidayCalendars.get(nation);
+    if (!calendar) {
+      calendar = new Holidays('GB', HOLIDAY_REGION[nation], { types: ['public', 'bank'] });
+      holidayCalendars.set(nation, calendar);
+    }
+    // `date` is the local calendar date, "YYYY-MM-DD 00:00:00"
+    dates = new Set(calendar.getHolidays(year).map((holiday) => holiday.date.slice(0, 10)));
+    holidaysByYear.set(key, dates);
+  }
+  return dates;
+}
+
+/** Monday to Friday, and not a bank holiday of the nation. */
+export function isWorkingDay(date: IsoDate, nation: Nation): boolean {
+  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return weekday !== 0 && weekday !== 6 && !bankHolidays(nation, parts(date)[0]).has(date);
+}
+
+/** The date `days` working days (of the nation) after `date`. */
+export function addWorkingDays(date: IsoDate, days: number, nation: Nation): IsoDate {
   let current = date;
   let left = days;
   while (left > 0) {
     current = addDays(current, 1);
-    const weekday = new Date(`${current}T00:00:00Z`).getUTCDay();
-    if (weekday !== 0 && weekday !== 6) left -= 1;
+    if (isWorkingDay(current, nation)) left -= 1;
   }
   return current;
 }

@@ -265,7 +265,8 @@ describe('the process', () => {
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
-  });
+    // three starts of the service and its own PostgreSQL (initdb included): ~30 s alone, more on a busy machine
+  }, 180_000);
 
   it('finishes requests in flight on SIGTERM, then exits cleanly', async () => {
     const app = await TestApp.start();

@@ -1010,7 +1010,7 @@ describe('the alert engine with other thresholds configured', () => {
     expect(await alertsOf(child.id, 'NO_GUARDIAN')).toEqual([
       expect.objectContaining({
         severity: 'URGENT',
-        reason: expect.stringMatching(/no guardian assigned 1 days on$/),
+        reason: expect.stringMatching(/no guardian assigned 1 day on$/),
       }),
     ]);
   });

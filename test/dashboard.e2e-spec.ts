@@ -602,3 +602,56 @@ describe('the SSDA903 return', () => {
     expect(codeOf(scottish)).toBe('BAD_USER_INPUT');
   });
 });
+
+describe('children in unsafe placements on the dashboard', () => {
+  let app: TestApp;
+  const BIRMINGHAM = 'E08000025';
+  const worker = socialWorker(BIRMINGHAM, 'sw-unsafe-dashboard');
+  const manager = teamManager(BIRMINGHAM, 'tm-unsafe-dashboard');
+
+  beforeAll(async () => {
+    // no suppression, so that small counts can be read exactly
+    app = await TestApp.start({ STATISTICS_SUPPRESSION_THRESHOLD: '0' });
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  const unsafeNow = async () =>
+    (
+      await app.ok<{ dashboard: { childrenInUnsafePlacements: Figure } }>(
+        manager,
+        `query($input: DashboardInput!) { dashboard(input: $input) { childrenInUnsafePlacements { value suppressed } } }`,
+        { input: { from: addDays(today(), -30), to: today() } },
+      )
+    ).dashboard.childrenInUnsafePlacements;
+
+  const placeInBedAndBreakfast = async (childId: string) =>
+    app.ok(worker, `mutation($input: StartPlacementInput!) { startPlacement(input: $input) { id } }`, {
+      input: {
+        childId,
+        type: 'BED_AND_BREAKFAST',
+        startedAt: new Date(Date.now() - 86_400_000).toISOString(),
+      },
+    });
+
+  it('counts a placement that became unsafe after it began, judged now, not when it began', async () => {
+    // an adult by the date of birth given, placed in a B&B: safe when it began
+    const adult = await newChild(app, worker, { claimedDateOfBirth: '2000-01-01' });
+    await placeInBedAndBreakfast(adult.id);
+    // a child in a B&B: unsafe from the start
+    const child = await newChild(app, worker, { claimedDateOfBirth: '2012-01-01' });
+    await placeInBedAndBreakfast(child.id);
+    expect(await unsafeNow()).toEqual({ value: 1, suppressed: false });
+
+    // the person placed as an adult says they are 16: while the dispute is open they are a child
+    await app.ok(
+      worker,
+      `mutation($input: RaiseAgeDisputeInput!) { raiseAgeDispute(input: $input) { id } }`,
+      {
+        input: { childId: adult.id, raisedOn: today(), raisedBy: 'NGO', reason: 'Says they are 16' },
+      },
+    );
+    expect(await unsafeNow()).toEqual({ value: 2, suppressed: false });
+  });
+});

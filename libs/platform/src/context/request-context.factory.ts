@@ -40,8 +40,9 @@ export class RequestContextFactory {
     authorization: string | undefined,
   ): Promise<{ haven: RequestContext; expiresAt: Date }> {
     const claims = await this.verifier.verify(authorization);
-    const actor = await this.identity.resolve(claims);
-    return { haven: this.forActor(actor), expiresAt: claims.expiresAt };
+    const haven = this.forActor(await this.identity.resolve(claims));
+    await haven.resolveActor();
+    return { haven, expiresAt: claims.expiresAt };
   }
 
   /** A context for an actor already established (a signed link they made, a scheduled job). */

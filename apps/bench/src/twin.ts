@@ -50,7 +50,10 @@ async function authenticate(request: IncomingMessage): Promise<Caller> {
   if (!token) throw new HttpError(401, 'No token');
   let claims: JWTPayload;
   try {
-    ({ payload: claims } = await jwtVerify(token, secret, { algorithms: ['HS256'], requiredClaims: ['exp'] }));
+    ({ payload: claims } = await jwtVerify(token, secret, {
+      algorithms: ['HS256'],
+      requiredClaims: ['exp'],
+    }));
   } catch {
     throw new HttpError(401, 'Invalid token');
   }

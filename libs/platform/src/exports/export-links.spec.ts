@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { loadConfig } from '../config/app-config';
+import { DEVELOPMENT_JWT_SECRET, loadConfig } from '../config/app-config';
 import { signHs256 } from '../identity/token-verifier';
 import { ExportLinks } from './export-links';
 
@@ -58,7 +58,7 @@ describe('ExportLinks', () => {
   });
 
   it.each([
-    ['signed with the tokens’ key', craft(good, { alg: 'HS256' }, config.auth.jwtSecret!)],
+    ['signed with the tokens’ key', craft(good, { alg: 'HS256' }, DEVELOPMENT_JWT_SECRET)],
     ['another algorithm', craft(good, { alg: 'HS512' })],
     ['an unknown crit header', craft(good, { alg: 'HS256', crit: ['x'], x: 1 })],
     ['issued in the future', craft({ ...good, iat: iat + 60, exp: iat + 600 })],

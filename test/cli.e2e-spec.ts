@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import jwt from 'jsonwebtoken';
+import { jwtVerify } from 'jose';
+import { createSecretKey } from 'node:crypto';
 import { DEVELOPMENT_JWT_SECRET } from '@haven/platform';
 import { bornYearsAgo, today } from './support/factories';
 import { codeOf, GLASGOW, HILLINGDON, TestApp } from './support/test-app';
@@ -24,25 +25,32 @@ describe('the command line', () => {
     await app.close();
   });
 
-  it('token prints a development token and nothing else', () => {
-    const result = cli([
-      'token',
-      '--role',
-      'LSCB_ANALYST',
-      '--org',
-      'LSCP-HILLINGDON',
-      '--sub',
-      'a-1',
-      '--name',
-      'Ana Lyst',
-      '--las',
-      'E09000017,E09000002',
-    ]);
+  it('token prints a development token and nothing else', async () => {
+    // a development convenience: NODE_ENV=development, with the development secret (no JWT_SECRET)
+    const result = cli(
+      [
+        'token',
+        '--role',
+        'LSCB_ANALYST',
+        '--org',
+        'LSCP-HILLINGDON',
+        '--sub',
+        'a-1',
+        '--name',
+        'Ana Lyst',
+        '--las',
+        'E09000017,E09000002',
+      ],
+      { NODE_ENV: 'development', JWT_SECRET: '' },
+    );
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+\n$/);
-    const claims = jwt.verify(result.stdout.trim(), DEVELOPMENT_JWT_SECRET, {
-      algorithms: ['HS256'],
-    }) as jwt.JwtPayload;
+    const { payload: claims, protectedHeader } = await jwtVerify(
+      result.stdout.trim(),
+      createSecretKey(Buffer.from(DEVELOPMENT_JWT_SECRET)),
+      { algorithms: ['HS256'] },
+    );
+    expect(protectedHeader.alg).toBe('HS256');
     expect(claims).toMatchObject({
       sub: 'a-1',
       name: 'Ana Lyst',
@@ -51,6 +59,28 @@ describe('the command line', () => {
       las: ['E09000017', 'E09000002'],
     });
     expect(claims.exp! - claims.iat!).toBe(12 * 3600);
+  });
+
+  it.each(['test', 'production'])('token mints nothing when NODE_ENV=%s, saying why', (env) => {
+    const result = cli(['token', '--role', 'SOCIAL_WORKER', '--org', HILLINGDON, '--sub', 'x'], {
+      NODE_ENV: env,
+      EXPORT_LINK_SECRET: 'an-export-link-key-of-its-own-32-chars-at-least',
+    });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.trim()).toBe(
+      `npm run token mints development tokens only (NODE_ENV=${env}): tokens come from the identity provider here`,
+    );
+  });
+
+  it('token refuses a lifetime longer than TOKEN_MAX_LIFETIME_SECONDS', () => {
+    const args = ['token', '--role', 'SOCIAL_WORKER', '--org', HILLINGDON, '--sub', 'x', '--ttl'];
+    const env = { NODE_ENV: 'development', TOKEN_MAX_LIFETIME_SECONDS: '3600' };
+    expect(cli([...args, '3600'], env).status).toBe(0);
+    const refused = cli([...args, '3601'], env);
+    expect(refused.status).toBe(2);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toMatch(/TOKEN_MAX_LIFETIME_SECONDS \(3600\)/);
   });
 
   it('token refuses an unknown role, saying why on stderr', () => {

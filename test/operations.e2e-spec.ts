@@ -7,14 +7,21 @@ import {
   printSchema,
 } from 'graphql';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { DEVELOPMENT_JWT_SECRET, mintToken, Role } from '@haven/platform';
 import { newChild } from './support/factories';
 import { createTestDatabase, databaseUrl, dropTestDatabase } from './support/database';
 import { freePort } from './support/ports';
-import { HILLINGDON, socialWorker, spawnService, stopProcess, TestApp } from './support/test-app';
+import {
+  HILLINGDON,
+  socialWorker,
+  spawnService,
+  stopProcess,
+  TestApp,
+  testJwtSecret,
+} from './support/test-app';
 
 const MAIN = join(__dirname, '../dist/apps/api/src/main.js');
 
@@ -23,7 +30,8 @@ describe('operations', () => {
   const worker = socialWorker(HILLINGDON, 'sw-ops');
 
   beforeAll(async () => {
-    app = await TestApp.start({ GRAPHQL_MAX_DEPTH: '5', GRAPHQL_MAX_COST: '400' });
+    // development: the explorer and introspection are development conveniences (not in test or production)
+    app = await TestApp.start({ NODE_ENV: 'development', GRAPHQL_MAX_DEPTH: '5', GRAPHQL_MAX_COST: '400' });
   });
   afterAll(async () => {
     await app.close();
@@ -124,7 +132,12 @@ describe('in production', () => {
   const worker = socialWorker(HILLINGDON, 'sw-production');
 
   beforeAll(async () => {
-    app = await TestApp.start({ NODE_ENV: 'production', JWT_SECRET: secret, SQL_STATEMENT_HEADER: 'true' });
+    app = await TestApp.start({
+      NODE_ENV: 'production',
+      JWT_SECRET: secret,
+      EXPORT_LINK_SECRET: 'an-export-link-key-of-its-own-32-chars-at-least',
+      SQL_STATEMENT_HEADER: 'true',
+    });
   });
   afterAll(async () => {
     await app.close();
@@ -163,12 +176,81 @@ describe('in production', () => {
 });
 
 describe('the process', () => {
+  it.each(['staging', 'Production', 'prod', ' production', 'development '])(
+    'refuses NODE_ENV=%p in one line',
+    (value) => {
+      const result = spawnSync(process.execPath, [MAIN], {
+        env: { ...process.env, NODE_ENV: value, DATABASE_URL: 'postgres://x@127.0.0.1:1/x' },
+        encoding: 'utf8',
+      });
+      expect(result.status).toBe(1);
+      expect(result.stderr.trim()).toBe(
+        `Invalid configuration: NODE_ENV must be development, test or production (got ${JSON.stringify(value)})`,
+      );
+    },
+  );
+
+  it('refuses to start in production without a key of its own for export links, in one line', () => {
+    const result = spawnSync(process.execPath, [MAIN], {
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        JWT_SECRET: 'a-production-secret-of-at-least-32-characters',
+        EXPORT_LINK_SECRET: '',
+        DATABASE_URL: 'postgres://x@127.0.0.1:1/x',
+      },
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim()).toBe(
+      'Invalid configuration: EXPORT_LINK_SECRET is required when NODE_ENV=production (the same on every instance)',
+    );
+  });
+
+  it('listens on loopback only in development, and where HOST says when it is set', async () => {
+    const database = await createTestDatabase();
+    // an address of this machine that is not loopback, if it has one
+    const external = Object.values(networkInterfaces())
+      .flat()
+      .find((address) => address && address.family === 'IPv4' && !address.internal)?.address;
+    const reach = async (host: string, port: string) => {
+      try {
+        return (await fetch(`http://${host}:${port}/health`, { signal: AbortSignal.timeout(3000) })).status;
+      } catch {
+        return 'unreachable';
+      }
+    };
+    try {
+      const env = { NODE_ENV: 'development', DATABASE_URL: databaseUrl(database) };
+      const loopback = await spawnService(env);
+      try {
+        expect(loopback.listening).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+        const port = new URL(loopback.listening).port;
+        expect(await reach('127.0.0.1', port)).toBe(200);
+        if (external) expect(await reach(external, port)).toBe('unreachable');
+      } finally {
+        await stopProcess(loopback.child);
+      }
+      const everywhere = await spawnService({ ...env, HOST: '0.0.0.0' });
+      try {
+        const port = new URL(everywhere.listening).port;
+        expect(await reach('127.0.0.1', port)).toBe(200);
+        if (external) expect(await reach(external, port)).toBe(200);
+      } finally {
+        await stopProcess(everywhere.child);
+      }
+    } finally {
+      await dropTestDatabase(database);
+    }
+  });
+
   it('refuses to start in production with the development secret, in one line', () => {
     const result = spawnSync(process.execPath, [MAIN], {
       env: {
         ...process.env,
         NODE_ENV: 'production',
         JWT_SECRET: DEVELOPMENT_JWT_SECRET,
+        EXPORT_LINK_SECRET: 'an-export-link-key-of-its-own-32-chars-at-least',
         DATABASE_URL: 'postgres://x@127.0.0.1:1/x',
       },
       encoding: 'utf8',
@@ -216,7 +298,7 @@ describe('the process', () => {
     const env = { DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(await freePort()), DATABASE_URL: '' };
     const token = mintToken(
       { role: Role.SOCIAL_WORKER, org: HILLINGDON, sub: 'sw-restart', name: 'Sam' },
-      DEVELOPMENT_JWT_SECRET,
+      testJwtSecret(),
     );
     const post = async (url: string, query: string) => {
       const response = await fetch(`${url}/graphql`, {

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { DEVELOPMENT_JWT_SECRET, mintToken, Role } from '@haven/platform';
+import { mintToken, Role } from '@haven/platform';
 import { eventually } from '../support/eventually';
 import { newChild, newReferral } from '../support/factories';
 import { freePort } from '../support/ports';
@@ -15,6 +15,7 @@ import {
   spawnService,
   stopProcess,
   TestApp,
+  testJwtSecret,
 } from '../support/test-app';
 
 /**
@@ -166,7 +167,7 @@ describe('database faults', () => {
     const service = await spawnService({ DATABASE_URL: url, RATE_LIMIT_PER_MINUTE: '0' });
     const token = mintToken(
       { role: Role.SOCIAL_WORKER, org: HILLINGDON, sub: 'sw-chaos-restart', name: 'Sam' },
-      DEVELOPMENT_JWT_SECRET,
+      testJwtSecret(),
     );
     const register = async (marker: string) => {
       const started = Date.now();

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +17,9 @@ declare global {
  * template database with every migration applied. Each test file then clones the template.
  */
 export default async function globalSetup(): Promise<void> {
+  // NODE_ENV=test has no development secret: the harness brings its own, for this run only, which every
+  // spawned service, worker and command inherits (and TestApp mints tokens with)
+  process.env.JWT_SECRET ||= `haven-test-${randomBytes(24).toString('hex')}`;
   let adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) {
     const dataDir = mkdtempSync(join(tmpdir(), 'haven-test-'));

@@ -2,7 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Pool } from 'pg';
-import { loadConfig, mintToken, Role } from '@haven/platform';
+import { mintToken, Role } from '@haven/platform';
 import { createTestDatabase, databaseUrl, dropTestDatabase } from './database';
 
 export interface GraphQLError {
@@ -22,6 +22,13 @@ export interface Caller {
   sub: string;
   name?: string;
   las?: string[];
+}
+
+/** The harness's token secret (made by the global setup for this run; never the development one). */
+export function testJwtSecret(): string {
+  const secret = process.env.JWT_SECRET;
+  if (!secret) throw new Error('JWT_SECRET is not set: the end-to-end global setup makes one');
+  return secret;
 }
 
 /** Authorities of the reference data used across the tests. */
@@ -54,11 +61,11 @@ export class TestApp {
     const database = await createTestDatabase();
     const url = databaseUrl(database);
     const { child, listening, output } = await spawnService({ DATABASE_URL: url, ...env });
-    return new TestApp(child, listening, url, database, loadConfig(env).auth.jwtSecret!, output);
+    return new TestApp(child, listening, url, database, env.JWT_SECRET || testJwtSecret(), output);
   }
 
-  token(caller: Caller, expiresIn?: number): string {
-    return mintToken({ ...caller, name: caller.name ?? caller.sub, expiresIn }, this.secret);
+  token(caller: Caller, expiresIn?: number, issuedAt?: Date): string {
+    return mintToken({ ...caller, name: caller.name ?? caller.sub, expiresIn, issuedAt }, this.secret);
   }
 
   /** A token that also carries the practitioner's e-mail address, as an identity provider's would. */

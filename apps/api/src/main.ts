@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import {
+  AppConfig,
   ConfigError,
   DatabaseUnreachableError,
   loadConfig,
@@ -13,8 +14,10 @@ const logger = new Logger('Haven');
 
 async function main(): Promise<void> {
   let service: RunningService;
+  let config: AppConfig;
   try {
-    service = await startService(loadConfig());
+    config = loadConfig();
+    service = await startService(config);
   } catch (error) {
     if (
       error instanceof ConfigError ||
@@ -26,7 +29,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  announce(service);
+  announce(service, config);
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -44,16 +47,23 @@ async function main(): Promise<void> {
   }
 }
 
-function announce(service: RunningService): void {
+function announce(service: RunningService, config: AppConfig): void {
+  const development = config.env === 'development';
+  const everywhere = service.host === '::' || service.host === '0.0.0.0';
   const lines = [
-    `Haven is listening on ${service.url}`,
+    `Haven is listening on ${service.url}${everywhere ? ' (every interface)' : ''} (NODE_ENV=${config.env})`,
     `  GraphQL:  POST ${service.url}/graphql`,
     `  Health:   GET  ${service.url}/health`,
-    `  Explorer: ${service.url}/explorer (development only)`,
+    ...(config.graphql.explorer ? [`  Explorer: ${service.url}/explorer (development only)`] : []),
     `  Database: ${service.embedded ? 'embedded PostgreSQL, ' : ''}${safeUrl(service.serviceDatabaseUrl)} (row-level security)`,
-    'Mint a development token:',
-    '  npm run token -- --role SOCIAL_WORKER --org E09000017 --sub sw-1 --name "Sam Worker"',
-    'Load demo data: npm run seed -- --demo',
+    // development tokens exist in development only
+    ...(development && !config.auth.jwksUrl
+      ? [
+          'Mint a development token:',
+          '  npm run token -- --role SOCIAL_WORKER --org E09000017 --sub sw-1 --name "Sam Worker"',
+          'Load demo data: npm run seed -- --demo',
+        ]
+      : []),
   ];
   for (const line of lines) logger.log(line);
 }

@@ -15,8 +15,10 @@ import { AppModule } from './app.module';
 
 export interface RunningService {
   app: INestApplication;
-  /** e.g. http://localhost:3000 */
+  /** e.g. http://127.0.0.1:3000 (localhost when it listens on every interface) */
   url: string;
+  /** The address it listens on: 127.0.0.1 in development unless HOST is set; :: or 0.0.0.0 for every interface. */
+  host: string;
   /** The owner's URL (migrations); requests and workers connect as the service role. */
   databaseUrl: string;
   serviceDatabaseUrl: string;
@@ -29,6 +31,12 @@ export interface StartOptions {
 }
 
 const DRAIN_TIMEOUT_MS = 15_000;
+
+/** How to reach the address the service listens on from this machine. */
+function displayHost(address: string): string {
+  if (address === '::' || address === '0.0.0.0') return 'localhost';
+  return address.includes(':') ? `[${address}]` : address;
+}
 
 /** Stops accepting connections and waits for the requests in flight, closing keep-alive sockets as they idle. */
 function drainHttp(server: Server): Promise<void> {
@@ -67,11 +75,14 @@ export async function startService(config: AppConfig, options: StartOptions = {}
       },
     );
     app.disable('x-powered-by');
-    await app.listen(config.port);
-    const { port } = app.getHttpServer().address() as AddressInfo;
+    // development and test: loopback only unless HOST says otherwise; production: HOST, or every interface
+    if (config.host) await app.listen(config.port, config.host);
+    else await app.listen(config.port);
+    const { port, address } = app.getHttpServer().address() as AddressInfo;
     return {
       app,
-      url: `http://localhost:${port}`,
+      url: `http://${displayHost(address)}:${port}`,
+      host: address,
       databaseUrl,
       serviceDatabaseUrl,
       embedded: embedded !== undefined,

@@ -1,7 +1,7 @@
 import { createSecretKey, randomUUID } from 'node:crypto';
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
-import jwt from 'jsonwebtoken';
+import { JWTPayload, jwtVerify } from 'jose';
 import { Pool, PoolClient } from 'pg';
 import { AlertKind } from '@haven/alerts';
 import { ALERT_RULES, alertRuleParams, raiseStatement } from '@haven/alerts/alert-rules';
@@ -41,7 +41,7 @@ const pool = new Pool({
   max: Number(process.env.DATABASE_POOL_SIZE ?? 20),
   application_name: 'haven-twin',
 });
-// a KeyObject once, as the service does: jsonwebtoken would otherwise parse the secret on every call
+// a KeyObject once, as the service does
 const secret = createSecretKey(Buffer.from(process.env.JWT_SECRET ?? ''));
 const callers = new Map<string, { caller: Caller; until: number }>();
 
@@ -49,9 +49,12 @@ const callers = new Map<string, { caller: Caller; until: number }>();
 async function authenticate(request: IncomingMessage): Promise<Caller> {
   const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
   if (!token) throw new HttpError(401, 'No token');
-  let claims: jwt.JwtPayload;
+  let claims: JWTPayload;
   try {
-    claims = jwt.verify(token, secret, { algorithms: ['HS256'] }) as jwt.JwtPayload;
+    ({ payload: claims } = await jwtVerify(token, secret, {
+      algorithms: ['HS256'],
+      requiredClaims: ['exp'],
+    }));
   } catch {
     throw new HttpError(401, 'Invalid token');
   }

@@ -27,7 +27,8 @@ import { loadNational, NationalResult } from './seed/national';
 
 const USAGE = `Usage: haven <command>
   token   --role ROLE --org CODE --sub SUBJECT --name NAME [--las A,B] [--email E] [--ttl SECONDS]
-          prints a development token (HS256, JWT_SECRET or the development secret) and nothing else
+          prints a development token (HS256, JWT_SECRET or the development secret; NODE_ENV=development
+          only) and nothing else
   migrate applies pending migrations
   seed    --demo   loads the demo data set
           --national [--seed N] [--as-of YYYY-MM-DD]
@@ -79,11 +80,20 @@ function token(args: string[]): number {
     return 2;
   }
   const config = loadConfig();
-  if (!config.auth.jwtSecret) {
-    console.error('No JWT_SECRET configured: tokens come from the identity provider in this environment');
+  // a development convenience: in test and production tokens come from the harness or the identity provider
+  if (config.env !== 'development' || config.auth.jwksUrl || !config.auth.jwtSecret) {
+    console.error(
+      `npm run token mints development tokens only (NODE_ENV=${config.env}${config.auth.jwksUrl ? ', JWKS_URL set' : ''}): tokens come from the identity provider here`,
+    );
     return 1;
   }
-  const ttl = values.ttl ? Number(values.ttl) : undefined;
+  const ttl = values.ttl === undefined ? undefined : Number(values.ttl);
+  if (ttl !== undefined && (!Number.isInteger(ttl) || ttl > config.auth.maxLifetimeSeconds)) {
+    console.error(
+      `--ttl takes whole seconds, at most TOKEN_MAX_LIFETIME_SECONDS (${config.auth.maxLifetimeSeconds}); a negative one mints an expired token`,
+    );
+    return 2;
+  }
   process.stdout.write(
     `${mintToken(
       {

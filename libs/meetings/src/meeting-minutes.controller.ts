@@ -1,5 +1,5 @@
-import { Controller, Get, Param, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import { Controller, Get, Param, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import { ChildModel, ChildrenService } from '@haven/children';
 import { ExportLinkOpener, PublicEndpoint } from '@haven/platform';
 import { MINUTES_LINK_PURPOSE } from './meetings.resolver';
@@ -27,8 +27,8 @@ export class MeetingMinutesController {
 
   @Get(':token')
   @PublicEndpoint()
-  print(@Param('token') token: string, @Res() res: Response): Promise<void> {
-    return this.opener.open(res, MINUTES_LINK_PURPOSE, token, async (ctx, meetingId) => {
+  print(@Param('token') token: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    return this.opener.open(req, res, MINUTES_LINK_PURPOSE, token, async (ctx, meetingId) => {
       const meeting = await this.meetings.get(ctx, meetingId);
       const loaded = await this.children.loader(ctx).loadMany([...meeting.visibleChildIds]);
       const names = new Map(

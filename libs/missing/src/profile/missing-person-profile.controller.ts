@@ -1,5 +1,5 @@
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import { ExportLinkOpener, PublicEndpoint } from '@haven/platform';
 import { renderProfilePage } from './missing-person-profile.page';
 import { MissingPersonProfileService, PROFILE_LINK_PURPOSE } from './missing-person-profile.service';
@@ -20,9 +20,10 @@ export class MissingPersonProfileController {
   print(
     @Param('token') token: string,
     @Query('format') format: string | undefined,
+    @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    return this.opener.open(res, PROFILE_LINK_PURPOSE, token, async (ctx, childId) => {
+    return this.opener.open(req, res, PROFILE_LINK_PURPOSE, token, async (ctx, childId) => {
       const profile = await this.profiles.export(ctx, childId, 'print');
       return format === 'json'
         ? { type: 'json', body: profile }

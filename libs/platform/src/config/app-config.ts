@@ -1,14 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import { isAbsolute, resolve } from 'node:path';
 
-/** The secret development tokens are signed with; production refuses to start with it. */
+/** The secret development tokens are signed with; only NODE_ENV=development (or unset) accepts it. */
 export const DEVELOPMENT_JWT_SECRET = 'haven-development-secret-never-use-in-production';
 
 export type Environment = 'development' | 'production' | 'test';
 
+const ENVIRONMENTS: readonly Environment[] = ['development', 'test', 'production'];
+
 export interface AppConfig {
   readonly env: Environment;
   readonly port: number;
+  /**
+   * The address to listen on. Development and test: loopback (127.0.0.1) unless HOST says otherwise,
+   * so that the development secret and conveniences are never reachable from another machine;
+   * production: HOST, or every interface when it is absent (undefined).
+   */
+  readonly host?: string;
   /** Absent: the service starts an embedded PostgreSQL under `dataDir`. */
   readonly databaseUrl?: string;
   /**
@@ -28,8 +36,25 @@ export interface AppConfig {
     readonly jwksUrl?: string;
     readonly issuer?: string;
     readonly audience?: string;
-    /** Signs short-lived links to printable exports; shared by every instance when set. */
-    readonly exportLinkSecret: string;
+    /** A token whose exp - iat (or, without iat, whose remaining life) is longer than this is refused. */
+    readonly maxLifetimeSeconds: number;
+    /** Leeway for exp, nbf and a future iat, between clocks that differ a little. */
+    readonly clockToleranceSeconds: number;
+    /**
+     * The JWKS is fetched again once it is this old: a key the provider withdraws stops verifying
+     * tokens at the first request after at most this long.
+     */
+    readonly jwksCacheMaxAgeSeconds: number;
+    /** An unknown key id refetches the JWKS at most this often. */
+    readonly jwksCooldownSeconds: number;
+  };
+  readonly exportLinks: {
+    /** Signs the links to printable exports; its own key, never the tokens' (the same on every instance). */
+    readonly secret: string;
+    /** The longest a link may live: longer, or no expiry at all, and opening it is refused. */
+    readonly maxAgeSeconds: number;
+    /** Links one client address may open per minute on one instance (0: no limit). */
+    readonly openingsPerMinute: number;
   };
   readonly graphql: {
     readonly maxDepth: number;
@@ -124,7 +149,11 @@ export interface NrmConfig {
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
-    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    super(
+      problems.length === 1
+        ? `Invalid configuration: ${problems[0]}`
+        : `Invalid configuration:\n  - ${problems.join('\n  - ')}`,
+    );
     this.name = 'ConfigError';
   }
 }
@@ -149,21 +178,45 @@ export function loadConfig(env: Env = process.env): AppConfig {
     return raw ? raw : undefined;
   };
 
-  const nodeEnv = text('NODE_ENV') ?? 'development';
-  const environment: Environment =
-    nodeEnv === 'production' ? 'production' : nodeEnv === 'test' ? 'test' : 'development';
+  // NODE_ENV decides which defaults are safe, so anything but the three names stops here, alone
+  const nodeEnv = env.NODE_ENV === undefined || env.NODE_ENV === '' ? 'development' : env.NODE_ENV;
+  if (!ENVIRONMENTS.includes(nodeEnv as Environment)) {
+    throw new ConfigError([
+      `NODE_ENV must be development, test or production (got ${JSON.stringify(nodeEnv.slice(0, 40))})`,
+    ]);
+  }
+  const environment = nodeEnv as Environment;
   const production = environment === 'production';
+  const development = environment === 'development';
 
   const jwksUrl = text('JWKS_URL');
   let jwtSecret = text('JWT_SECRET');
-  if (production) {
-    if (!jwksUrl && !jwtSecret) problems.push('JWT_SECRET or JWKS_URL is required when NODE_ENV=production');
-    if (jwtSecret === DEVELOPMENT_JWT_SECRET) {
-      problems.push('JWT_SECRET is the development secret, which is refused when NODE_ENV=production');
-    }
-    if (jwtSecret && jwtSecret.length < 32) problems.push('JWT_SECRET must be at least 32 characters');
-  } else {
+  if (development) {
     jwtSecret ??= DEVELOPMENT_JWT_SECRET;
+  } else {
+    if (!jwksUrl && !jwtSecret)
+      problems.push(`JWT_SECRET or JWKS_URL is required when NODE_ENV=${environment}`);
+    if (jwtSecret === DEVELOPMENT_JWT_SECRET) {
+      problems.push(`JWT_SECRET is the development secret, which is refused when NODE_ENV=${environment}`);
+    } else if (jwtSecret && jwtSecret.length < 32) problems.push('JWT_SECRET must be at least 32 characters');
+  }
+
+  const host = text('HOST');
+  if (host !== undefined && !/^[A-Za-z0-9.:%-]{1,253}$/.test(host)) {
+    problems.push('HOST must be an IP address or a host name (e.g. 127.0.0.1, ::1, 0.0.0.0)');
+  }
+
+  let exportLinkSecret = text('EXPORT_LINK_SECRET');
+  if (exportLinkSecret !== undefined) {
+    if (exportLinkSecret.length < 32) problems.push('EXPORT_LINK_SECRET must be at least 32 characters');
+    else if (exportLinkSecret === jwtSecret || exportLinkSecret === DEVELOPMENT_JWT_SECRET) {
+      problems.push('EXPORT_LINK_SECRET must be a key of its own, not JWT_SECRET');
+    }
+  } else if (production) {
+    problems.push('EXPORT_LINK_SECRET is required when NODE_ENV=production (the same on every instance)');
+  } else {
+    // development and test: a key of this process's own; its links open on this instance only
+    exportLinkSecret = randomBytes(32).toString('hex');
   }
   if (jwksUrl && !/^https?:\/\//.test(jwksUrl)) problems.push('JWKS_URL must be an http(s) URL');
   const webhook = text('ALERT_WEBHOOK_URL');
@@ -186,6 +239,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const config: AppConfig = {
     env: environment,
     port: int('PORT', 3000, 0, 65535),
+    host: host ?? (production ? undefined : '127.0.0.1'),
     databaseUrl,
     databaseServiceUrl,
     dataDir: isAbsolute(dataDir) ? dataDir : resolve(process.cwd(), dataDir),
@@ -197,15 +251,23 @@ export function loadConfig(env: Env = process.env): AppConfig {
       jwksUrl,
       issuer: text('JWT_ISSUER'),
       audience: text('JWT_AUDIENCE'),
-      // without a configured secret, links work on the instance that made them
-      exportLinkSecret: text('EXPORT_LINK_SECRET') ?? jwtSecret ?? randomBytes(32).toString('hex'),
+      maxLifetimeSeconds: int('TOKEN_MAX_LIFETIME_SECONDS', 12 * 3600, 60, 7 * 86_400),
+      clockToleranceSeconds: int('TOKEN_CLOCK_TOLERANCE_SECONDS', 60, 0, 300),
+      jwksCacheMaxAgeSeconds: int('JWKS_CACHE_MAX_AGE_SECONDS', 600, 1, 86_400),
+      jwksCooldownSeconds: int('JWKS_COOLDOWN_SECONDS', 30, 0, 3_600),
+    },
+    exportLinks: {
+      secret: exportLinkSecret ?? '',
+      maxAgeSeconds: int('EXPORT_LINK_MAX_AGE_SECONDS', 1800, 60, 86_400),
+      openingsPerMinute: int('EXPORT_LINK_RATE_LIMIT_PER_MINUTE', 30, 0, 100_000),
     },
     graphql: {
       maxDepth: int('GRAPHQL_MAX_DEPTH', 12, 2, 100),
       maxCost: int('GRAPHQL_MAX_COST', 5000, 10, 1_000_000),
       maxAliases: int('GRAPHQL_MAX_ALIASES', 30, 1, 1000),
-      introspection: !production,
-      explorer: !production,
+      // development conveniences: never in test or production
+      introspection: development,
+      explorer: development,
       sqlStatementHeader: !production && text('SQL_STATEMENT_HEADER') === 'true',
     },
     guardianship: {

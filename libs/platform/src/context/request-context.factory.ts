@@ -32,13 +32,17 @@ export class RequestContextFactory {
     );
   }
 
-  /** A subscription socket's caller, verified once on connection (each operation then has a context of its own). */
-  forSubscription(authorization: string | undefined): RequestContext {
-    return new RequestContext(
-      this.dataSource,
-      async () => this.identity.resolve(await this.verifier.verify(authorization)),
-      randomUUID(),
-    );
+  /**
+   * A subscription socket's caller, verified once on connection (each operation then has a context of
+   * its own), and when the token expires: the socket is closed then.
+   */
+  async authenticateSocket(
+    authorization: string | undefined,
+  ): Promise<{ haven: RequestContext; expiresAt: Date }> {
+    const claims = await this.verifier.verify(authorization);
+    const haven = this.forActor(await this.identity.resolve(claims));
+    await haven.resolveActor();
+    return { haven, expiresAt: claims.expiresAt };
   }
 
   /** A context for an actor already established (a signed link they made, a scheduled job). */

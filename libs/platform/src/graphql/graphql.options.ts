@@ -2,20 +2,45 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { ApolloDriverConfig } from '@nestjs/apollo';
 import type { Request, Response } from 'express';
-import { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { AppConfig } from '../config/app-config';
 import { GraphQLContext } from '../context/current-context.decorator';
 import { RequestContext } from '../context/request-context';
 import { RequestContextFactory } from '../context/request-context.factory';
 import { formatGraphQLError } from '../errors/format-error';
+import { ErrorCode, HavenError } from '../errors/haven-error';
 import { GraphQLDate, GraphQLDateTime } from './scalars';
 import { unitOfWorkPlugin } from './unit-of-work.plugin';
 
 interface WsExtra {
+  /** The socket itself (graphql-ws on ws). */
+  socket: WsSocket;
   /** The socket's caller, authenticated once on connection. */
   haven?: RequestContext;
   /** Each subscription on the socket reads with a context of its own. */
   operations?: Map<string, RequestContext>;
+}
+
+interface WsSocket {
+  close(code: number, reason: string): void;
+  once(event: 'close', listener: () => void): unknown;
+}
+
+/**
+ * Close codes of graphql-ws: 4401 when the caller is not (or no longer) authenticated, 4403 when
+ * they are but may not do what they asked, 4500 when the service failed.
+ */
+export const WS_UNAUTHORIZED = 4401;
+export const WS_FORBIDDEN = 4403;
+const WS_INTERNAL_ERROR = 4500;
+/** setTimeout's longest delay; tokens live far less (TOKEN_MAX_LIFETIME_SECONDS is at most 7 days). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+function closeCodeFor(error: unknown): [number, string] {
+  if (error instanceof HavenError && error.code === ErrorCode.UNAUTHENTICATED)
+    return [WS_UNAUTHORIZED, 'Unauthorized'];
+  if (error instanceof HavenError && error.code === ErrorCode.FORBIDDEN) return [WS_FORBIDDEN, 'Forbidden'];
+  return [WS_INTERNAL_ERROR, 'Internal server error'];
 }
 
 interface WsContext {
@@ -65,28 +90,53 @@ export function graphqlOptions(config: AppConfig, contexts: RequestContextFactor
     subscriptions: {
       'graphql-ws': {
         path: '/graphql',
-        // authenticated by connectionParams: { Authorization: "Bearer <JWT>" }; a bad token closes the socket
+        // authenticated by connectionParams: { Authorization: "Bearer <JWT>" }; a bad or expired token
+        // closes the socket with 4401, a caller refused (an unknown authority) with 4403
         onConnect: async (context: { connectionParams?: Record<string, unknown>; extra: unknown }) => {
+          const extra = context.extra as WsExtra;
           const params = context.connectionParams ?? {};
           const authorization = (params.Authorization ?? params.authorization) as string | undefined;
-          const haven = contexts.forSubscription(authorization);
+          let authenticated: { haven: RequestContext; expiresAt: Date };
           try {
-            await haven.resolveActor();
-          } catch {
+            authenticated = await contexts.authenticateSocket(authorization);
+          } catch (error) {
+            extra.socket.close(...closeCodeFor(error));
             return false;
           }
-          Object.assign(context.extra as WsExtra, { haven, operations: new Map() });
+          // the socket lives no longer than the token it was opened with
+          const expiry = setTimeout(
+            () => extra.socket.close(WS_UNAUTHORIZED, 'Token expired'),
+            Math.min(MAX_TIMER_MS, Math.max(0, authenticated.expiresAt.getTime() - Date.now())),
+          );
+          expiry.unref();
+          extra.socket.once('close', () => clearTimeout(expiry));
+          Object.assign(extra, { haven: authenticated.haven, operations: new Map() });
           return true;
         },
-        // each event's reads, and their audit rows, are committed before the event is sent
-        onNext: async (context: WsContext, id: string) => {
-          const operation = (context.extra as WsExtra).operations?.get(id);
+        // each event's reads, and their audit rows, are committed before the event is sent; a
+        // subscription refused as a whole (no permission) closes the socket with 4403
+        onNext: async (
+          context: WsContext,
+          id: string,
+          _payload: unknown,
+          _args: unknown,
+          result: { data?: unknown; errors?: readonly GraphQLError[] },
+        ) => {
+          const extra = context.extra as WsExtra;
+          const operation = extra.operations?.get(id);
           try {
             await operation?.completeEvent();
           } catch {
             return {
               errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
             };
+          }
+          const refusal = result.data
+            ? undefined
+            : result.errors?.find((e) => e.originalError instanceof HavenError);
+          if (refusal) {
+            const [code, reason] = closeCodeFor(refusal.originalError);
+            if (code !== WS_INTERNAL_ERROR) extra.socket.close(code, reason);
           }
         },
         // a socket closed mid-event leaves no transaction open

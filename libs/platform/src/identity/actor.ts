@@ -23,4 +23,6 @@ export interface TokenClaims {
   org: string;
   las: string[];
   email?: string;
+  /** When the token expires (a subscription's socket is closed then). */
+  expiresAt: Date;
 }

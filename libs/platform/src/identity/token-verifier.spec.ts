@@ -1,14 +1,36 @@
-import jwt from 'jsonwebtoken';
+import { Logger } from '@nestjs/common';
+import { SignJWT } from 'jose';
+import { createSecretKey, generateKeyPairSync } from 'node:crypto';
 import { loadConfig } from '../config/app-config';
 import { HavenError } from '../errors/haven-error';
-import { mintToken, TokenVerifier } from './token-verifier';
+import { Clock } from '../time/clock';
 import { Role } from './role';
+import { mintToken, signHs256, TokenVerifier } from './token-verifier';
 
-describe('TokenVerifier', () => {
+/** A clock stopped at one instant, so that every boundary is exact. */
+class FixedClock extends Clock {
+  constructor(private readonly instant: Date) {
+    super();
+  }
+  override now(): Date {
+    return this.instant;
+  }
+}
+
+const NOW = new Date('2026-03-01T12:00:00Z');
+const now = NOW.getTime() / 1000;
+
+describe('TokenVerifier (HS256)', () => {
   const config = loadConfig({});
   const secret = config.auth.jwtSecret!;
-  const verifier = new TokenVerifier(config);
+  const verifier = new TokenVerifier(config, new FixedClock(NOW));
   const claims = { role: Role.SOCIAL_WORKER, org: 'E09000017', sub: 'sw-1', name: 'Sam Worker' };
+  const payload = { ...claims, iat: now, exp: now + 3600 };
+  const header = { alg: 'HS256', typ: 'JWT' };
+  const hs256 = (body: Record<string, unknown>, head: Record<string, unknown> = header) =>
+    `Bearer ${signHs256(head, body, secret)}`;
+  const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+  afterAll(() => warn.mockRestore());
 
   const rejection = async (header: string | undefined) => {
     try {
@@ -19,38 +41,117 @@ describe('TokenVerifier', () => {
     throw new Error('expected the token to be refused');
   };
 
-  it('accepts a token it minted', async () => {
-    const verified = await verifier.verify(`Bearer ${mintToken(claims, secret)}`);
+  it('accepts a token it minted, and says when it expires', async () => {
+    const verified = await verifier.verify(`Bearer ${mintToken({ ...claims, issuedAt: NOW }, secret)}`);
     expect(verified).toMatchObject({
       sub: 'sw-1',
       role: 'SOCIAL_WORKER',
       org: 'E09000017',
       name: 'Sam Worker',
       las: [],
+      expiresAt: new Date(NOW.getTime() + 12 * 3600_000),
     });
   });
 
   it('keeps the las claim of an analyst only', async () => {
     const analyst = await verifier.verify(
-      `Bearer ${mintToken({ ...claims, role: Role.LSCB_ANALYST, las: ['E09000017', 'E09000002'] }, secret)}`,
+      `Bearer ${mintToken({ ...claims, role: Role.LSCB_ANALYST, las: ['E09000017', 'E09000002'], issuedAt: NOW }, secret)}`,
     );
     expect(analyst.las).toEqual(['E09000017', 'E09000002']);
+  });
+
+  it('accepts each boundary just inside: expired 59 s ago, issued 60 s ahead, a lifetime of exactly 12 h', async () => {
+    await expect(
+      verifier.verify(hs256({ ...payload, iat: now - 3600, exp: now - 59 })),
+    ).resolves.toBeDefined();
+    await expect(
+      verifier.verify(hs256({ ...payload, iat: now + 60, exp: now + 3600 })),
+    ).resolves.toBeDefined();
+    await expect(verifier.verify(hs256({ ...payload, iat: now, exp: now + 43_200 }))).resolves.toBeDefined();
+    // without iat, its remaining life is what is bounded
+    await expect(verifier.verify(hs256({ ...claims, exp: now + 43_200 }))).resolves.toBeDefined();
   });
 
   it.each([
     ['no header', undefined],
     ['not a bearer', 'Basic abc'],
     ['garbage', 'Bearer not-a-token'],
-    ['another secret', `Bearer ${mintToken(claims, 'another-secret-another-secret-xx')}`],
-    ['expired', `Bearer ${mintToken({ ...claims, expiresIn: -60 }, secret)}`],
+    ['another secret', `Bearer ${signHs256(header, payload, 'another-secret-another-secret-xx')}`],
+    [
+      'expired 60 s ago (the tolerance)',
+      `Bearer ${signHs256(header, { ...payload, exp: now - 60 }, secret)}`,
+    ],
+    [
+      'issued 61 s in the future',
+      `Bearer ${signHs256(header, { ...payload, iat: now + 61, exp: now + 3600 }, secret)}`,
+    ],
+    ['a lifetime of 12 h and 1 s', `Bearer ${signHs256(header, { ...payload, exp: now + 43_201 }, secret)}`],
+    [
+      'no iat, expiring 12 h and 1 s from now',
+      `Bearer ${signHs256(header, { ...claims, exp: now + 43_201 }, secret)}`,
+    ],
+    ['no expiry', `Bearer ${signHs256(header, { ...claims, iat: now }, secret)}`],
+    ['a string expiry', `Bearer ${signHs256(header, { ...payload, exp: String(now + 60) }, secret)}`],
+    ['not yet valid (nbf)', `Bearer ${signHs256(header, { ...payload, nbf: now + 120 }, secret)}`],
     [
       'alg none',
-      `Bearer ${jwt.sign({ ...claims, exp: Math.floor(Date.now() / 1000) + 60 }, '', { algorithm: 'none' })}`,
+      `Bearer ${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}.`,
     ],
-    ['no expiry', `Bearer ${jwt.sign({ ...claims }, secret, { algorithm: 'HS256' })}`],
-    ['HS512', `Bearer ${jwt.sign({ ...claims }, secret, { algorithm: 'HS512', expiresIn: 60 })}`],
-    ['unknown role', `Bearer ${mintToken({ ...claims, role: 'KING' as Role }, secret)}`],
-  ])('refuses %s as UNAUTHENTICATED', async (_, header) => {
-    expect((await rejection(header)).code).toBe('UNAUTHENTICATED');
+    ['HS512', `Bearer ${signHs256({ alg: 'HS512' }, payload, secret)}`],
+    [
+      'an unknown crit header',
+      `Bearer ${signHs256({ ...header, crit: ['x-haven-unknown'], 'x-haven-unknown': 1 }, payload, secret)}`,
+    ],
+    [
+      'crit naming a header that is absent',
+      `Bearer ${signHs256({ ...header, crit: ['exp'] }, payload, secret)}`,
+    ],
+    ['unknown role', `Bearer ${signHs256(header, { ...payload, role: 'KING' }, secret)}`],
+    ['no subject', `Bearer ${signHs256(header, { ...payload, sub: '' }, secret)}`],
+  ])('refuses %s as UNAUTHENTICATED, with one message for every reason', async (_, authorization) => {
+    const error = await rejection(authorization);
+    expect(error.code).toBe('UNAUTHENTICATED');
+    expect(error.message).toBe('A valid bearer token is required');
+  });
+
+  it('refuses RS256 where the secret is expected (the algorithm is pinned)', async () => {
+    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const token = await new SignJWT(payload).setProtectedHeader({ alg: 'RS256' }).sign(privateKey);
+    expect((await rejection(`Bearer ${token}`)).code).toBe('UNAUTHENTICATED');
+    // and HS256 signed by jose itself is accepted: the hand-made signature is the standard one
+    const josed = await new SignJWT(payload)
+      .setProtectedHeader(header)
+      .sign(createSecretKey(Buffer.from(secret)));
+    await expect(verifier.verify(`Bearer ${josed}`)).resolves.toMatchObject({ sub: 'sw-1' });
+  });
+
+  it('logs why a token was refused, at warn, without the token', async () => {
+    warn.mockClear();
+    const token = signHs256(header, { ...payload, iat: now, exp: now + 50_000 }, secret);
+    await rejection(`Bearer ${token}`);
+    expect(warn).toHaveBeenCalledTimes(1);
+    const line = String(warn.mock.calls[0][0]);
+    expect(line).toBe('Token refused: the token lives 50000 s, longer than the 43200 s allowed');
+    expect(line).not.toContain(token.split('.')[1]);
+
+    warn.mockClear();
+    const expired = signHs256(header, { ...payload, exp: now - 3000 }, secret);
+    await rejection(`Bearer ${expired}`);
+    expect(String(warn.mock.calls[0][0])).toMatch(/^Token refused: ERR_JWT_EXPIRED: /);
+    expect(String(warn.mock.calls[0][0])).not.toContain(expired.split('.')[2]);
+  });
+
+  it('takes its maximum lifetime and tolerance from the configuration', async () => {
+    const strict = new TokenVerifier(
+      loadConfig({ TOKEN_MAX_LIFETIME_SECONDS: '600', TOKEN_CLOCK_TOLERANCE_SECONDS: '0' }),
+      new FixedClock(NOW),
+    );
+    await expect(strict.verify(hs256({ ...payload, exp: now + 600 }))).resolves.toBeDefined();
+    await expect(strict.verify(hs256({ ...payload, exp: now + 601 }))).rejects.toBeInstanceOf(HavenError);
+    await expect(strict.verify(hs256({ ...payload, iat: now + 1 }))).rejects.toBeInstanceOf(HavenError);
+    await expect(strict.verify(hs256({ ...payload, iat: now - 10, exp: now }))).rejects.toBeInstanceOf(
+      HavenError,
+    );
+    await expect(strict.verify(hs256({ ...payload, iat: now - 10, exp: now + 1 }))).resolves.toBeDefined();
   });
 });

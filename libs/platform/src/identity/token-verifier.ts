@@ -1,98 +1,125 @@
-import { Inject, Injectable } from '@nestjs/common';
-import jwt, { GetPublicKeyOrSecret, JwtPayload, VerifyOptions } from 'jsonwebtoken';
-import { JwksClient } from 'jwks-rsa';
-import { createPublicKey, createSecretKey, KeyObject } from 'node:crypto';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { createHmac, createSecretKey, KeyObject } from 'node:crypto';
+import { createRemoteJWKSet, errors, JWTPayload, jwtVerify, JWTVerifyGetKey } from 'jose';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { unauthenticated } from '../errors/haven-error';
+import { HavenError, unauthenticated } from '../errors/haven-error';
+import { Clock } from '../time/clock';
 import { TokenClaims } from './actor';
 import { Role } from './role';
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 
-/**
- * Verifies bearer tokens: HS256 with the configured secret, or RS256/ES256 against a JWKS endpoint.
- * The algorithm list is pinned (never `none`) and an expiry is required.
- */
-@Injectable()
-export class TokenVerifier {
-  private readonly jwks?: JwksClient;
-  /**
-   * Keys as KeyObjects, made once: given a string, jsonwebtoken first tries to parse it as a public
-   * key (and throws) on every verification, a tenth of the service's time per request.
-   */
-  private readonly secretKey?: KeyObject;
-  private readonly publicKeys = new Map<string, KeyObject>();
-
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
-    if (config.auth.jwtSecret) this.secretKey = createSecretKey(Buffer.from(config.auth.jwtSecret));
-    if (config.auth.jwksUrl) {
-      this.jwks = new JwksClient({
-        jwksUri: config.auth.jwksUrl,
-        cache: true,
-        rateLimit: true,
-        timeout: 5_000,
-      });
-    }
-  }
-
-  private publicKey(kid: string, pem: string): KeyObject {
-    let key = this.publicKeys.get(`${kid}:${pem}`);
-    if (!key) {
-      key = createPublicKey(pem);
-      this.publicKeys.set(`${kid}:${pem}`, key);
-    }
-    return key;
-  }
-
-  async verify(authorization: string | undefined): Promise<TokenClaims> {
-    const token = /^Bearer\s+(\S+)$/i.exec(authorization?.trim() ?? '')?.[1];
-    if (!token) throw unauthenticated();
-    const payload = await this.verifySignature(token);
-    return parseClaims(payload);
-  }
-
-  private verifySignature(token: string): Promise<JwtPayload> {
-    const options: VerifyOptions = {
-      algorithms: this.jwks ? ['RS256', 'ES256'] : ['HS256'],
-      issuer: this.config.auth.issuer,
-      audience: this.config.auth.audience,
-      clockTolerance: 5,
-    };
-    const key: GetPublicKeyOrSecret | KeyObject = this.jwks
-      ? (header, callback) => {
-          this.jwks!.getSigningKey(header.kid)
-            .then((signingKey) => callback(null, this.publicKey(signingKey.kid, signingKey.getPublicKey())))
-            .catch((error: Error) => callback(error));
-        }
-      : this.secretKey!;
-    return new Promise((resolve, reject) => {
-      jwt.verify(token, key, options, (error, decoded) => {
-        if (error || !decoded || typeof decoded === 'string') {
-          const reason =
-            error?.name === 'TokenExpiredError' ? 'The token has expired' : 'The token is not valid';
-          reject(unauthenticated(reason));
-        } else {
-          resolve(decoded);
-        }
-      });
-    });
+/** Why a token was refused: logged (never the token), while the client sees one message. */
+export class TokenRefusal extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+    this.name = 'TokenRefusal';
   }
 }
 
-export function parseClaims(payload: JwtPayload): TokenClaims {
-  const { sub, name, role, org, las, email, exp } = payload as Record<string, unknown>;
-  if (typeof exp !== 'number') throw unauthenticated('The token must have an expiry');
-  if (typeof sub !== 'string' || sub.length === 0 || sub.length > 200)
-    throw unauthenticated('The token has no subject');
-  if (typeof role !== 'string' || !Object.values(Role).includes(role as Role)) {
-    throw unauthenticated('The token names no known role');
+/**
+ * Verifies bearer tokens with jose: HS256 with the configured secret, or RS256/ES256 against the
+ * identity provider's JWKS (fetched again once it is `jwksCacheMaxAgeSeconds` old, so that a withdrawn
+ * key stops working within that time). The algorithm list is pinned (never `none`); unknown `crit`
+ * headers are refused (jose); an expiry is required, a lifetime (exp - iat) above the configured
+ * maximum and an `iat` in the future (beyond the clock tolerance) are refused. Every refusal is the
+ * same UNAUTHENTICATED to the client; its reason is logged at warn, without the token.
+ */
+@Injectable()
+export class TokenVerifier {
+  private readonly logger = new Logger('Authentication');
+  private readonly jwks?: JWTVerifyGetKey;
+  /** The secret as a KeyObject, made once. */
+  private readonly secretKey?: KeyObject;
+  private readonly clock: Clock;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Optional() clock?: Clock,
+  ) {
+    this.clock = clock ?? new Clock();
+    if (config.auth.jwksUrl) {
+      this.jwks = createRemoteJWKSet(new URL(config.auth.jwksUrl), {
+        cacheMaxAge: config.auth.jwksCacheMaxAgeSeconds * 1000,
+        cooldownDuration: config.auth.jwksCooldownSeconds * 1000,
+        timeoutDuration: 5_000,
+      });
+    } else if (config.auth.jwtSecret) {
+      this.secretKey = createSecretKey(Buffer.from(config.auth.jwtSecret));
+    }
   }
-  if (typeof org !== 'string' || !CODE.test(org)) throw unauthenticated('The token names no organisation');
+
+  async verify(authorization: string | undefined): Promise<TokenClaims> {
+    try {
+      const token = /^Bearer\s+(\S+)$/i.exec(authorization?.trim() ?? '')?.[1];
+      if (!token) throw new TokenRefusal(authorization ? 'not a bearer token' : 'no token');
+      return parseClaims(await this.verifySignature(token));
+    } catch (error) {
+      const reason =
+        error instanceof TokenRefusal
+          ? error.reason
+          : error instanceof errors.JOSEError
+            ? `${error.code}: ${error.message}`
+            : error instanceof HavenError
+              ? error.message
+              : `verification failed: ${(error as Error).message}`;
+      this.logger.warn(`Token refused: ${reason}`);
+      throw unauthenticated();
+    }
+  }
+
+  private async verifySignature(token: string): Promise<JWTPayload> {
+    const { auth } = this.config;
+    const now = this.clock.now();
+    const options = {
+      algorithms: this.jwks ? ['RS256', 'ES256'] : ['HS256'],
+      issuer: auth.issuer,
+      audience: auth.audience,
+      clockTolerance: auth.clockToleranceSeconds,
+      currentDate: now,
+      requiredClaims: ['exp'],
+    };
+    const { payload } = this.jwks
+      ? await jwtVerify(token, this.jwks, options)
+      : await jwtVerify(token, this.secretKey!, options);
+    checkLifetime(payload, now, auth.maxLifetimeSeconds, auth.clockToleranceSeconds);
+    return payload;
+  }
+}
+
+/**
+ * The lifetime rules jose leaves to the caller: an expiry, no longer than `maxSeconds` after the token
+ * was issued (without `iat`, no further than that from now), and not issued in the future.
+ */
+export function checkLifetime(payload: JWTPayload, now: Date, maxSeconds: number, toleranceSeconds: number) {
+  const nowSeconds = Math.floor(now.getTime() / 1000);
+  const { exp, iat } = payload;
+  if (typeof exp !== 'number' || !Number.isFinite(exp)) throw new TokenRefusal('the token has no expiry');
+  if (iat !== undefined) {
+    if (typeof iat !== 'number' || !Number.isFinite(iat)) throw new TokenRefusal('iat is not a number');
+    if (iat > nowSeconds + toleranceSeconds) throw new TokenRefusal('the token was issued in the future');
+    if (exp - iat > maxSeconds) {
+      throw new TokenRefusal(`the token lives ${exp - iat} s, longer than the ${maxSeconds} s allowed`);
+    }
+  } else if (exp - nowSeconds > maxSeconds) {
+    throw new TokenRefusal(`the token (no iat) expires more than ${maxSeconds} s from now`);
+  }
+}
+
+export function parseClaims(payload: JWTPayload): TokenClaims {
+  const { sub, name, role, org, las, email, exp } = payload as Record<string, unknown>;
+  if (typeof exp !== 'number') throw new TokenRefusal('the token has no expiry');
+  if (typeof sub !== 'string' || sub.length === 0 || sub.length > 200)
+    throw new TokenRefusal('the token has no subject');
+  if (typeof role !== 'string' || !Object.values(Role).includes(role as Role)) {
+    throw new TokenRefusal('the token names no known role');
+  }
+  if (typeof org !== 'string' || !CODE.test(org)) throw new TokenRefusal('the token names no organisation');
   const authorityCodes = Array.isArray(las)
     ? las.filter((code): code is string => typeof code === 'string')
     : [];
   if (authorityCodes.some((code) => !CODE.test(code)))
-    throw unauthenticated('The token has a malformed las claim');
+    throw new TokenRefusal('the token has a malformed las claim');
   return {
     sub,
     name: typeof name === 'string' && name.trim() ? name.trim().slice(0, 200) : sub,
@@ -100,6 +127,7 @@ export function parseClaims(payload: JwtPayload): TokenClaims {
     org,
     las: (role as Role) === Role.LSCB_ANALYST ? authorityCodes : [],
     email: typeof email === 'string' ? email.slice(0, 320) : undefined,
+    expiresAt: new Date(exp * 1000),
   };
 }
 
@@ -112,13 +140,32 @@ export interface DevelopmentTokenInput {
   email?: string;
   /** Lifetime in seconds (default 12 hours). */
   expiresIn?: number;
+  /** When it was issued (default now). */
+  issuedAt?: Date;
 }
 
-/** Mints an HS256 token for development and tests. */
+const base64url = (value: string | Buffer) => Buffer.from(value).toString('base64url');
+
+/**
+ * Mints an HS256 token for development and tests: the compact JWS of RFC 7515, signed with
+ * HMAC-SHA-256 (synchronously, so that tests can mint tokens inline; jose verifies them).
+ */
 export function mintToken(input: DevelopmentTokenInput, secret: string): string {
-  const { expiresIn = 12 * 3600, ...claims } = input;
-  const payload: Record<string, unknown> = { name: claims.name, role: claims.role, org: claims.org };
+  const { expiresIn = 12 * 3600, issuedAt = new Date(), ...claims } = input;
+  const iat = Math.floor(issuedAt.getTime() / 1000);
+  const payload: Record<string, unknown> = {
+    name: claims.name,
+    role: claims.role,
+    org: claims.org,
+  };
   if (claims.las?.length) payload.las = claims.las;
   if (claims.email) payload.email = claims.email;
-  return jwt.sign(payload, secret, { algorithm: 'HS256', subject: claims.sub, expiresIn });
+  Object.assign(payload, { sub: claims.sub, iat, exp: iat + expiresIn });
+  return signHs256({ alg: 'HS256', typ: 'JWT' }, payload, secret);
+}
+
+/** A compact HS256 JWS over any header and payload (tests use it to craft tokens the verifier must refuse). */
+export function signHs256(header: Record<string, unknown>, payload: Record<string, unknown>, secret: string) {
+  const input = `${base64url(JSON.stringify(header))}.${base64url(JSON.stringify(payload))}`;
+  return `${input}.${createHmac('sha256', secret).update(input).digest('base64url')}`;
 }

@@ -12,7 +12,6 @@ import {
   conflict,
   DomainEvents,
   invalidField,
-  Nation,
   notFound,
   practitionerJson,
   PractitionersService,
@@ -29,9 +28,11 @@ import { SchemeEligibilityModel } from './scheme-eligibility.model';
 import {
   assignmentRefusal,
   ChildFacts,
+  ChildFactsRow,
   GuardianshipSettings,
   schemeEligibility,
   schemesServing,
+  toFacts,
 } from './scheme-rules';
 
 const ASSIGNMENT = 'GuardianAssignment';
@@ -41,26 +42,6 @@ const OVERLAP = 'guardian_assignment_no_overlap';
 /** What the scheme rules read of a child row `c` (scheme-rules.ts). */
 const FACTS_COLUMNS = `o.nation, c.categories, c.parental_responsibility_in_uk, c.effective_date_of_birth, c.age_disputed,
   EXISTS (SELECT 1 FROM nrm_referral r WHERE r.child_id = c.id) AS referred`;
-
-interface ChildFactsRow {
-  nation: Nation;
-  categories: string[];
-  parental_responsibility_in_uk: boolean | null;
-  effective_date_of_birth: string | null;
-  age_disputed: boolean;
-  referred: boolean;
-}
-
-function toFacts(row: ChildFactsRow): ChildFacts {
-  return {
-    nation: row.nation,
-    categories: row.categories,
-    referredToNrm: row.referred,
-    parentalResponsibilityInUk: row.parental_responsibility_in_uk,
-    effectiveDateOfBirth: row.effective_date_of_birth,
-    ageDisputed: row.age_disputed,
-  };
-}
 
 @Injectable()
 export class GuardianshipService {

@@ -275,3 +275,24 @@ function nationName(nation: Nation): string {
     nation
   ];
 }
+
+/** The facts the scheme rules read, as a row of SQL names them (see FACTS_COLUMNS in guardianship.service.ts). */
+export interface ChildFactsRow {
+  nation: Nation;
+  categories: string[];
+  parental_responsibility_in_uk: boolean | null;
+  effective_date_of_birth: string | null;
+  age_disputed: boolean;
+  referred: boolean;
+}
+
+export function toFacts(row: ChildFactsRow): ChildFacts {
+  return {
+    nation: row.nation,
+    categories: row.categories,
+    referredToNrm: row.referred,
+    parentalResponsibilityInUk: row.parental_responsibility_in_uk,
+    effectiveDateOfBirth: row.effective_date_of_birth,
+    ageDisputed: row.age_disputed,
+  };
+}

@@ -1,5 +1,11 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { GuardianScheme, schemeEligibility, schemesServing } from '@haven/guardianship';
+import {
+  ChildFactsRow,
+  GuardianScheme,
+  schemeEligibility,
+  schemesServing,
+  toFacts,
+} from '@haven/guardianship';
 import { addDays, addWorkingDays, addYears, loadConfig, londonDate, Nation } from '@haven/platform';
 
 /** Authorities in each nation, with a social worker and a team manager each. */
@@ -443,14 +449,7 @@ async function assignGuardians(em: EntityManager, today: string): Promise<void> 
   const settings = loadConfig().guardianship;
   const turns = new Map<string, number>();
   for (const child of children) {
-    const facts = {
-      nation: child.nation,
-      categories: child.categories,
-      referredToNrm: child.referred,
-      parentalResponsibilityInUk: child.parental_responsibility_in_uk,
-      effectiveDateOfBirth: child.effective_date_of_birth,
-      ageDisputed: child.age_disputed,
-    };
+    const facts = toFacts(child);
     const scheme = schemesServing(child.nation).find(
       (candidate) =>
         candidate !== GuardianScheme.OTHER_ADVOCATE &&
@@ -469,15 +468,9 @@ async function assignGuardians(em: EntityManager, today: string): Promise<void> 
   }
 }
 
-interface DemoFacts {
+interface DemoFacts extends ChildFactsRow {
   id: string;
   local_authority_id: string;
-  nation: Nation;
-  categories: string[];
-  parental_responsibility_in_uk: boolean | null;
-  effective_date_of_birth: string | null;
-  age_disputed: boolean;
-  referred: boolean;
 }
 
 /**

@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import {
   ConfigError,
   DatabaseUnreachableError,
+  installLogging,
   loadConfig,
   safeUrl,
   ServiceRoleError,
@@ -14,7 +15,8 @@ const logger = new Logger('Haven');
 async function main(): Promise<void> {
   let service: RunningService;
   try {
-    service = await startService(loadConfig());
+    const config = loadConfig();
+    service = await startService(config, { logging: installLogging(config.logging) });
   } catch (error) {
     if (
       error instanceof ConfigError ||

@@ -108,7 +108,7 @@ export function graphqlOptions(config: AppConfig, contexts: RequestContextFactor
     },
     context: (args: { req?: Request; res?: Response; extra?: WsExtra }, id?: string): GraphQLContext => {
       const socket = args.extra;
-      if (!socket?.haven) return { haven: contexts.forHttp(args.req!, args.res) };
+      if (!socket?.haven) return { haven: contexts.forHttp(args.req!, args.res), res: args.res };
       const haven = contexts.forActor(socket.haven.actor);
       if (id) socket.operations?.set(id, haven);
       return { haven };

@@ -33,7 +33,10 @@ export function unitOfWorkPlugin(statementHeader = false): ApolloServerPlugin<Gr
           if (statementHeader) response.http.headers.set(SQL_STATEMENTS_HEADER, String(uow.sqlStatements));
           // the request's one log line names the codes it answered with
           if (contextValue.res) {
-            const codes = (body?.errors ?? []).map((error) => String(error.extensions?.code ?? 'UNKNOWN'));
+            const codes = (body?.errors ?? []).map((error) => {
+              const code = error.extensions?.code;
+              return typeof code === 'string' ? code : 'UNKNOWN';
+            });
             outcomeOf(contextValue.res).codes.push(...new Set(codes));
           }
         },

@@ -27,14 +27,7 @@ export class RequestContextFactory {
     return new RequestContext(
       this.dataSource,
       async () => {
-        let verified;
-        try {
-          verified = await this.verifier.verify(authorization);
-        } catch (error) {
-          await this.rateLimiter.consumeUnauthenticated(clientAddress);
-          throw error;
-        }
-        const actor = await this.identity.resolve(verified);
+        const actor = await this.identity.resolve(await this.verifyCounting(authorization, clientAddress));
         await this.rateLimiter.consume(actor.practitionerId);
         return actor;
       },
@@ -43,12 +36,22 @@ export class RequestContextFactory {
   }
 
   /** A subscription socket's caller, verified once on connection (each operation then has a context of its own). */
-  forSubscription(authorization: string | undefined): RequestContext {
+  forSubscription(authorization: string | undefined, clientAddress?: string): RequestContext {
     return new RequestContext(
       this.dataSource,
-      async () => this.identity.resolve(await this.verifier.verify(authorization)),
+      async () => this.identity.resolve(await this.verifyCounting(authorization, clientAddress)),
       randomUUID(),
     );
+  }
+
+  /** Verifies a token; a failure counts against the client address's limit of such requests. */
+  private async verifyCounting(authorization: string | undefined, clientAddress: string | undefined) {
+    try {
+      return await this.verifier.verify(authorization);
+    } catch (error) {
+      await this.rateLimiter.consumeUnauthenticated(clientAddress);
+      throw error;
+    }
   }
 
   /** A context for an actor already established (a signed link they made, a scheduled job). */

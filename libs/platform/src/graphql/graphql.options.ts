@@ -2,6 +2,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { ApolloDriverConfig } from '@nestjs/apollo';
 import type { Request, Response } from 'express';
+import type { IncomingMessage } from 'node:http';
 import { GraphQLFormattedError } from 'graphql';
 import { AppConfig } from '../config/app-config';
 import { GraphQLContext } from '../context/current-context.decorator';
@@ -69,7 +70,8 @@ export function graphqlOptions(config: AppConfig, contexts: RequestContextFactor
         onConnect: async (context: { connectionParams?: Record<string, unknown>; extra: unknown }) => {
           const params = context.connectionParams ?? {};
           const authorization = (params.Authorization ?? params.authorization) as string | undefined;
-          const haven = contexts.forSubscription(authorization);
+          const request = (context.extra as { request?: IncomingMessage }).request;
+          const haven = contexts.forSubscription(authorization, request?.socket.remoteAddress);
           try {
             await haven.resolveActor();
           } catch {

@@ -39,10 +39,11 @@ export class StatementCountingLogger implements TypeOrmLogger {
 
   logMigration(): void {}
 
-  log(level: 'log' | 'info' | 'warn', message: unknown): void {
-    // TypeORM's own notices name no data; anything else is not written
-    if (typeof message !== 'string') return;
-    if (level === 'warn') logger.warn(message);
-    else logger.debug(message);
+  /**
+   * TypeORM's own notices name no data; at debug, since the one it gives at every start (that it
+   * cannot install `uuid-ossp`) is not a problem: ids come from `gen_random_uuid()`.
+   */
+  log(_level: 'log' | 'info' | 'warn', message: unknown): void {
+    if (typeof message === 'string') logger.debug(message);
   }
 }

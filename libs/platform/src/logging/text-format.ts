@@ -15,7 +15,20 @@ const LEVEL_COLOURS: Record<number, string> = {
   60: '\u001b[35m',
 };
 const RESET = '\u001b[0m';
-const SHOWN_FIRST = new Set(['level', 'time', 'pid', 'hostname', 'msg', 'context', 'err', 'requestId']);
+// shown otherwise (or, for a request's line, already said by its message: "POST /graphql 200 in 3 ms")
+const SHOWN_FIRST = new Set([
+  'level',
+  'time',
+  'pid',
+  'hostname',
+  'msg',
+  'context',
+  'err',
+  'requestId',
+  'req',
+  'res',
+  'responseTime',
+]);
 
 /**
  * One JSON log record as one readable line, for development (pino-pretty is not a dependency):

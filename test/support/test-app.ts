@@ -170,12 +170,16 @@ export async function spawnService(
       () => reject(new Error(`The service did not start:\n${output.join('')}`)),
       30_000,
     );
+    let started = false;
     const onData = (chunk: Buffer) => {
       output.push(chunk.toString());
       // HAVEN_TEST_LOGS=1 shows the services' own logs while debugging a test
       if (process.env.HAVEN_TEST_LOGS) process.stderr.write(chunk);
+      // every request writes a line: look for the banner only until it is found
+      if (started) return;
       const match = /Haven is listening on (http:\/\/[^\s"]+)/.exec(output.join(''));
       if (match) {
+        started = true;
         clearTimeout(timer);
         resolvePromise(match[1]);
       }

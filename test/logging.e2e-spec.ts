@@ -393,7 +393,7 @@ describe('logging: no child data, refusals are not errors', () => {
   });
 
   it('logs an unexpected failure exactly once at ERROR with its stack, and answers it masked', async () => {
-    // the audit trail refuses UPDATE and DELETE (a trigger): a forced failure of the commit's audit write
+    // a forced failure: the service's role loses INSERT on the audit trail, so the query's audit write fails
     await app.query(`REVOKE INSERT ON audit_event FROM ${await serviceRole()}`);
     try {
       const { requestId, response } = await send(worker, '{ children(first: 1) { totalCount } }');
@@ -407,6 +407,31 @@ describe('logging: no child data, refusals are not errors', () => {
     } finally {
       await app.query(`GRANT INSERT ON audit_event TO ${await serviceRole()}`);
     }
+  });
+
+  it('writes no token and no export link to the log', async () => {
+    const child = await newChild(app, worker, { givenName: 'Linked' });
+    const { missingPersonProfile } = await app.ok<{ missingPersonProfile: { printUrl: string } }>(
+      worker,
+      `query($childId: ID!) { missingPersonProfile(childId: $childId) { printUrl } }`,
+      { childId: child.id },
+    );
+    const link = missingPersonProfile.printUrl;
+    const opened = await fetch(`${app.url}${link}?format=json`, { headers: { cookie: `session=${MARKER}` } });
+    expect(opened.status).toBe(200);
+    const token = app.token(worker);
+    await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: '{ me { id } }' }),
+    });
+    const secret = link.split('/').pop()!.split('?')[0];
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(secret.length).toBeGreaterThan(20);
+    expect(logText()).not.toContain(secret);
+    expect(logText()).not.toContain(token.split('.')[2]);
+    expect(logText()).not.toContain(MARKER);
+    expect(logText()).toContain('/exports/missing-person-profile/[redacted]');
   });
 
   it('answers requests without a valid identity past the per-address limit with TOO_MANY_REQUESTS', async () => {

@@ -34,9 +34,12 @@ const REDACTED_PATHS = [
   '*.secret',
 ];
 
-/** The path of a URL without its query: an export link's signature and expiry never reach a log. */
+/**
+ * The path of a URL without its query, and without an export link's token (`/exports/<kind>/<token>`):
+ * a link that opens a child's record, its signature and expiry never reach a log.
+ */
 export function pathOnly(url: string | undefined): string {
-  return (url ?? '').split('?')[0];
+  return (url ?? '').split('?')[0].replace(/^(\/exports\/[^/]+\/).+$/, '$1[redacted]');
 }
 
 function pathOf(req: IncomingMessage & { originalUrl?: string }): string {

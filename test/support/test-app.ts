@@ -159,7 +159,16 @@ export async function spawnService(
 ): Promise<{ child: ChildProcess; listening: string; output: string[] }> {
   if (!existsSync(MAIN)) throw new Error('Build the service first: npm run build');
   const child = spawn(process.execPath, [MAIN], {
-    env: { ...process.env, NODE_ENV: 'test', PORT: '0', NO_COLOR: '1', ALERT_WORKERS: 'false', ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      PORT: '0',
+      NO_COLOR: '1',
+      ALERT_WORKERS: 'false',
+      // every test client is on loopback and many send no token: a test that wants the limit sets it
+      RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE: '0',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];
@@ -168,12 +177,16 @@ export async function spawnService(
       () => reject(new Error(`The service did not start:\n${output.join('')}`)),
       30_000,
     );
+    let started = false;
     const onData = (chunk: Buffer) => {
       output.push(chunk.toString());
       // HAVEN_TEST_LOGS=1 shows the services' own logs while debugging a test
       if (process.env.HAVEN_TEST_LOGS) process.stderr.write(chunk);
-      const match = /Haven is listening on (http:\/\/\S+)/.exec(output.join(''));
+      // every request writes a line: look for the banner only until it is found
+      if (started) return;
+      const match = /Haven is listening on (http:\/\/[^\s"]+)/.exec(output.join(''));
       if (match) {
+        started = true;
         clearTimeout(timer);
         resolvePromise(match[1]);
       }

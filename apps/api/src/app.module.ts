@@ -1,6 +1,7 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
+import { Params } from 'nestjs-pino';
 import { AgeAssessmentModule } from '@haven/age-assessment';
 import { AlertsModule } from '@haven/alerts';
 import { ChildrenModule } from '@haven/children';
@@ -22,16 +23,17 @@ import {
 export interface AppModuleOptions {
   config: AppConfig;
   databaseUrl: string;
+  logging?: Params;
 }
 
 /** The service: the platform, one module per capability, and the GraphQL endpoint over them. */
 @Module({})
 export class AppModule {
-  static forRoot({ config, databaseUrl }: AppModuleOptions): DynamicModule {
+  static forRoot({ config, databaseUrl, logging }: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        PlatformModule.forRoot({ config, databaseUrl, migrations: MIGRATIONS }),
+        PlatformModule.forRoot({ config, databaseUrl, migrations: MIGRATIONS, logging }),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           inject: [APP_CONFIG, RequestContextFactory],

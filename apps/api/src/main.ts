@@ -4,6 +4,7 @@ import {
   AppConfig,
   ConfigError,
   DatabaseUnreachableError,
+  installLogging,
   loadConfig,
   safeUrl,
   ServiceRoleError,
@@ -17,7 +18,7 @@ async function main(): Promise<void> {
   let config: AppConfig;
   try {
     config = loadConfig();
-    service = await startService(config);
+    service = await startService(config, { logging: installLogging(config.logging) });
   } catch (error) {
     if (
       error instanceof ConfigError ||

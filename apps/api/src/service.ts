@@ -1,4 +1,4 @@
-import { INestApplication, Logger, LogLevel } from '@nestjs/common';
+import { INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Server } from 'node:http';
@@ -8,6 +8,7 @@ import {
   AppConfig,
   checkDatabaseReachable,
   EmbeddedPostgres,
+  Logging,
   provisionServiceRole,
   runMigrations,
 } from '@haven/platform';
@@ -27,7 +28,8 @@ export interface RunningService {
 }
 
 export interface StartOptions {
-  logLevels?: LogLevel[] | false;
+  /** From `installLogging`: every line through pino, one line per request. Absent: Nest's own logger. */
+  logging?: Logging;
 }
 
 const DRAIN_TIMEOUT_MS = 15_000;
@@ -68,9 +70,9 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     if (applied.length > 0) new Logger('Migrations').log(`Applied ${applied.join(', ')}`);
     const serviceDatabaseUrl = await provisionServiceRole(databaseUrl, config.databaseServiceUrl);
     const app = await NestFactory.create<NestExpressApplication>(
-      AppModule.forRoot({ config, databaseUrl: serviceDatabaseUrl }),
+      AppModule.forRoot({ config, databaseUrl: serviceDatabaseUrl, logging: options.logging?.params }),
       {
-        logger: options.logLevels ?? ['log', 'warn', 'error'],
+        logger: options.logging?.nest ?? ['log', 'warn', 'error'],
         abortOnError: false,
       },
     );

@@ -145,7 +145,7 @@ async function main(argv: string[]): Promise<number> {
     const service = await spawnListening(
       [...SERVICE_FLAGS, SERVICE_MAIN],
       env,
-      /Haven is listening on (http:\/\/\S+)/,
+      /Haven is listening on (http:\/\/[^\s"]+)/,
     );
     // the twin connects as the service's role too, under the same row-level security
     const twinEnv = { ...env, DATABASE_URL: await provisionServiceRole(databaseUrl) };
@@ -574,6 +574,11 @@ async function spawnListening(
       const match = listening.exec(output.join(''));
       if (match) {
         clearTimeout(timer);
+        // the service writes a line per request from now on: read it, keep none of it
+        child.stdout.off('data', onData);
+        child.stderr.off('data', onData);
+        child.stdout.resume();
+        child.stderr.resume();
         resolveUrl(match[1]);
       }
     };

@@ -7,6 +7,7 @@ import {
   ConfigError,
   DatabaseUnreachableError,
   EmbeddedPostgres,
+  installLogging,
   loadConfig,
   provisionServiceRole,
   runMigrations,
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  const logging = installLogging(config.logging);
   const embedded = config.databaseUrl
     ? undefined
     : new EmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPostgresPort });
@@ -53,7 +55,7 @@ async function main(): Promise<void> {
     throw error;
   }
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, serviceDatabaseUrl), {
-    logger: ['log', 'warn', 'error'],
+    logger: logging.nest,
     abortOnError: false,
   });
   await app.init();

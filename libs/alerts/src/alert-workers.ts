@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig, Clock, inSystemTransaction } from '@haven/platform';
+import { APP_CONFIG, AppConfig, Clock, inSystemTransaction, loggableError } from '@haven/platform';
 import { AlertNotifier } from './alert-notifier';
 import { AlertsService } from './alerts.service';
 import { NotificationDelivery } from './notification-delivery';
@@ -64,7 +64,8 @@ export class AlertWorkers implements OnApplicationBootstrap, OnApplicationShutdo
         return counts;
       });
     } catch (error) {
-      this.logger.error(`The alert scan failed: ${(error as Error).message}`);
+      // a database error by SQLSTATE and names only: its message may carry a child's data
+      this.logger.error({ err: loggableError(error) }, 'The alert scan failed');
       return null;
     }
   }
@@ -77,7 +78,7 @@ export class AlertWorkers implements OnApplicationBootstrap, OnApplicationShutdo
         // keep going while there is a backlog
       }
     } catch (error) {
-      this.logger.error(`Notification delivery failed: ${(error as Error).message}`);
+      this.logger.error({ err: loggableError(error) }, 'Notification delivery failed');
     } finally {
       this.delivering = false;
     }

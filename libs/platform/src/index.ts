@@ -33,6 +33,8 @@ export * from './identity/practitioner.model';
 export * from './identity/practitioners.service';
 export * from './identity/role';
 export * from './identity/token-verifier';
+export * from './logging/logger';
+export * from './logging/safe-error';
 export * from './platform.module';
 export * from './reference/agency';
 export * from './time/calendar';

@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule, Params } from 'nestjs-pino';
 import { MixedList } from 'typeorm';
 import { AccessGuard } from './access/access.guard';
 import { AuditEvent } from './audit/audit-event.entity';
@@ -8,6 +9,7 @@ import { AuditTrailService } from './audit/audit-trail.service';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { RequestContextFactory } from './context/request-context.factory';
 import { dataSourceOptions } from './database/data-source';
+import { ErrorLoggingFilter } from './errors/error-logging.filter';
 import { DomainEvents } from './events/domain-events';
 import { ExplorerController } from './explorer/explorer.controller';
 import { ExportLinkOpener } from './exports/export-link.opener';
@@ -30,16 +32,19 @@ export interface PlatformOptions {
   config: AppConfig;
   databaseUrl: string;
   migrations: MixedList<Function>;
+  /** nestjs-pino's settings (`installLogging`); absent: Nest's own logger, no per-request lines. */
+  logging?: Params;
 }
 
 /** Configuration, database, identity, access, audit, errors and health, shared by every capability. */
 @Global()
 @Module({})
 export class PlatformModule {
-  static forRoot({ config, databaseUrl, migrations }: PlatformOptions): DynamicModule {
+  static forRoot({ config, databaseUrl, migrations, logging }: PlatformOptions): DynamicModule {
     return {
       module: PlatformModule,
       imports: [
+        ...(logging ? [LoggerModule.forRoot(logging)] : []),
         TypeOrmModule.forRoot({
           ...dataSourceOptions({ url: databaseUrl, migrations, poolSize: config.databasePoolSize }),
           autoLoadEntities: true,
@@ -52,6 +57,7 @@ export class PlatformModule {
         { provide: APP_CONFIG, useValue: config },
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_FILTER, useClass: ErrorLoggingFilter },
         Clock,
         DomainEvents,
         ExportLinks,

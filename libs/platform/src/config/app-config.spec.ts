@@ -326,4 +326,35 @@ describe('loadConfig', () => {
       expect((error as ConfigError).problems).toHaveLength(3);
     }
   });
+
+  it('logs at info, as readable lines outside production and JSON in production', () => {
+    expect(loadConfig({}).logging).toEqual({ level: 'info', format: 'text' });
+    const production = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) });
+    expect(production.logging).toEqual({ level: 'info', format: 'json' });
+    expect(loadConfig({ LOG_LEVEL: 'TRACE', LOG_FORMAT: 'json' }).logging).toEqual({
+      level: 'trace',
+      format: 'json',
+    });
+  });
+
+  it('refuses an unknown log level or format', () => {
+    expect(() => loadConfig({ LOG_LEVEL: 'verbose' })).toThrow(/LOG_LEVEL must be one of trace, debug/);
+    expect(() => loadConfig({ LOG_FORMAT: 'pretty' })).toThrow(/LOG_FORMAT must be one of json, text/);
+  });
+
+  it('limits requests without a valid identity per client address, 60 a minute unless configured', () => {
+    expect(loadConfig({}).unauthenticatedRateLimitPerMinute).toBe(60);
+    expect(loadConfig({ RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE: '0' }).unauthenticatedRateLimitPerMinute).toBe(
+      0,
+    );
+    expect(
+      loadConfig({ RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE: '1000000' }).unauthenticatedRateLimitPerMinute,
+    ).toBe(1_000_000);
+    expect(() => loadConfig({ RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE: '-1' })).toThrow(
+      /RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE must be a whole number from 0 to 1000000/,
+    );
+    expect(() => loadConfig({ RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE: '1000001' })).toThrow(
+      /RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE/,
+    );
+  });
 });

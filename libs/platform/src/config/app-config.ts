@@ -7,6 +7,9 @@ export const DEVELOPMENT_JWT_SECRET = 'haven-development-secret-never-use-in-pro
 export type Environment = 'development' | 'production' | 'test';
 
 const ENVIRONMENTS: readonly Environment[] = ['development', 'test', 'production'];
+export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+export type LogLevelName = (typeof LOG_LEVELS)[number];
+export type LogFormat = 'json' | 'text';
 
 export interface AppConfig {
   readonly env: Environment;
@@ -29,6 +32,14 @@ export interface AppConfig {
   readonly databasePoolSize: number;
   /** Requests a practitioner may make per minute on one instance (0: no limit). */
   readonly rateLimitPerMinute: number;
+  /** Requests without a valid identity one client address may make per minute on one instance (0: no limit). */
+  readonly unauthenticatedRateLimitPerMinute: number;
+  readonly logging: {
+    /** The most verbose level written: trace, debug, info, warn, error, fatal or silent. */
+    readonly level: LogLevelName;
+    /** `json`: one JSON object per line (production's default); `text`: one readable line (elsewhere). */
+    readonly format: LogFormat;
+  };
   readonly auth: {
     /** HS256 secret; used when no JWKS URL is configured. */
     readonly jwtSecret?: string;
@@ -186,6 +197,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
     ]);
   }
   const environment = nodeEnv as Environment;
+  const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
+    const raw = text(name);
+    if (raw === undefined) return fallback;
+    const value = allowed.find((candidate) => candidate === raw.toLowerCase());
+    if (value === undefined) problems.push(`${name} must be one of ${allowed.join(', ')} (got "${raw}")`);
+    return value ?? fallback;
+  };
+
   const production = environment === 'production';
   const development = environment === 'development';
 
@@ -246,6 +265,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     embeddedPostgresPort: int('EMBEDDED_PG_PORT', 54329, 1024, 65535),
     databasePoolSize: int('DATABASE_POOL_SIZE', 20, 2, 500),
     rateLimitPerMinute: int('RATE_LIMIT_PER_MINUTE', 1200, 0, 1_000_000),
+    unauthenticatedRateLimitPerMinute: int('RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE', 60, 0, 1_000_000),
+    logging: {
+      level: oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
+      format: oneOf('LOG_FORMAT', ['json', 'text'] as const, production ? 'json' : 'text'),
+    },
     auth: {
       jwtSecret,
       jwksUrl,

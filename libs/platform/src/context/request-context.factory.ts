@@ -6,9 +6,8 @@ import { Actor } from '../identity/actor';
 import { IdentityService } from '../identity/identity.service';
 import { PractitionerRateLimiter } from '../identity/rate-limiter';
 import { TokenVerifier } from '../identity/token-verifier';
+import { REQUEST_ID } from '../logging/logger';
 import { RequestContext } from './request-context';
-
-const REQUEST_ID = /^[A-Za-z0-9._-]{8,100}$/;
 
 @Injectable()
 export class RequestContextFactory {
@@ -19,12 +18,16 @@ export class RequestContextFactory {
     private readonly rateLimiter: PractitionerRateLimiter,
   ) {}
 
-  /** A context authenticated by an Authorization header (HTTP, or a subscription's connectionParams). */
-  create(authorization: string | undefined, requestId?: string): RequestContext {
+  /**
+   * A context authenticated by an Authorization header (HTTP, or a subscription's connectionParams).
+   * A request without a valid identity counts against its client address's limit: past it, the
+   * answer is TOO_MANY_REQUESTS instead of UNAUTHENTICATED.
+   */
+  create(authorization: string | undefined, requestId?: string, clientAddress?: string): RequestContext {
     return new RequestContext(
       this.dataSource,
       async () => {
-        const actor = await this.identity.resolve(await this.verifier.verify(authorization));
+        const actor = await this.identity.resolve(await this.verifyCounting(authorization, clientAddress));
         await this.rateLimiter.consume(actor.practitionerId);
         return actor;
       },
@@ -34,15 +37,27 @@ export class RequestContextFactory {
 
   /**
    * A subscription socket's caller, verified once on connection (each operation then has a context of
-   * its own), and when the token expires: the socket is closed then.
+   * its own), and when the token expires: the socket is closed then. A failed verification counts
+   * against the client address's limit of requests without a valid identity.
    */
   async authenticateSocket(
     authorization: string | undefined,
+    clientAddress?: string,
   ): Promise<{ haven: RequestContext; expiresAt: Date }> {
-    const claims = await this.verifier.verify(authorization);
+    const claims = await this.verifyCounting(authorization, clientAddress);
     const haven = this.forActor(await this.identity.resolve(claims));
     await haven.resolveActor();
     return { haven, expiresAt: claims.expiresAt };
+  }
+
+  /** Verifies a token; a failure counts against the client address's limit of such requests. */
+  private async verifyCounting(authorization: string | undefined, clientAddress: string | undefined) {
+    try {
+      return await this.verifier.verify(authorization);
+    } catch (error) {
+      await this.rateLimiter.consumeUnauthenticated(clientAddress);
+      throw error;
+    }
   }
 
   /** A context for an actor already established (a signed link they made, a scheduled job). */
@@ -50,8 +65,11 @@ export class RequestContextFactory {
     return new RequestContext(this.dataSource, () => Promise.resolve(actor), requestId ?? randomUUID());
   }
 
+  /** The request id is the one its log lines carry (set by the HTTP logger), or the caller's own. */
   forHttp(req: Request, res?: Response): RequestContext {
-    const context = this.create(req.headers.authorization, req.header('x-request-id'));
+    const logged = (req as Request & { id?: unknown }).id;
+    const requestId = typeof logged === 'string' ? logged : req.header('x-request-id');
+    const context = this.create(req.headers.authorization, requestId, req.ip ?? req.socket.remoteAddress);
     if (res) {
       res.setHeader('x-request-id', context.requestId);
       // a request that ends without reaching willSendResponse must not keep its connection

@@ -25,7 +25,7 @@ export function dataSourceOptions(settings: DataSourceSettings): DataSourceOptio
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
     migrationsRun: false,
-    logger: new StatementCountingLogger(['error']),
+    logger: new StatementCountingLogger(),
     applicationName: settings.applicationName ?? 'haven',
     extra: {
       max: settings.poolSize ?? 20,

@@ -8,8 +8,33 @@ const wrap = (original: Error) =>
 const format = (error: GraphQLError) => formatGraphQLError(error.toJSON(), error);
 
 describe('formatGraphQLError', () => {
-  beforeAll(() => Logger.overrideLogger(false));
-  afterAll(() => Logger.overrideLogger(['log', 'warn', 'error']));
+  let errors: jest.SpyInstance;
+  let others: jest.SpyInstance[];
+  beforeEach(() => {
+    errors = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    others = (['log', 'warn', 'debug', 'verbose'] as const).map((level) =>
+      jest.spyOn(Logger.prototype, level).mockImplementation(() => undefined),
+    );
+  });
+  afterEach(() => jest.restoreAllMocks());
+
+  it('logs no expected outcome: the request line names its code', () => {
+    format(wrap(notFound('Child')));
+    format(wrap(conflict('stale')));
+    format(wrap(badInput([{ field: 'givenName', message: 'required' }])));
+    format(new GraphQLError('Cannot query field', { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
+    expect(errors).not.toHaveBeenCalled();
+    for (const spy of others) expect(spy).not.toHaveBeenCalled();
+  });
+
+  it('logs an unexpected error once, at ERROR, with its stack', () => {
+    const unexpected = new TypeError('x is undefined');
+    format(wrap(unexpected));
+    expect(errors).toHaveBeenCalledTimes(1);
+    expect(errors.mock.calls[0][0]).toEqual({
+      err: { type: 'TypeError', message: 'x is undefined', stack: unexpected.stack },
+    });
+  });
 
   it('keeps the code of a domain error and the fields of a validation error', () => {
     expect(format(wrap(notFound('Child'))).extensions).toEqual({ code: 'NOT_FOUND' });

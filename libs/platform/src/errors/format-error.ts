@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { HttpException } from '@nestjs/common';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { loggableError } from '../logging/safe-error';
 import { ErrorCode, FieldProblem, HavenError } from './haven-error';
 
 const logger = new Logger('GraphQL');
@@ -8,6 +9,8 @@ const logger = new Logger('GraphQL');
 /**
  * Maps every error to the contract: HavenErrors keep their code (and fields), request errors keep
  * theirs, and anything else becomes INTERNAL_SERVER_ERROR with no stack, SQL or message of its own.
+ * Expected outcomes are not logged here (the request's one line names their codes); only an
+ * unexpected failure is, at ERROR, with its stack.
  */
 export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
@@ -31,7 +34,8 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     if (code === 'BAD_USER_INPUT') extensions.fields = fieldsFromCoercionMessage(formatted.message);
     return { ...base, extensions };
   }
-  logger.error(original instanceof Error ? (original.stack ?? original.message) : String(original));
+  // the one line an unexpected failure is logged with: its stack, a database error by SQLSTATE only
+  logger.error({ err: loggableError(original) }, 'Unexpected error, answered INTERNAL_SERVER_ERROR');
   return {
     message: 'Internal server error',
     path: formatted.path,

@@ -2,6 +2,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { ApolloDriverConfig } from '@nestjs/apollo';
 import type { Request, Response } from 'express';
+import type { IncomingMessage } from 'node:http';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { AppConfig } from '../config/app-config';
 import { GraphQLContext } from '../context/current-context.decorator';
@@ -96,9 +97,10 @@ export function graphqlOptions(config: AppConfig, contexts: RequestContextFactor
           const extra = context.extra as WsExtra;
           const params = context.connectionParams ?? {};
           const authorization = (params.Authorization ?? params.authorization) as string | undefined;
+          const request = (context.extra as { request?: IncomingMessage }).request;
           let authenticated: { haven: RequestContext; expiresAt: Date };
           try {
-            authenticated = await contexts.authenticateSocket(authorization);
+            authenticated = await contexts.authenticateSocket(authorization, request?.socket.remoteAddress);
           } catch (error) {
             extra.socket.close(...closeCodeFor(error));
             return false;
@@ -158,7 +160,7 @@ export function graphqlOptions(config: AppConfig, contexts: RequestContextFactor
     },
     context: (args: { req?: Request; res?: Response; extra?: WsExtra }, id?: string): GraphQLContext => {
       const socket = args.extra;
-      if (!socket?.haven) return { haven: contexts.forHttp(args.req!, args.res) };
+      if (!socket?.haven) return { haven: contexts.forHttp(args.req!, args.res), res: args.res };
       const haven = contexts.forActor(socket.haven.actor);
       if (id) socket.operations?.set(id, haven);
       return { haven };

@@ -3,6 +3,8 @@ import { Logger } from '@nestjs/common';
 import { FormattedExecutionResult, OperationTypeNode } from 'graphql';
 import { GraphQLContext } from '../context/current-context.decorator';
 import { UnitOfWork } from '../context/unit-of-work';
+import { outcomeOf } from '../logging/logger';
+import { loggableError } from '../logging/safe-error';
 
 const logger = new Logger('UnitOfWork');
 
@@ -29,6 +31,14 @@ export function unitOfWorkPlugin(statementHeader = false): ApolloServerPlugin<Gr
             await commit(uow, body);
           }
           if (statementHeader) response.http.headers.set(SQL_STATEMENTS_HEADER, String(uow.sqlStatements));
+          // the request's one log line names the codes it answered with
+          if (contextValue.res) {
+            const codes = (body?.errors ?? []).map((error) => {
+              const code = error.extensions?.code;
+              return typeof code === 'string' ? code : 'UNKNOWN';
+            });
+            outcomeOf(contextValue.res).codes.push(...new Set(codes));
+          }
         },
       });
     },
@@ -42,7 +52,7 @@ async function commit(uow: UnitOfWork, body: SingleResult | undefined): Promise<
   try {
     await uow.commit();
   } catch (error) {
-    logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    logger.error({ err: loggableError(error) }, 'Commit failed, answered INTERNAL_SERVER_ERROR');
     if (body) {
       body.data = null;
       body.errors = [

@@ -3,24 +3,41 @@ import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { ErrorCode, HavenError } from '../errors/haven-error';
 
-/** Requests per practitioner per minute, counted by each instance; a clear TOO_MANY_REQUESTS past it. */
+function perMinute(points: number): RateLimiterMemory | undefined {
+  return points > 0 ? new RateLimiterMemory({ points, duration: 60 }) : undefined;
+}
+
+async function consume(limiter: RateLimiterMemory | undefined, key: string): Promise<void> {
+  if (!limiter) return;
+  try {
+    await limiter.consume(key);
+  } catch (error) {
+    const seconds = Math.ceil(((error as RateLimiterRes).msBeforeNext ?? 1000) / 1000);
+    throw new HavenError(ErrorCode.TOO_MANY_REQUESTS, `Too many requests: try again in ${seconds} seconds`);
+  }
+}
+
+/**
+ * Requests per practitioner per minute, counted by each instance; and, for requests that carry no
+ * valid identity (no token, a forged or expired one), requests per client address per minute, so
+ * that guessing and flooding without a token are limited too. A clear TOO_MANY_REQUESTS past either.
+ */
 @Injectable()
 export class PractitionerRateLimiter {
-  private readonly limiter?: RateLimiterMemory;
+  private readonly practitioners?: RateLimiterMemory;
+  private readonly anonymous?: RateLimiterMemory;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    if (config.rateLimitPerMinute > 0) {
-      this.limiter = new RateLimiterMemory({ points: config.rateLimitPerMinute, duration: 60 });
-    }
+    this.practitioners = perMinute(config.rateLimitPerMinute);
+    this.anonymous = perMinute(config.unauthenticatedRateLimitPerMinute);
   }
 
-  async consume(practitionerId: string): Promise<void> {
-    if (!this.limiter) return;
-    try {
-      await this.limiter.consume(practitionerId);
-    } catch (error) {
-      const seconds = Math.ceil(((error as RateLimiterRes).msBeforeNext ?? 1000) / 1000);
-      throw new HavenError(ErrorCode.TOO_MANY_REQUESTS, `Too many requests: try again in ${seconds} seconds`);
-    }
+  consume(practitionerId: string): Promise<void> {
+    return consume(this.practitioners, practitionerId);
+  }
+
+  /** A request without a valid identity, from this client address (or one bucket when unknown). */
+  consumeUnauthenticated(clientAddress: string | undefined): Promise<void> {
+    return consume(this.anonymous, clientAddress ?? 'unknown');
   }
 }

@@ -1,0 +1,47 @@
+import {
+  ArgumentsHost,
+  Catch,
+  HttpException,
+  HttpStatus,
+  InternalServerErrorException,
+  Logger,
+} from '@nestjs/common';
+import { BaseExceptionFilter } from '@nestjs/core';
+import type { Response } from 'express';
+import { loggableError } from '../logging/safe-error';
+import { ErrorCode, HavenError } from './haven-error';
+
+const logger = new Logger('Errors');
+
+const STATUS: Record<ErrorCode, number> = {
+  [ErrorCode.UNAUTHENTICATED]: HttpStatus.UNAUTHORIZED,
+  [ErrorCode.FORBIDDEN]: HttpStatus.FORBIDDEN,
+  [ErrorCode.NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [ErrorCode.BAD_USER_INPUT]: HttpStatus.BAD_REQUEST,
+  [ErrorCode.CONFLICT]: HttpStatus.CONFLICT,
+  [ErrorCode.TOO_MANY_REQUESTS]: HttpStatus.TOO_MANY_REQUESTS,
+};
+
+/**
+ * Replaces Nest's own exception logging, which writes every refusal (a HavenError thrown by a
+ * resolver) at ERROR with its stack and message — a message that may quote what the caller sent.
+ * A GraphQL error goes on to Apollo, whose `formatGraphQLError` maps it and logs an unexpected one
+ * once; an HTTP route answers a refusal with its status and nothing logged, and an unexpected error
+ * with a masked 500, logged once at ERROR with its stack (a database error by SQLSTATE only).
+ */
+@Catch()
+export class ErrorLoggingFilter extends BaseExceptionFilter {
+  override catch(exception: unknown, host: ArgumentsHost): unknown {
+    if (host.getType<string>() === 'graphql') return exception;
+    if (host.getType() !== 'http') return exception;
+    if (exception instanceof HavenError) {
+      const res = host.switchToHttp().getResponse<Response>();
+      if (!res.headersSent)
+        res.status(STATUS[exception.code]).json({ code: exception.code, message: exception.message });
+      return undefined;
+    }
+    if (exception instanceof HttpException) return super.catch(exception, host);
+    logger.error({ err: loggableError(exception) }, 'Unexpected error, answered 500');
+    return super.catch(new InternalServerErrorException(), host);
+  }
+}

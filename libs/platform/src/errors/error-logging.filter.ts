@@ -32,8 +32,9 @@ const STATUS: Record<ErrorCode, number> = {
 @Catch()
 export class ErrorLoggingFilter extends BaseExceptionFilter {
   override catch(exception: unknown, host: ArgumentsHost): unknown {
-    if (host.getType<string>() === 'graphql') return exception;
-    if (host.getType() !== 'http') return exception;
+    // a GraphQL error goes on as Nest's own external filter passes it, thrown (a returned error would be
+    // the resolver's value: a subscription refused by its guard would then never reach graphql-ws)
+    if (host.getType() !== 'http') throw exception;
     if (exception instanceof HavenError) {
       const res = host.switchToHttp().getResponse<Response>();
       if (!res.headersSent)

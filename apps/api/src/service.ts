@@ -11,6 +11,8 @@ import {
   Logging,
   provisionServiceRole,
   runMigrations,
+  bodyParsing,
+  securityHeaders,
 } from '@haven/platform';
 import { AppModule } from './app.module';
 
@@ -74,9 +76,13 @@ export async function startService(config: AppConfig, options: StartOptions = {}
       {
         logger: options.logging?.nest ?? ['log', 'warn', 'error'],
         abortOnError: false,
+        // the body parsers are registered below, after the security headers: bad JSON is a GraphQL 400
+        bodyParser: false,
       },
     );
     app.disable('x-powered-by');
+    app.use(...securityHeaders(config.env === 'production'));
+    app.use(...bodyParsing());
     // development and test: loopback only unless HOST says otherwise; production: HOST, or every interface
     if (config.host) await app.listen(config.port, config.host);
     else await app.listen(config.port);

@@ -27,7 +27,7 @@ export class AuditTrailResolver {
     @Args('childId', { type: () => ID }) childId: string,
     @Args() page: PageArgs,
   ): Promise<Connection<AuditEventModel>> {
-    const child = await this.children.requireVisible(ctx, childId);
+    const child = await this.children.findVisible(ctx, childId);
     const connection = await this.trail.forChild(ctx, child.id, page);
     ctx.audit(AuditAction.READ, 'AuditTrail', child);
     return connection;

@@ -263,6 +263,19 @@ export class ChildrenService {
     return { ...asOwned(child), arrivalDate: child.arrivalDate };
   }
 
+  /**
+   * For reads about a child (the audit trail, the grab pack, a subject access export): the child if the
+   * caller may see it, NOT_FOUND otherwise, without a row lock, so a read never waits behind a writer.
+   * Mutations use requireVisible. Not audited as a read.
+   */
+  async findVisible(ctx: RequestContext, childId: string): Promise<VisibleChild> {
+    if (!isUuid(childId)) throw notFound(ENTITY);
+    const em = await ctx.em();
+    const child = await this.scoped(em, ctx).andWhere('c.id = :id', { id: childId }).getOne();
+    if (!child) throw notFound(ENTITY);
+    return asOwned(child);
+  }
+
   async list(ctx: RequestContext, args: ChildrenArgs): Promise<Connection<ChildModel>> {
     const first = args.first ?? 50;
     const cursor = decodeCursor(args.after, 2);

@@ -48,7 +48,7 @@ export class ChildRecordExportService {
   ) {}
 
   async export(ctx: RequestContext, childId: string): Promise<ChildRecordExportModel> {
-    const visible = await this.children.requireVisible(ctx, childId);
+    const visible = await this.children.findVisible(ctx, childId);
     const em = await ctx.em();
     const document: Record<string, unknown> = {};
     for (const [section, sql] of Object.entries(SECTIONS)) {

@@ -74,7 +74,7 @@ export class MissingPersonProfileService {
     childId: string,
     via: 'api' | 'print',
   ): Promise<MissingPersonProfileModel> {
-    const child = await this.children.requireVisible(ctx, childId);
+    const child = await this.children.findVisible(ctx, childId);
     const profile = await this.build(ctx, child.id);
     ctx.audit(AuditAction.EXPORT, ENTITY, child, { via, episodeId: profile.currentEpisode?.id ?? null });
     return profile;

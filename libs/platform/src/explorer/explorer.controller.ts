@@ -31,6 +31,13 @@ export class ExplorerController {
   @PublicEndpoint()
   page(@Res() res: Response): void {
     this.ensureEnabled();
+    // GraphiQL adds a <style> element of its own, which no nonce can cover: inline styles are allowed
+    // on this development-only page (scripts still only the service's own and the page's by nonce)
+    const policy = String(res.get('content-security-policy') ?? '');
+    res.setHeader(
+      'content-security-policy',
+      policy.replace(/style-src [^;]*/, "style-src 'self' 'unsafe-inline'"),
+    );
     res.type('html').send(EXPLORER_PAGE);
   }
 

@@ -10,6 +10,7 @@ import { RequestContext } from '../context/request-context';
 import { RequestContextFactory } from '../context/request-context.factory';
 import { formatGraphQLError } from '../errors/format-error';
 import { ErrorCode, HavenError } from '../errors/haven-error';
+import { httpStatusPlugin } from './http-status.plugin';
 import { GraphQLDate, GraphQLDateTime } from './scalars';
 import { unitOfWorkPlugin } from './unit-of-work.plugin';
 
@@ -48,6 +49,9 @@ interface WsContext {
   extra: unknown;
 }
 
+/** Tokens in one GraphQL document, at most. */
+const MAX_TOKENS = 5000;
+
 /** Apollo Server as the contract wants it: one endpoint, limits before execution, masked errors. */
 export function graphqlOptions(config: AppConfig, contexts: RequestContextFactory): ApolloDriverConfig {
   const production = config.env === 'production';
@@ -62,7 +66,9 @@ export function graphqlOptions(config: AppConfig, contexts: RequestContextFactor
     },
     maxAliases: { enabled: true, n: config.graphql.maxAliases },
     maxDirectives: { enabled: true, n: 20 },
-    maxTokens: { enabled: true, n: 5000 },
+    // graphql-armor's token limit parses in a plugin hook, where a syntax error becomes a 500; the
+    // parser's own limit (parseOptions below) refuses both with 400 GRAPHQL_PARSE_FAILED
+    maxTokens: { enabled: false },
     blockFieldSuggestion: { enabled: production },
   });
   const protection = armor.protect();
@@ -71,6 +77,9 @@ export function graphqlOptions(config: AppConfig, contexts: RequestContextFactor
     autoSchemaFile: true,
     sortSchema: true,
     introspection: config.graphql.introspection,
+    parseOptions: { maxTokens: MAX_TOKENS },
+    // 429 for TOO_MANY_REQUESTS (httpStatusPlugin); Nest would reset an execution error's status to 200
+    preserveHttpStatusForExecutionErrors: false,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
@@ -85,6 +94,7 @@ export function graphqlOptions(config: AppConfig, contexts: RequestContextFactor
       ...protection.plugins,
       ApolloServerPluginLandingPageDisabled(),
       unitOfWorkPlugin(config.graphql.sqlStatementHeader),
+      httpStatusPlugin({ suggestions: !production }),
     ],
     validationRules: protection.validationRules,
     formatError: (formatted: GraphQLFormattedError, error: unknown) => formatGraphQLError(formatted, error),

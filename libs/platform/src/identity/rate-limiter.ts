@@ -3,6 +3,13 @@ import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { ErrorCode, HavenError } from '../errors/haven-error';
 
+/** TOO_MANY_REQUESTS, with the seconds to wait: answered as HTTP 429 with Retry-After. */
+export class TooManyRequestsError extends HavenError {
+  constructor(readonly retryAfterSeconds: number) {
+    super(ErrorCode.TOO_MANY_REQUESTS, `Too many requests: try again in ${retryAfterSeconds} seconds`);
+  }
+}
+
 function perMinute(points: number): RateLimiterMemory | undefined {
   return points > 0 ? new RateLimiterMemory({ points, duration: 60 }) : undefined;
 }
@@ -13,7 +20,7 @@ async function consume(limiter: RateLimiterMemory | undefined, key: string): Pro
     await limiter.consume(key);
   } catch (error) {
     const seconds = Math.ceil(((error as RateLimiterRes).msBeforeNext ?? 1000) / 1000);
-    throw new HavenError(ErrorCode.TOO_MANY_REQUESTS, `Too many requests: try again in ${seconds} seconds`);
+    throw new TooManyRequestsError(seconds);
   }
 }
 

@@ -18,7 +18,15 @@
  * (`TOKEN=$(npm run token -- ...)`).
  */
 'use strict';
-const { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } = require('node:fs');
+const {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} = require('node:fs');
 const { join, relative } = require('node:path');
 const { spawnSync } = require('node:child_process');
 
@@ -60,7 +68,8 @@ function staleness(root) {
   if (!existsSync(join(root, 'apps'))) return undefined;
   for (const app of readdirSync(join(root, 'apps'))) {
     if (!existsSync(join(root, 'apps', app, 'src', 'main.ts'))) continue;
-    if (!existsSync(join(root, 'dist', 'apps', app, 'src', 'main.js'))) return `dist/apps/${app}/src/main.js is missing`;
+    if (!existsSync(join(root, 'dist', 'apps', app, 'src', 'main.js')))
+      return `dist/apps/${app}/src/main.js is missing`;
   }
   const newest = newestInput(root);
   if (typeof stamp.newestInputMs !== 'number' || newest.mtimeMs > stamp.newestInputMs)
@@ -83,8 +92,11 @@ function build(root, command) {
   mkdirSync(join(root, 'dist'), { recursive: true });
   writeFileSync(
     join(root, STAMP),
-    JSON.stringify({ newestInputMs: before.mtimeMs, newestInput: before.path, builtAt: new Date().toISOString() }) +
-      '\n',
+    JSON.stringify({
+      newestInputMs: before.mtimeMs,
+      newestInput: before.path,
+      builtAt: new Date().toISOString(),
+    }) + '\n',
   );
   return 0;
 }
@@ -94,7 +106,9 @@ function main(argv) {
   const separator = argv.indexOf('--');
   const flags = separator === -1 ? argv : argv.slice(0, separator);
   const command =
-    separator === -1 ? [join(root, 'node_modules', '.bin', 'nest'), 'build', 'api'] : argv.slice(separator + 1);
+    separator === -1
+      ? [join(root, 'node_modules', '.bin', 'nest'), 'build', 'api']
+      : argv.slice(separator + 1);
   const reason = flags.includes('--force') ? 'asked to (--force)' : staleness(root);
   if (flags.includes('--check')) {
     if (reason) process.stderr.write(`The build is stale: ${reason}\n`);

@@ -1,5 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  unlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -43,7 +52,8 @@ function run(...args: string[]): { status: number | null; stdout: string; stderr
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-const builds = () => (existsSync(join(root, 'builds.log')) ? readFileSync(join(root, 'builds.log'), 'utf8').length : 0);
+const builds = () =>
+  existsSync(join(root, 'builds.log')) ? readFileSync(join(root, 'builds.log'), 'utf8').length : 0;
 
 beforeEach(() => {
   root = mkdtempSync(join(tmpdir(), 'haven-build-if-stale-'));
@@ -57,7 +67,16 @@ beforeEach(() => {
   write('nest-cli.json', '{}');
   write('package-lock.json', '{}');
   write('README.md', '');
-  for (const dir of ['apps/api/src', 'apps/api', 'apps/cli/src', 'apps/cli', 'apps', 'libs/a/src', 'libs/a', 'libs'])
+  for (const dir of [
+    'apps/api/src',
+    'apps/api',
+    'apps/cli/src',
+    'apps/cli',
+    'apps',
+    'libs/a/src',
+    'libs/a',
+    'libs',
+  ])
     age(dir);
   age('migrations');
 });
@@ -164,7 +183,10 @@ describe('build-if-stale', () => {
 describe('build-if-stale on this project', () => {
   it('answers in well under a second when the build is current', () => {
     // only meaningful after a build; CI builds before the tests (pretest)
-    const check = spawnSync(process.execPath, [SCRIPT, '--check'], { cwd: join(__dirname, '..'), encoding: 'utf8' });
+    const check = spawnSync(process.execPath, [SCRIPT, '--check'], {
+      cwd: join(__dirname, '..'),
+      encoding: 'utf8',
+    });
     if (check.status !== 0) return;
     const started = process.hrtime.bigint();
     const again = spawnSync(process.execPath, [SCRIPT], { cwd: join(__dirname, '..'), encoding: 'utf8' });

@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+// before anything loads Nest's logger, which decides on colours when it is created
+import '@haven/platform/config/no-colour-unless-terminal';
 import { writeFileSync, readFileSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';

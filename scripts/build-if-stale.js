@@ -5,7 +5,8 @@
  *
  * The build is current when dist/.build-stamp.json exists, every app's dist/apps/<app>/src/main.js exists,
  * and nothing under the inputs (apps/, libs/, migrations/, types/, tsconfig*.json, nest-cli.json,
- * package-lock.json: files and folders, so that a deleted or renamed file counts too) is newer than the
+ * package-lock.json: files and folders, so that a deleted or renamed file counts too; not the unit specs,
+ * which are not built) is newer than the
  * newest input the stamp recorded. The newest input is read BEFORE the build, so a file saved while the
  * build runs makes the next run build again. A failed build writes no stamp (nest deletes dist/ first).
  *
@@ -47,7 +48,8 @@ function newestInput(root) {
       if (entry.name === 'node_modules' || entry.name === '.git') continue;
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (entry.isFile()) consider(path);
+      // unit specs sit beside the code but are not built (tsconfig.build.json excludes them)
+      else if (entry.isFile() && !entry.name.endsWith('.spec.ts')) consider(path);
     }
   };
   for (const dir of INPUT_DIRS) if (existsSync(join(root, dir))) walk(join(root, dir));

@@ -131,10 +131,15 @@ describe('build-if-stale', () => {
     expect(builds()).toBe(2);
   });
 
-  it('does not build for a change outside the inputs (README.md, test files elsewhere)', () => {
+  it('does not build for a change outside the inputs (README.md, test/, an edited unit spec)', () => {
     run();
     write('README.md', 'changed', LATER);
     write('test/x.e2e-spec.ts', '', LATER);
+    // a unit spec beside the code, in a folder that already held it: tsconfig.build.json excludes specs
+    write('libs/a/src/a.spec.ts', '');
+    age('libs/a/src');
+    run();
+    write('libs/a/src/a.spec.ts', 'changed', LATER);
     run();
     expect(builds()).toBe(1);
   });

@@ -13,6 +13,7 @@ export default tseslint.config(
       'jest.config.js',
       'test/support/summary-reporter.js',
       'test/support/postgres-controller.js',
+      'scripts/build-if-stale.js',
     ],
   },
   eslint.configs.recommended,

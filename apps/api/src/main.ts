@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+// before anything loads Nest's logger, which decides on colours when it is created
+import '@haven/platform/config/no-colour-unless-terminal';
 import { Logger } from '@nestjs/common';
 import {
   AppConfig,
@@ -6,9 +8,9 @@ import {
   DatabaseUnreachableError,
   installLogging,
   loadConfig,
-  safeUrl,
   ServiceRoleError,
 } from '@haven/platform';
+import { startupBanner } from './banner';
 import { RunningService, startService } from './service';
 
 const logger = new Logger('Haven');
@@ -49,24 +51,7 @@ async function main(): Promise<void> {
 }
 
 function announce(service: RunningService, config: AppConfig): void {
-  const development = config.env === 'development';
-  const everywhere = service.host === '::' || service.host === '0.0.0.0';
-  const lines = [
-    `Haven is listening on ${service.url}${everywhere ? ' (every interface)' : ''} (NODE_ENV=${config.env})`,
-    `  GraphQL:  POST ${service.url}/graphql`,
-    `  Health:   GET  ${service.url}/health`,
-    ...(config.graphql.explorer ? [`  Explorer: ${service.url}/explorer (development only)`] : []),
-    `  Database: ${service.embedded ? 'embedded PostgreSQL, ' : ''}${safeUrl(service.serviceDatabaseUrl)} (row-level security)`,
-    // development tokens exist in development only
-    ...(development && !config.auth.jwksUrl
-      ? [
-          'Mint a development token:',
-          '  npm run token -- --role SOCIAL_WORKER --org E09000017 --sub sw-1 --name "Sam Worker"',
-          'Load demo data: npm run seed -- --demo',
-        ]
-      : []),
-  ];
-  for (const line of lines) logger.log(line);
+  for (const line of startupBanner(service, config)) logger.log(line);
 }
 
 main().catch((error: unknown) => {

@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+// before anything loads Nest's logger, which decides on colours when it is created
+import '@haven/platform/config/no-colour-unless-terminal';
 import { writeFileSync, readFileSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -11,8 +13,6 @@ import {
   DatabaseUnreachableError,
   EmbeddedPostgres,
   loadConfig,
-  mintToken,
-  Role,
   runMigrations,
   checkDatabaseReachable,
   Clock,
@@ -23,6 +23,7 @@ import {
 } from '@haven/platform';
 import { buildSchema, printSortedSchema } from '../../api/src/schema';
 import { seedDemo } from './seed/demo';
+import { token } from './token';
 import { loadNational, NationalResult } from './seed/national';
 
 const USAGE = `Usage: haven <command>
@@ -59,59 +60,6 @@ async function main(argv: string[]): Promise<number> {
       console.error(USAGE);
       return 2;
   }
-}
-
-function token(args: string[]): number {
-  const { values } = parseArgs({
-    args,
-    options: {
-      role: { type: 'string' },
-      org: { type: 'string' },
-      sub: { type: 'string' },
-      name: { type: 'string' },
-      las: { type: 'string' },
-      email: { type: 'string' },
-      ttl: { type: 'string' },
-    },
-  });
-  const role = values.role as Role | undefined;
-  if (!role || !Object.values(Role).includes(role) || !values.org || !values.sub) {
-    console.error(`--role (${Object.values(Role).join(', ')}), --org and --sub are required\n\n${USAGE}`);
-    return 2;
-  }
-  const config = loadConfig();
-  // a development convenience: in test and production tokens come from the harness or the identity provider
-  if (config.env !== 'development' || config.auth.jwksUrl || !config.auth.jwtSecret) {
-    console.error(
-      `npm run token mints development tokens only (NODE_ENV=${config.env}${config.auth.jwksUrl ? ', JWKS_URL set' : ''}): tokens come from the identity provider here`,
-    );
-    return 1;
-  }
-  const ttl = values.ttl === undefined ? undefined : Number(values.ttl);
-  if (ttl !== undefined && (!Number.isInteger(ttl) || ttl > config.auth.maxLifetimeSeconds)) {
-    console.error(
-      `--ttl takes whole seconds, at most TOKEN_MAX_LIFETIME_SECONDS (${config.auth.maxLifetimeSeconds}); a negative one mints an expired token`,
-    );
-    return 2;
-  }
-  process.stdout.write(
-    `${mintToken(
-      {
-        role,
-        org: values.org,
-        sub: values.sub,
-        name: values.name ?? values.sub,
-        las: values.las
-          ?.split(',')
-          .map((code) => code.trim())
-          .filter(Boolean),
-        email: values.email,
-        expiresIn: ttl,
-      },
-      config.auth.jwtSecret,
-    )}\n`,
-  );
-  return 0;
 }
 
 async function seed(args: string[]): Promise<number> {

@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+// before anything loads Nest's logger, which decides on colours when it is created
+import '@haven/platform/config/no-colour-unless-terminal';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { MIGRATIONS } from '@haven/migrations';
@@ -33,11 +35,13 @@ async function main(): Promise<void> {
   const embedded = config.databaseUrl
     ? undefined
     : new EmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPostgresPort });
-  const databaseUrl = config.databaseUrl ?? (await embedded!.start());
+  let databaseUrl: string;
   try {
+    databaseUrl = config.databaseUrl ?? (await embedded!.start());
     await checkDatabaseReachable(databaseUrl);
   } catch (error) {
-    if (error instanceof DatabaseUnreachableError) {
+    // ConfigError: a DATA_DIR the embedded server's postgres user cannot reach
+    if (error instanceof DatabaseUnreachableError || error instanceof ConfigError) {
       console.error(error.message);
       process.exit(1);
     }

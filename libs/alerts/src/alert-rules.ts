@@ -1,6 +1,6 @@
-import { ageDisputedSql, standingOutcomeSql, treatedAsChildSql } from '@haven/age-assessment';
+import { ageDisputedSql, standingOutcomeSql } from '@haven/age-assessment';
 import { guardianEligibleSql, guardianEligibleSinceSql, hasGuardianSql } from '@haven/guardianship';
-import { unsafePlacementTypeSql } from '@haven/placements';
+import { unsafeOnSql } from '@haven/placements';
 import { AlertThresholds, AppConfig, londonDate } from '@haven/platform';
 import { AlertKind } from './alert.enums';
 
@@ -109,7 +109,7 @@ const GUARDIAN_DUE = `(${guardianEligibleSinceSql('c', 'o.nation')}) + make_inte
 const HAS_GUARDIAN = hasGuardianSql('c');
 
 /** UNSAFE_PLACEMENT: a placement of an unsafe type (placements) that is current at asOf. */
-const UNSAFE_TYPE = unsafePlacementTypeSql('p');
+const UNSAFE_ON_AS_OF = unsafeOnSql('p', '$2::date');
 const PLACED_AT_AS_OF = `(p.started_at <= $1 AND (p.ended_at IS NULL OR p.ended_at > $1))`;
 
 export const ALERT_RULES: readonly AlertRule[] = [
@@ -253,8 +253,7 @@ export const ALERT_RULES: readonly AlertRule[] = [
                || ': unsafe for a child or a person whose age is disputed',
              jsonb_build_object('type', p.type)
         FROM placement p
-       WHERE ${UNSAFE_TYPE} AND ${PLACED_AT_AS_OF} AND ${IN_SCOPE('p.local_authority_id', 'p.child_id')}
-         AND ${treatedAsChildSql('p.child_id', '$2::date')}`,
+       WHERE ${PLACED_AT_AS_OF} AND ${IN_SCOPE('p.local_authority_id', 'p.child_id')} AND ${UNSAFE_ON_AS_OF}`,
     cleared: `
       SELECT a.id, CASE WHEN p.ended_at <= $1 THEN 'The placement ended'
                         WHEN p.started_at > $1 THEN 'The placement had not begun'
@@ -262,7 +261,7 @@ export const ALERT_RULES: readonly AlertRule[] = [
                         ELSE 'The young person is 18 and their age is not disputed' END AS note
         FROM alert a JOIN placement p ON p.id = a.subject_id
        WHERE a.kind = 'UNSAFE_PLACEMENT' AND a.status <> 'RESOLVED'
-         AND (NOT ${PLACED_AT_AS_OF} OR NOT ${treatedAsChildSql('p.child_id', '$2::date')})
+         AND (NOT ${PLACED_AT_AS_OF} OR NOT ${UNSAFE_ON_AS_OF})
          AND ${IN_SCOPE('a.local_authority_id', 'a.child_id')}`,
   },
   {

@@ -3,3 +3,4 @@ export * from './placement.events';
 export * from './placement.model';
 export * from './placements.module';
 export * from './placements.service';
+export * from './unsafe-placement.sql';

@@ -19,7 +19,8 @@ import {
 } from '@haven/platform';
 import { EndPlacementInput, StartPlacementInput } from './dto/placement.inputs';
 import { Placement } from './placement.entity';
-import { SSDA903_PLACEMENT_CODE, UNSAFE_FOR_CHILDREN, unsafePlacementTypeSql } from './placement.enums';
+import { SSDA903_PLACEMENT_CODE, UNSAFE_FOR_CHILDREN } from './placement.enums';
+import { unsafeOnSql } from './unsafe-placement.sql';
 import { PlacementEnded, PlacementStarted } from './placement.events';
 import { PlacementModel } from './placement.model';
 
@@ -31,9 +32,10 @@ const NO_OVERLAP = 'placement_no_overlap';
  * person is a child or their age is disputed — today for a current placement, on its last day for one
  * that ended. (The stored `unsafe` column keeps what was known when it began.)
  */
-const UNSAFE_NOW = `CASE WHEN ${unsafePlacementTypeSql('p')}
-  THEN ${treatedAsChildSql('p.child_id', `(least(coalesce(p.ended_at, now()), now()) AT TIME ZONE 'Europe/London')::date`)}
-  ELSE false END`;
+const UNSAFE_NOW = unsafeOnSql(
+  'p',
+  `(least(coalesce(p.ended_at, now()), now()) AT TIME ZONE 'Europe/London')::date`,
+);
 
 @Injectable()
 export class PlacementsService {

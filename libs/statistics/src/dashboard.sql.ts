@@ -1,6 +1,5 @@
-import { treatedAsChildSql } from '@haven/age-assessment';
 import { guardianEligibleSql, hasGuardianSql } from '@haven/guardianship';
-import { unsafePlacementTypeSql } from '@haven/placements';
+import { unsafeOnSql } from '@haven/placements';
 
 /**
  * The dashboard's SQL. Parameters: $1 authority ids, $2 $3 the period's first and last dates, $4 the
@@ -8,9 +7,6 @@ import { unsafePlacementTypeSql } from '@haven/placements';
  * the ICTG, Scottish and Northern Irish guardian age limits. Every number passes through haven_figure,
  * haven_rate or haven_measure, which suppress small counts before they leave the database.
  */
-/** A placement of an unsafe type (the placements capability's rule). */
-const UNSAFE_TYPE = unsafePlacementTypeSql('p');
-
 /** Children open on the last day of the period ($3), registered before its end (the given parameter). */
 const openChildren = (periodEnd: string) => `
   SELECT c.id, c.local_authority_id, c.status, c.closed_on, c.categories, c.exploitation_types, c.nationality,
@@ -103,7 +99,7 @@ export const HEADLINES = `
                                       AND a.status IN ('RAISED', 'IN_PROGRESS', 'CHALLENGED')), $4),
     'childrenInUnsafePlacements', haven_figure((SELECT count(DISTINCT p.child_id) FROM placement p
                                                  WHERE p.local_authority_id = ANY($1::uuid[]) AND p.ended_at IS NULL
-                                                   AND ${UNSAFE_TYPE} AND ${treatedAsChildSql('p.child_id', '$5::date')}), $4),
+                                                   AND ${unsafeOnSql('p', '$5::date')}), $4),
     'nrmReferrals', haven_figure((SELECT count(*) FROM nrm_referral r WHERE r.local_authority_id = ANY($1::uuid[])
                                    AND r.referred_on BETWEEN $2::date AND $3::date), $4),
     'nrmReasonableGroundsDecisions', haven_figure((SELECT count(*) FROM decisions), $4),

@@ -32,6 +32,8 @@ const common = {
     '^@haven/alerts$': '<rootDir>/libs/alerts/src',
     '^@haven/meetings$': '<rootDir>/libs/meetings/src',
     '^@haven/statistics$': '<rootDir>/libs/statistics/src',
+    '^@haven/web$': '<rootDir>/libs/web/src',
+    '^@haven/web/(.*)$': '<rootDir>/libs/web/src/$1',
     '^@haven/migrations$': '<rootDir>/migrations',
   },
 };

@@ -20,6 +20,8 @@ export default async function globalSetup(): Promise<void> {
   // NODE_ENV=test has no development secret: the harness brings its own, for this run only, which every
   // spawned service, worker and command inherits (and TestApp mints tokens with)
   process.env.JWT_SECRET ||= `haven-test-${randomBytes(24).toString('hex')}`;
+  // browser sessions' cookies are signed with a key of their own (required in production)
+  process.env.SESSION_SECRET ||= `haven-test-session-${randomBytes(24).toString('hex')}`;
   let adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) {
     const dataDir = mkdtempSync(join(tmpdir(), 'haven-test-'));

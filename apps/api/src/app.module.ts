@@ -11,6 +11,7 @@ import { MeetingsModule } from '@haven/meetings';
 import { MissingModule } from '@haven/missing';
 import { PlacementsModule } from '@haven/placements';
 import { StatisticsModule } from '@haven/statistics';
+import { WebModule } from '@haven/web';
 import { MIGRATIONS } from '@haven/migrations';
 import {
   APP_CONFIG,
@@ -48,6 +49,7 @@ export class AppModule {
         AlertsModule,
         MeetingsModule,
         StatisticsModule,
+        WebModule,
       ],
     };
   }

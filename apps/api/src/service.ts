@@ -14,6 +14,7 @@ import {
   bodyParsing,
   securityHeaders,
 } from '@haven/platform';
+import { WebApplication } from '@haven/web';
 import { AppModule } from './app.module';
 
 export interface RunningService {
@@ -83,13 +84,17 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     app.disable('x-powered-by');
     app.use(...securityHeaders(config.env === 'production'));
     app.use(...bodyParsing());
+    // the practitioners' pages, sessions and sign-in, before Nest's own routes (/graphql among them)
+    let listeningUrl = '';
+    app.get(WebApplication).mount(app, () => listeningUrl);
     // development and test: loopback only unless HOST says otherwise; production: HOST, or every interface
     if (config.host) await app.listen(config.port, config.host);
     else await app.listen(config.port);
     const { port, address } = app.getHttpServer().address() as AddressInfo;
+    listeningUrl = `http://${displayHost(address)}:${port}`;
     return {
       app,
-      url: `http://${displayHost(address)}:${port}`,
+      url: listeningUrl,
       host: address,
       databaseUrl,
       serviceDatabaseUrl,

@@ -42,3 +42,4 @@ export * from './reference/agency';
 export * from './time/calendar';
 export * from './time/clock';
 export * from './validation/validators';
+export * from './identity/session-identity';

@@ -2,7 +2,13 @@ import { ConfigError, DEVELOPMENT_JWT_SECRET, loadConfig } from './app-config';
 
 const STRONG = 'x'.repeat(40);
 const LINK_KEY = 'l'.repeat(40);
-const production = { NODE_ENV: 'production', JWT_SECRET: STRONG, EXPORT_LINK_SECRET: LINK_KEY };
+const SESSION_KEY = 's'.repeat(40);
+const production = {
+  NODE_ENV: 'production',
+  JWT_SECRET: STRONG,
+  EXPORT_LINK_SECRET: LINK_KEY,
+  SESSION_SECRET: SESSION_KEY,
+};
 
 const problemsOf = (env: Record<string, string>): string[] => {
   try {
@@ -220,9 +226,9 @@ describe('loadConfig', () => {
   });
 
   it('refuses production without any way to verify tokens', () => {
-    expect(problemsOf({ NODE_ENV: 'production', EXPORT_LINK_SECRET: LINK_KEY })).toEqual([
-      'JWT_SECRET or JWKS_URL is required when NODE_ENV=production',
-    ]);
+    expect(
+      problemsOf({ NODE_ENV: 'production', EXPORT_LINK_SECRET: LINK_KEY, SESSION_SECRET: SESSION_KEY }),
+    ).toEqual(['JWT_SECRET or JWKS_URL is required when NODE_ENV=production']);
   });
 
   it('refuses a short secret outside development: 31 characters refused, 32 accepted', () => {
@@ -238,6 +244,7 @@ describe('loadConfig', () => {
         NODE_ENV: 'production',
         JWKS_URL: 'https://idp.example/jwks',
         EXPORT_LINK_SECRET: LINK_KEY,
+        SESSION_SECRET: SESSION_KEY,
       }).auth.jwksUrl,
     ).toBe('https://idp.example/jwks');
     const config = loadConfig(production);
@@ -345,5 +352,63 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE: '1000001' })).toThrow(
       /RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE/,
     );
+  });
+});
+
+describe('the web application', () => {
+  it('needs a session key of its own in production: absent, short, or another secret is refused', () => {
+    expect(problemsOf({ ...production, SESSION_SECRET: '' })).toEqual([
+      'SESSION_SECRET is required when NODE_ENV=production (the same on every instance)',
+    ]);
+    expect(problemsOf({ ...production, SESSION_SECRET: 's'.repeat(31) })).toEqual([
+      'SESSION_SECRET must be at least 32 characters',
+    ]);
+    expect(problemsOf({ ...production, SESSION_SECRET: STRONG })).toEqual([
+      'SESSION_SECRET must be a key of its own, not JWT_SECRET or EXPORT_LINK_SECRET',
+    ]);
+  });
+
+  it('offers the development sign-in everywhere but production', () => {
+    expect(loadConfig({ NODE_ENV: 'development' }).web.devSignIn).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'test', JWT_SECRET: STRONG }).web.devSignIn).toBe(true);
+    expect(loadConfig(production).web.devSignIn).toBe(false);
+  });
+
+  it('takes an identity provider as issuer and client together, https and a public URL in production', () => {
+    expect(problemsOf({ ...production, OIDC_ISSUER_URL: 'https://idp.example' })).toEqual([
+      'OIDC_ISSUER_URL and OIDC_CLIENT_ID are set together, or not at all',
+      'PUBLIC_URL is required with OIDC_ISSUER_URL when NODE_ENV=production',
+    ]);
+    expect(
+      problemsOf({
+        ...production,
+        OIDC_ISSUER_URL: 'http://idp.example',
+        OIDC_CLIENT_ID: 'haven',
+        PUBLIC_URL: 'https://haven.example',
+      }),
+    ).toEqual(['OIDC_ISSUER_URL must be https when NODE_ENV=production']);
+    const config = loadConfig({
+      ...production,
+      OIDC_ISSUER_URL: 'https://idp.example',
+      OIDC_CLIENT_ID: 'haven',
+      PUBLIC_URL: 'https://haven.example/',
+    });
+    expect(config.web.oidc).toEqual({
+      issuerUrl: 'https://idp.example',
+      clientId: 'haven',
+      clientSecret: undefined,
+      scopes: 'openid profile email',
+    });
+    expect(config.web.publicUrl).toBe('https://haven.example');
+  });
+
+  it('keeps the idle timeout within the absolute one', () => {
+    expect(loadConfig({ NODE_ENV: 'development' }).web).toMatchObject({
+      sessionIdleMinutes: 30,
+      sessionAbsoluteHours: 10,
+    });
+    expect(problemsOf({ ...production, SESSION_IDLE_MINUTES: '120', SESSION_ABSOLUTE_HOURS: '1' })).toEqual([
+      'SESSION_IDLE_MINUTES must not exceed SESSION_ABSOLUTE_HOURS',
+    ]);
   });
 });

@@ -118,6 +118,35 @@ export interface AppConfig {
     readonly rollupMaxAgeSeconds: number;
   };
   readonly nrm: NrmConfig;
+  readonly web: WebConfig;
+}
+
+/** The practitioners' web application: browser sessions and the council's identity provider. */
+export interface WebConfig {
+  /**
+   * Where practitioners reach the service (e.g. https://haven.example.gov.uk): the identity provider
+   * sends them back to `<publicUrl>/auth/callback`. Absent: the address the service listens on.
+   */
+  readonly publicUrl?: string;
+  /** Signs the session cookie (the same on every instance); made afresh at each start outside production. */
+  readonly sessionSecret: string;
+  /** A session unused for this long ends. */
+  readonly sessionIdleMinutes: number;
+  /** A session ends this long after sign-in, however busy. */
+  readonly sessionAbsoluteHours: number;
+  /** The council's OpenID Connect provider; absent: no sign-in through a provider (API clients only). */
+  readonly oidc?: OidcConfig;
+  /** `POST /auth/dev` and the demo practitioners' sign-in page: never in production. */
+  readonly devSignIn: boolean;
+}
+
+export interface OidcConfig {
+  /** The issuer, whose /.well-known/openid-configuration is read at start. */
+  readonly issuerUrl: string;
+  readonly clientId: string;
+  /** Absent: a public client (PKCE alone). */
+  readonly clientSecret?: string;
+  readonly scopes: string;
 }
 
 /** The thresholds of domain.md's alert table (the rules in libs/alerts/src/alert-rules.ts). */
@@ -322,6 +351,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       suppressionThreshold: int('STATISTICS_SUPPRESSION_THRESHOLD', 4, 0, 100),
       rollupMaxAgeSeconds: int('DASHBOARD_ROLLUP_MAX_AGE_SECONDS', 600, 0, 86_400),
     },
+    web: webConfig(env, text, int, problems, environment),
     nrm: {
       reasonableGroundsTargetWorkingDays: int('NRM_RG_TARGET_WORKING_DAYS', 5, 1, 365),
       recoveryPeriodDays: {
@@ -342,6 +372,69 @@ export function loadConfig(env: Env = process.env): AppConfig {
 }
 
 type IntReader = (name: string, fallback: number, min: number, max: number) => number;
+type TextReader = (name: string) => string | undefined;
+
+/**
+ * Browser sessions and sign-in. Production needs a session secret of its own (a cookie signed with a
+ * secret in the repository could be forged); the development sign-in exists everywhere but production.
+ */
+function webConfig(
+  env: Env,
+  text: TextReader,
+  int: IntReader,
+  problems: string[],
+  environment: Environment,
+): WebConfig {
+  const production = environment === 'production';
+  const publicUrl = text('PUBLIC_URL')?.replace(/\/+$/, '');
+  if (publicUrl && !/^https?:\/\/[^/]+$/.test(publicUrl)) {
+    problems.push('PUBLIC_URL must be an http(s) origin, e.g. https://haven.example.gov.uk');
+  }
+  let sessionSecret = text('SESSION_SECRET');
+  if (sessionSecret !== undefined && sessionSecret.length < 32) {
+    problems.push('SESSION_SECRET must be at least 32 characters');
+  } else if (
+    sessionSecret !== undefined &&
+    [env.JWT_SECRET, env.EXPORT_LINK_SECRET].includes(sessionSecret)
+  ) {
+    problems.push('SESSION_SECRET must be a key of its own, not JWT_SECRET or EXPORT_LINK_SECRET');
+  }
+  if (sessionSecret === undefined) {
+    if (production)
+      problems.push('SESSION_SECRET is required when NODE_ENV=production (the same on every instance)');
+    // development and test: sessions last as long as the process
+    sessionSecret = randomBytes(32).toString('hex');
+  }
+  const issuerUrl = text('OIDC_ISSUER_URL');
+  const clientId = text('OIDC_CLIENT_ID');
+  if (issuerUrl && !/^https?:\/\//.test(issuerUrl)) problems.push('OIDC_ISSUER_URL must be an http(s) URL');
+  if (issuerUrl && production && !issuerUrl.startsWith('https://'))
+    problems.push('OIDC_ISSUER_URL must be https when NODE_ENV=production');
+  if (Boolean(issuerUrl) !== Boolean(clientId))
+    problems.push('OIDC_ISSUER_URL and OIDC_CLIENT_ID are set together, or not at all');
+  if (issuerUrl && production && !publicUrl)
+    problems.push('PUBLIC_URL is required with OIDC_ISSUER_URL when NODE_ENV=production');
+  const idleMinutes = int('SESSION_IDLE_MINUTES', 30, 1, 24 * 60);
+  const absoluteHours = int('SESSION_ABSOLUTE_HOURS', 10, 1, 7 * 24);
+  if (idleMinutes > absoluteHours * 60)
+    problems.push('SESSION_IDLE_MINUTES must not exceed SESSION_ABSOLUTE_HOURS');
+  return {
+    publicUrl,
+    sessionSecret,
+    sessionIdleMinutes: idleMinutes,
+    sessionAbsoluteHours: absoluteHours,
+    oidc:
+      issuerUrl && clientId
+        ? {
+            issuerUrl,
+            clientId,
+            clientSecret: text('OIDC_CLIENT_SECRET'),
+            scopes: text('OIDC_SCOPES') ?? 'openid profile email',
+          }
+        : undefined,
+    devSignIn: !production,
+  };
+}
 
 /** The alert table's thresholds, each in a sane range, and the orderings the table depends on. */
 function alertThresholds(int: IntReader, problems: string[]): AlertThresholds {

@@ -45,6 +45,10 @@ function closeCodeFor(error: unknown): [number, string] {
   return [WS_INTERNAL_ERROR, 'Internal server error'];
 }
 
+function stringOrUndefined(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
 interface WsContext {
   extra: unknown;
 }
@@ -101,16 +105,18 @@ export function graphqlOptions(config: AppConfig, contexts: RequestContextFactor
     subscriptions: {
       'graphql-ws': {
         path: '/graphql',
-        // authenticated by connectionParams: { Authorization: "Bearer <JWT>" }; a bad or expired token
-        // closes the socket with 4401, a caller refused (an unknown authority) with 4403
+        // authenticated by connectionParams: { Authorization: "Bearer <JWT>" }, or a browser page's
+        // session cookie with { csrfToken }; a bad or expired token or session closes the socket with
+        // 4401, a caller refused (an unknown authority) with 4403
         onConnect: async (context: { connectionParams?: Record<string, unknown>; extra: unknown }) => {
           const extra = context.extra as WsExtra;
           const params = context.connectionParams ?? {};
-          const authorization = (params.Authorization ?? params.authorization) as string | undefined;
+          const authorization = stringOrUndefined(params.Authorization ?? params.authorization);
+          const csrfToken = stringOrUndefined(params.csrfToken);
           const request = (context.extra as { request?: IncomingMessage }).request;
           let authenticated: { haven: RequestContext; expiresAt: Date };
           try {
-            authenticated = await contexts.authenticateSocket(authorization, request?.socket.remoteAddress);
+            authenticated = await contexts.authenticateSocket({ authorization, csrfToken, request });
           } catch (error) {
             extra.socket.close(...closeCodeFor(error));
             return false;

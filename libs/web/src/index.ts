@@ -1,0 +1,3 @@
+export * from './web.module';
+export * from './web-application';
+export * from './auth/demo-practitioners';

@@ -1,0 +1,15 @@
+import type { Router } from 'express';
+import { AppConfig } from '@haven/platform';
+import { WebGraphQL } from '../graphql/web-graphql';
+import { startRoutes } from './start/start.routes';
+
+/** What every journey's routes are built with. */
+export interface JourneyDependencies {
+  graphql: WebGraphQL;
+  config: AppConfig;
+}
+
+export type Journey = (dependencies: JourneyDependencies) => Router;
+
+/** The application's journeys (web-app.md), each a folder of routes and views. */
+export const JOURNEYS: Journey[] = [startRoutes];

@@ -85,7 +85,10 @@ export class WebApplication {
     const router = Router();
     const options = { maxAge: ONE_DAY_SECONDS * 1000, index: false, fallthrough: false };
     const govuk = join(packageFolder('govuk-frontend'), 'dist', 'govuk');
-    router.use('/assets/govuk', express.static(join(govuk), { ...options, extensions: [] }));
+    router.use('/assets/govuk', express.static(govuk, options));
+    // the styles ask for their fonts and images at /assets/fonts and /assets/images
+    router.use('/assets/fonts', express.static(join(govuk, 'assets', 'fonts'), options));
+    router.use('/assets/images', express.static(join(govuk, 'assets', 'images'), options));
     router.use('/assets/haven', express.static(join(__dirname, 'assets'), options));
     router.use('/assets/graphql-ws', express.static(join(packageFolder('graphql-ws'), 'umd'), options));
     return router;

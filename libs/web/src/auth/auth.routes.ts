@@ -62,6 +62,7 @@ export function authRoutes({ config, identity, oidc, publicUrl }: AuthDependenci
       req.session.regenerate((error) => (error ? reject(error as Error) : resolve())),
     );
     req.session.identity = signedIn;
+    await saved(req);
   };
 
   router.get('/auth/sign-in', (req: Request, res: Response) => {
@@ -90,6 +91,7 @@ export function authRoutes({ config, identity, oidc, publicUrl }: AuthDependenci
       }
       const { url, pending } = await oidc.start(`${publicUrl()}/auth/callback`);
       req.session.signIn = { ...pending, returnTo: localPath(req.query.returnTo) };
+      await saved(req);
       res.redirect(303, url.href);
     }),
   );
@@ -168,6 +170,16 @@ export function authRoutes({ config, identity, oidc, publicUrl }: AuthDependenci
   });
 
   return router;
+}
+
+/**
+ * Saves the session before the redirect that follows: express-session would save it as the response
+ * ends, after the redirect's headers have gone, and the browser may ask for the next page first.
+ */
+function saved(req: Request): Promise<void> {
+  return new Promise((resolve, reject) =>
+    req.session.save((error) => (error ? reject(error as Error) : resolve())),
+  );
 }
 
 function refusalMessage(error: unknown): string {

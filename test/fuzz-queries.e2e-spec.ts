@@ -33,7 +33,7 @@ import {
 type Field = GraphQLField<unknown, unknown>;
 
 const EXPECTED_REFUSALS = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'FORBIDDEN']);
-const RUNS_PER_QUERY = 60;
+const RUNS_PER_QUERY = 100;
 const SEED = 20261122;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
@@ -45,17 +45,47 @@ const isConnection = (field: Field) => {
   return isObjectType(type) && 'pageInfo' in type.getFields();
 };
 
-/** The query with each argument passed as a variable of the same name. */
-function operationText(field: Field): string {
-  const variables = field.args.map((arg) => `$${arg.name}: ${arg.type.toString()}`).join(', ');
-  const args = field.args.map((arg) => `${arg.name}: $${arg.name}`).join(', ');
-  const selection = isConnection(field)
-    ? '{ totalCount pageInfo { endCursor } }'
-    : isObjectType(getNamedType(field.type))
-      ? '{ __typename }'
-      : '';
-  return `query(${variables}) { ${field.name}(${args}) ${selection} }`;
+/** What to select of a field: a connection's cursor, an object's type name, a leaf as it is. */
+function selectionOf(field: Field): string {
+  if (isConnection(field)) return '{ totalCount pageInfo { endCursor } }';
+  return isObjectType(getNamedType(field.type)) ? '{ __typename }' : '';
 }
+
+/**
+ * The query with each argument passed as a variable of the same name; a field of another type (one
+ * with arguments of its own, e.g. Child.missingEpisodes) is asked through `via`, the query of one such
+ * record.
+ */
+function operationText(field: Field, via?: Field): string {
+  const args = [...(via?.args ?? []), ...field.args];
+  const variables = args.map((arg) => `$${arg.name}: ${arg.type.toString()}`).join(', ');
+  const call = (of: Field) =>
+    `${of.name}${of.args.length ? `(${of.args.map((arg) => `${arg.name}: $${arg.name}`).join(', ')})` : ''}`;
+  const inner = `${call(field)} ${selectionOf(field)}`;
+  return `query(${variables}) { ${via ? `${call(via)} { ${inner} }` : inner} }`;
+}
+
+/** Fields with arguments on the types queries answer, each with the query of one record of its type. */
+const nestedFields = Object.values(schema.getTypeMap())
+  .filter(isObjectType)
+  .filter(
+    (type) =>
+      !type.name.startsWith('__') &&
+      ![schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].includes(type),
+  )
+  .flatMap((type) =>
+    Object.values(type.getFields())
+      .filter((field) => field.args.length > 0)
+      .map((field) => ({
+        type,
+        field,
+        via: Object.values(schema.getQueryType()!.getFields()).find(
+          (query) =>
+            getNamedType(query.type) === type &&
+            !isListType(isNonNullType(query.type) ? query.type.ofType : query.type),
+        ),
+      })),
+  );
 
 /**
  * Whether a problem's field names one of the query's arguments: the argument itself or a field inside
@@ -221,6 +251,9 @@ describe('every query with arguments, fuzzed', () => {
     for (const arg of field.args) {
       if (arg.name === 'after' && isConnection(field)) shape.after = cursorsFor(field.name);
       else if (arg.name === 'first') shape.first = pageSizes;
+      else if (isNonNullType(arg.type))
+        // often well-formed, so that the other arguments' values reach the resolver
+        shape[arg.name] = fc.oneof(valuesOf(arg.type, ids), fc.constant(required(arg.type)));
       else shape[arg.name] = valuesOf(arg.type, ids);
     }
     const requiredKeys = field.args.filter((arg) => isNonNullType(arg.type)).map((arg) => arg.name);
@@ -233,7 +266,8 @@ describe('every query with arguments, fuzzed', () => {
     });
   }
 
-  function checkAnswer(field: Field, drawn: Drawn, answer: GraphQLResponse): void {
+  /** Checks an answer; says whether it got past the validation to the records (data or NOT_FOUND). */
+  function checkAnswer(field: Field, drawn: Drawn, answer: GraphQLResponse, via?: Field): boolean {
     const { variables } = drawn;
     const shown = JSON.stringify(variables).slice(0, 500);
     const errors = answer.errors ?? [];
@@ -250,12 +284,13 @@ describe('every query with arguments, fuzzed', () => {
     }
     const badIds = field.args.flatMap((arg) => malformedIds(variables[arg.name], arg.type));
     const mustRefuse = badIds.length > 0 || drawn.foreignCursor || isBadPageSize(variables.first);
-    if (mustRefuse && (codes.length === 0 || answer.data?.[field.name]))
+    if (mustRefuse && (codes.length === 0 || answer.data?.[(via ?? field).name]))
       throw new Error(`${field.name} answered data for bad input ${shown}`);
     if (badIds.length > 0 && codes.includes('NOT_FOUND'))
       throw new Error(
         `${field.name} answered NOT_FOUND, not BAD_USER_INPUT, for the ids ${JSON.stringify(badIds)}`,
       );
+    return codes.length === 0 || codes.includes('NOT_FOUND');
   }
 
   it('covers every query that takes arguments, and each connection', () => {
@@ -271,12 +306,39 @@ describe('every query with arguments, fuzzed', () => {
   for (const field of queries) {
     it(`${field.name}: answers data or a refusal the contract names, and keeps answering`, async () => {
       const text = operationText(field);
+      let reached = 0;
       await fc.assert(
         fc.asyncProperty(callers, argumentsOf(field), async (caller, drawn) => {
-          checkAnswer(field, drawn, await app.gql(caller, text, drawn.variables));
+          if (checkAnswer(field, drawn, await app.gql(caller, text, drawn.variables))) reached += 1;
         }),
         { seed: SEED, numRuns: RUNS_PER_QUERY },
       );
+      // the runs were not all stopped by the validation: some reached the records
+      expect(reached).toBeGreaterThan(0);
+      await app.ok(manager, '{ me { id } }');
+    });
+  }
+
+  it('reaches every field with arguments on the types queries answer', () => {
+    expect(nestedFields.map(({ type, field }) => `${type.name}.${field.name}`)).toContain(
+      'Child.missingEpisodes',
+    );
+    expect(nestedFields.filter(({ via }) => !via)).toEqual([]);
+  });
+
+  for (const { type, field, via } of nestedFields) {
+    it(`${type.name}.${field.name}: answers data or a refusal the contract names`, async () => {
+      const text = operationText(field, via);
+      let reached = 0;
+      await fc.assert(
+        fc.asyncProperty(argumentsOf(field), async (drawn) => {
+          const variables = { ...baseline(via!), ...drawn.variables };
+          if (checkAnswer(field, { ...drawn, variables }, await app.gql(manager, text, variables), via))
+            reached += 1;
+        }),
+        { seed: SEED, numRuns: RUNS_PER_QUERY },
+      );
+      expect(reached).toBeGreaterThan(0);
       await app.ok(manager, '{ me { id } }');
     });
   }

@@ -1,5 +1,13 @@
 import fc from 'fast-check';
-import { getNamedType, isLeafType } from 'graphql';
+import {
+  getNamedType,
+  GraphQLInputType,
+  isEnumType,
+  isInputObjectType,
+  isLeafType,
+  isListType,
+  isNonNullType,
+} from 'graphql';
 import { assignGuardian, newChild, newReferral, practitionerId, today } from './support/factories';
 import { schema, valuesOf } from './support/schema-values';
 import { guardian, HILLINGDON, socialWorker, teamManager, TestApp } from './support/test-app';
@@ -79,4 +87,78 @@ describe('every mutation, fuzzed', () => {
       );
     });
   }
+
+  describe('a blank required text says it is required', () => {
+    /** Every required text field inside an input type, as a path ("aliases.0.name"), through lists. */
+    function requiredTexts(
+      type: GraphQLInputType,
+      path: string[] = [],
+      seen = new Set<string>(),
+    ): string[][] {
+      const named = getNamedType(type);
+      if (!isInputObjectType(named) || seen.has(named.name)) return [];
+      return Object.values(named.getFields()).flatMap((field) => {
+        const inner = isNonNullType(field.type) ? field.type.ofType : field.type;
+        const at = isListType(inner) ? [...path, field.name, '0'] : [...path, field.name];
+        if (isNonNullType(field.type) && getNamedType(field.type).name === 'String') return [at];
+        return requiredTexts(field.type, at, new Set([...seen, named.name]));
+      });
+    }
+
+    /** An input with every required field well-formed, and the fields on `path` given. */
+    function inputWith(type: GraphQLInputType, path: string[], blank: string): unknown {
+      const inner = isNonNullType(type) ? type.ofType : type;
+      if (isListType(inner)) return [inputWith(inner.ofType, path.slice(1), blank)];
+      if (path.length === 0 && getNamedType(inner).name === 'String') return blank;
+      if (isEnumType(inner)) return inner.getValues()[0].name;
+      if (!isInputObjectType(inner)) {
+        const byScalar: Record<string, unknown> = {
+          ID: ids[0],
+          Date: today(),
+          DateTime: new Date(Date.now() - 60_000).toISOString(),
+          Int: 1,
+          Float: 1,
+          Boolean: false,
+          String: 'Kent Police',
+        };
+        return byScalar[inner.name];
+      }
+      const [next, ...rest] = path;
+      return Object.fromEntries(
+        Object.values(inner.getFields())
+          .filter((field) => field.name === next || isNonNullType(field.type))
+          .map((field) => [field.name, inputWith(field.type, field.name === next ? rest : [], blank)]),
+      );
+    }
+
+    const cases = Object.values(schema.getMutationType()!.getFields()).flatMap((mutation) => {
+      const input = mutation.args.find((arg) => arg.name === 'input')!;
+      return requiredTexts(input.type).flatMap((path) =>
+        ['', '   ', '\t\n'].map((blank) => [mutation.name, path.join('.'), blank, input.type] as const),
+      );
+    });
+
+    it('has a case for each required text field the issue names', () => {
+      const fields = new Set(cases.map(([mutation, path]) => `${mutation}:${path}`));
+      expect(fields).toContain('registerChild:givenName');
+      expect(fields).toContain('registerChild:aliases.0.name');
+      expect(fields).toContain('resolveAlert:note');
+    });
+
+    it.each(cases)('%s: %s = %j', async (mutation, path, blank, type) => {
+      const input = inputWith(type, path.split('.'), blank);
+      const before = await counts();
+      const answer = await app.gql(
+        callerOf(mutation),
+        `mutation($input: ${type.toString()}) { ${mutation}(input: $input) { __typename } }`,
+        {
+          input,
+        },
+      );
+      expect(answer.errors?.map((error) => error.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+      const about = answer.errors![0].extensions!.fields!.filter((problem) => problem.field === path);
+      expect(about).toEqual([{ field: path, message: expect.stringMatching(/ is required/) }]);
+      expect(await counts()).toBe(before);
+    });
+  });
 });

@@ -127,7 +127,11 @@ function wellTyped(
         );
       case 'Int':
         return fuzz
-          ? fc.oneof(fc.integer({ min: -5, max: 400 }), fc.integer())
+          ? fc.oneof(
+              { weight: 4, arbitrary: fc.oneof(fc.integer({ min: -5, max: 400 }), fc.integer()) },
+              // past what GraphQL's Int holds, and not whole
+              { weight: 1, arbitrary: fc.constantFrom(2 ** 31, -(2 ** 31) - 1, 1e20, 1.5) },
+            )
           : fc.integer({ min: 1, max: 50 });
       case 'Float':
         return fuzz ? fc.double({ noNaN: true }) : fc.double({ min: 0, max: 100, noNaN: true });
@@ -137,7 +141,7 @@ function wellTyped(
         return fuzz
           ? fc.oneof(
               { weight: 6, arbitrary: isoDate },
-              { weight: 1, arbitrary: fc.constantFrom('2026-02-30', 'soon') },
+              { weight: 1, arbitrary: fc.constantFrom('2026-02-30', 'soon', '') },
             )
           : pastDate;
       case 'DateTime':

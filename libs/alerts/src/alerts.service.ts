@@ -10,7 +10,7 @@ import {
   Clock,
   conflict,
   Connection,
-  decodeCursor,
+  Keyset,
   notFound,
   RequestContext,
   reviveTimestamps,
@@ -31,6 +31,8 @@ import {
 import { AcknowledgeAlertInput, AlertsArgs, ResolveAlertInput } from './dto/alert.inputs';
 
 const ENTITY = 'Alert';
+/** The alerts list is paged by when each was raised, newest first. */
+const ALERTS = new Keyset('alerts', ['instant', 'uuid']);
 
 export interface ScanCounts {
   raised: number;
@@ -88,7 +90,7 @@ export class AlertsService {
 
   async list(ctx: RequestContext, args: AlertsArgs): Promise<Connection<AlertModel>> {
     const first = args.first ?? 50;
-    const cursor = decodeCursor(args.after, 2);
+    const cursor = ALERTS.decode(args.after);
     const filter = args.filter ?? {};
     const params: unknown[] = [];
     const where = [this.scope(ctx)];
@@ -120,6 +122,7 @@ export class AlertsService {
       models,
       first,
       total,
+      ALERTS,
       (model) => [model.raisedAt.toISOString(), model.id],
       (model) => model,
     );

@@ -1,10 +1,11 @@
-import { Args, ID, Query, Resolver } from '@nestjs/graphql';
+import { Args, Query, Resolver } from '@nestjs/graphql';
 import {
   Allow,
   AuditAction,
   AuditEventConnection,
   AuditEventModel,
   AuditTrailService,
+  ChildIdArgs,
   Connection,
   Ctx,
   PageArgs,
@@ -24,7 +25,7 @@ export class AuditTrailResolver {
   @Allow(Permission.READ_AUDIT_TRAIL)
   async auditTrail(
     @Ctx() ctx: RequestContext,
-    @Args('childId', { type: () => ID }) childId: string,
+    @Args() { childId }: ChildIdArgs,
     @Args() page: PageArgs,
   ): Promise<Connection<AuditEventModel>> {
     const child = await this.children.findVisible(ctx, childId);

@@ -1,4 +1,4 @@
-import { Args, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLResolveInfo } from 'graphql';
 import {
   Allow,
@@ -7,6 +7,7 @@ import {
   Connection,
   Ctx,
   GraphQLDate,
+  IdArgs,
   OrganisationModel,
   OrganisationsService,
   Permission,
@@ -63,7 +64,7 @@ export class ChildrenResolver {
   @Allow(Permission.READ_CHILD)
   child(
     @Ctx() ctx: RequestContext,
-    @Args('id', { type: () => ID }) id: string,
+    @Args() { id }: IdArgs,
     @Info() info: GraphQLResolveInfo,
   ): Promise<ChildModel> {
     return this.childrenService.getWithEdges(ctx, id, this.edges.requested(info));

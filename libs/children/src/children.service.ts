@@ -13,7 +13,7 @@ import {
   Connection,
   DomainEvents,
   hydrate,
-  decodeCursor,
+  Keyset,
   invalidField,
   notFound,
   RequestContext,
@@ -34,6 +34,8 @@ import { RegisterChildInput } from './dto/register-child.input';
 import { UpdateChildInput } from './dto/update-child.input';
 
 const ENTITY = 'Child';
+/** The children list is paged by registration, newest first. */
+const CHILDREN = new Keyset('children', ['instant', 'uuid']);
 
 /** The unique index on (authority, localChildId). */
 const LOCAL_CHILD_ID_TAKEN = 'child_local_child_id_key';
@@ -278,7 +280,7 @@ export class ChildrenService {
 
   async list(ctx: RequestContext, args: ChildrenArgs): Promise<Connection<ChildModel>> {
     const first = args.first ?? 50;
-    const cursor = decodeCursor(args.after, 2);
+    const cursor = CHILDREN.decode(args.after);
     const em = await ctx.em();
     const query = this.filtered(this.scoped(em, ctx), args.filter ?? {});
     // the total across pages rides along, one statement for page and count: a window over the matches
@@ -302,7 +304,14 @@ export class ChildrenService {
     // past the last page no row carries the total
     const total = raw[0]?.total_count ?? (await counting?.getRawOne<{ count: number }>())?.count ?? 0;
     ctx.auditMany(AuditAction.READ, ENTITY, rows.slice(0, first).map(asOwned));
-    return toConnection(rows, first, total, (row) => [row.registeredAt.toISOString(), row.id], toChildModel);
+    return toConnection(
+      rows,
+      first,
+      total,
+      CHILDREN,
+      (row) => [row.registeredAt.toISOString(), row.id],
+      toChildModel,
+    );
   }
 
   private scoped(em: EntityManager, ctx: RequestContext): SelectQueryBuilder<Child> {

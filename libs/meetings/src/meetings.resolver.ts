@@ -1,6 +1,6 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { ChildModel, ChildrenService } from '@haven/children';
-import { Allow, Connection, Ctx, ExportLinks, Permission, RequestContext } from '@haven/platform';
+import { Allow, Connection, Ctx, ExportLinks, IdArgs, Permission, RequestContext } from '@haven/platform';
 import {
   CancelMeetingInput,
   CompleteMeetingActionInput,
@@ -29,7 +29,7 @@ export class MeetingsResolver {
 
   @Query(() => MeetingModel)
   @Allow(Permission.READ_MEETINGS)
-  meeting(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<VisibleMeeting> {
+  meeting(@Ctx() ctx: RequestContext, @Args() { id }: IdArgs): Promise<VisibleMeeting> {
     return this.meetingsService.get(ctx, id);
   }
 

@@ -8,7 +8,7 @@ import {
   Clock,
   conflict,
   Connection,
-  decodeCursor,
+  Keyset,
   DomainEvents,
   FieldProblem,
   isUuid,
@@ -36,6 +36,8 @@ import {
 } from './missing-review-agenda';
 
 const ENTITY = 'Meeting';
+/** The meetings list is paged by when each is scheduled, latest first. */
+const MEETINGS = new Keyset('meetings', ['instant', 'uuid']);
 /** Serialises the outcomes of one authority's missing reviews, so that each finds the one held before it. */
 const MISSING_REVIEW_LOCK = 7_240_114;
 const NO_CHILD_DATA = 'An LSCB subgroup meeting holds no child-level data';
@@ -264,7 +266,7 @@ export class MeetingsService {
 
   async list(ctx: RequestContext, args: MeetingsArgs): Promise<Connection<VisibleMeeting>> {
     const first = args.first ?? 50;
-    const cursor = decodeCursor(args.after, 2);
+    const cursor = MEETINGS.decode(args.after);
     const filter = args.filter ?? {};
     const now = this.clock.now();
     const params: unknown[] = [];
@@ -294,6 +296,7 @@ export class MeetingsService {
       meetings,
       first,
       total,
+      MEETINGS,
       (meeting) => [meeting.scheduledFor.toISOString(), meeting.id],
       (meeting) => meeting,
     );

@@ -22,6 +22,7 @@ export * from './events/domain-events';
 export * from './exports/export-link.opener';
 export * from './exports/export-links';
 export * from './graphql/graphql.options';
+export * from './graphql/id.args';
 export * from './http/body-parsing';
 export * from './http/security-headers';
 export * from './graphql/pagination';

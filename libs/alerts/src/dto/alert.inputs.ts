@@ -1,7 +1,7 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsEnum, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
-import { GraphQLDateTime, PageArgs, Trim } from '@haven/platform';
+import { IsEnum, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { GraphQLDateTime, PageArgs, RequiredText, Trim } from '@haven/platform';
 import { AlertKind, AlertSeverity, AlertStatus } from '../alert.enums';
 
 @InputType()
@@ -57,10 +57,7 @@ export class ResolveAlertInput {
   alertId!: string;
 
   @Field({ description: 'What was done: e.g. "Strategy discussion held, safety plan agreed"' })
-  @Trim()
-  @IsString()
-  @IsNotEmpty({ message: 'note is required: say how the alert was resolved' })
-  @MaxLength(2000)
+  @RequiredText(2000, 'note is required: say how the alert was resolved')
   note!: string;
 }
 

@@ -7,7 +7,6 @@ import {
   IsBoolean,
   IsEnum,
   IsISO31661Alpha2,
-  IsNotEmpty,
   IsOptional,
   IsString,
   IsUUID,
@@ -25,7 +24,7 @@ import {
   LegalStatus,
   NationalityBasis,
 } from '../child.enums';
-import { IsPastOrToday, IsPlausibleDate, Trim } from '@haven/platform';
+import { IsPastOrToday, IsPlausibleDate, RequiredText, Trim } from '@haven/platform';
 
 export const NAME_MAX = 100;
 /** The SSDA903 CHILD field: the authority's person id, at most 10 characters. */
@@ -34,10 +33,7 @@ export const LOCAL_CHILD_ID_MAX = 10;
 @InputType()
 export class AliasInput {
   @Field()
-  @Trim()
-  @IsString()
-  @IsNotEmpty({ message: 'An alias needs a name' })
-  @MaxLength(200)
+  @RequiredText(200, "An alias's name is required")
   name!: string;
 
   @Field(() => String, { nullable: true, description: 'Where the name came from' })
@@ -56,10 +52,7 @@ const upper = () =>
 @InputType()
 export class RegisterChildInput {
   @Field()
-  @Trim()
-  @IsString()
-  @IsNotEmpty({ message: 'givenName is required' })
-  @MaxLength(NAME_MAX)
+  @RequiredText(NAME_MAX)
   givenName!: string;
 
   @Field(() => String, { nullable: true })

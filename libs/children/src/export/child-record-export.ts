@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { Args, Field, ID, ObjectType, Query, Resolver } from '@nestjs/graphql';
-import { Allow, AuditAction, Clock, Ctx, GraphQLDateTime, Permission, RequestContext } from '@haven/platform';
+import { Args, Field, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import {
+  Allow,
+  AuditAction,
+  ChildIdArgs,
+  Clock,
+  Ctx,
+  GraphQLDateTime,
+  Permission,
+  RequestContext,
+} from '@haven/platform';
 import { ChildModel } from '../child.model';
 import { ChildrenService } from '../children.service';
 
@@ -74,7 +83,7 @@ export class ChildRecordExportResolver {
   @Allow(Permission.EXPORT_CHILD_RECORD)
   exportChildRecord(
     @Ctx() ctx: RequestContext,
-    @Args('childId', { type: () => ID }) childId: string,
+    @Args() { childId }: ChildIdArgs,
   ): Promise<ChildRecordExportModel> {
     return this.exports.export(ctx, childId);
   }

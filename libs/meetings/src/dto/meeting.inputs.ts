@@ -7,7 +7,6 @@ import {
   IsBoolean,
   IsDate,
   IsEnum,
-  IsNotEmpty,
   IsOptional,
   IsString,
   IsUUID,
@@ -22,6 +21,7 @@ import {
   IsPastOrToday,
   IsPlausibleDate,
   PageArgs,
+  RequiredText,
   Trim,
 } from '@haven/platform';
 import { MeetingStatus, MeetingType } from '../meeting.enums';
@@ -29,10 +29,7 @@ import { MeetingStatus, MeetingType } from '../meeting.enums';
 @InputType()
 export class AttendeeInput {
   @Field()
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @RequiredText(200)
   name!: string;
 
   @Field(() => Agency)
@@ -98,27 +95,18 @@ export class DecisionInput {
   childId!: string;
 
   @Field()
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(4000)
+  @RequiredText(4000)
   decision!: string;
 }
 
 @InputType()
 export class ActionInput {
   @Field()
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(2000)
+  @RequiredText(2000)
   description!: string;
 
   @Field({ description: 'Who will do it: a person or an agency' })
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @RequiredText(200)
   owner!: string;
 
   @Field(() => GraphQLDate)
@@ -184,10 +172,7 @@ export class CancelMeetingInput {
   meetingId!: string;
 
   @Field()
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(1000)
+  @RequiredText(1000)
   reason!: string;
 }
 

@@ -1,5 +1,5 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Allow, Ctx, Permission, RequestContext } from '@haven/platform';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Allow, ChildIdArgs, Ctx, Permission, RequestContext } from '@haven/platform';
 import { MissingPersonProfileModel } from './missing-person-profile.model';
 import { MissingPersonProfileService } from './missing-person-profile.service';
 import { UpdateMissingPersonProfileInput } from './update-missing-person-profile.input';
@@ -14,7 +14,7 @@ export class MissingPersonProfileResolver {
   @Allow(Permission.EXPORT_MISSING_PERSON_PROFILE)
   missingPersonProfile(
     @Ctx() ctx: RequestContext,
-    @Args('childId', { type: () => ID }) childId: string,
+    @Args() { childId }: ChildIdArgs,
   ): Promise<MissingPersonProfileModel> {
     return this.profiles.export(ctx, childId, 'api');
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { RequestContext } from '../context/request-context';
-import { Connection, decodeCursor, PageArgs, toConnection } from '../graphql/pagination';
+import { Connection, Keyset, PageArgs, toConnection } from '../graphql/pagination';
 import { PractitionersService } from '../identity/practitioners.service';
 import { AuditAction } from './audit-entry';
 import { AuditEventModel } from './audit-event.model';
@@ -17,6 +17,9 @@ interface AuditRow {
   total: string;
 }
 
+/** A child's audit trail is paged by the audit table's sequence. */
+const AUDIT_TRAIL = new Keyset('auditTrail', ['sequence']);
+
 /** Reads a child's audit trail, newest first. The caller has already been shown the child is theirs. */
 @Injectable()
 export class AuditTrailService {
@@ -24,7 +27,7 @@ export class AuditTrailService {
 
   async forChild(ctx: RequestContext, childId: string, page: PageArgs): Promise<Connection<AuditEventModel>> {
     const first = page.first ?? 50;
-    const cursor = decodeCursor(page.after, 1);
+    const cursor = AUDIT_TRAIL.decode(page.after);
     const params: unknown[] = [childId, first + 1];
     let keyset = '';
     if (cursor) {
@@ -50,6 +53,7 @@ export class AuditTrailService {
       rows,
       first,
       total,
+      AUDIT_TRAIL,
       (row) => [row.seq],
       (row) => ({
         id: row.id,

@@ -80,4 +80,27 @@ describe('formatGraphQLError', () => {
       fieldsFromCoercionMessage('Variable "$input" of required type "RegisterChildInput!" was not provided.'),
     ).toEqual([{ field: 'input', message: expect.any(String) }]);
   });
+
+  it('names a field left out, and an argument other than input by its name', () => {
+    expect(
+      fieldsFromCoercionMessage(
+        'Variable "$input" got invalid value { to: "2026-01-01" }; Field "from" of required type "Date!" was not provided.',
+      )[0].field,
+    ).toBe('from');
+    expect(
+      fieldsFromCoercionMessage(
+        'Variable "$input" got invalid value {} at "input.aliases[0]"; Field "name" of required type "String!" was not provided.',
+      )[0].field,
+    ).toBe('aliases.0.name');
+    expect(
+      fieldsFromCoercionMessage(
+        'Variable "$filter" got invalid value "X" at "filter.status"; Value "X" does not exist in "ChildStatus" enum.',
+      )[0].field,
+    ).toBe('filter.status');
+    expect(
+      fieldsFromCoercionMessage(
+        'Variable "$first" got invalid value 2147483648; Int cannot represent non 32-bit signed integer value: 2147483648',
+      )[0].field,
+    ).toBe('first');
+  });
 });

@@ -55,13 +55,15 @@ function httpCode(status: number): string {
 
 /**
  * graphql-js reports variable coercion failures only in prose ('Variable "$input" got invalid value
- * ... at "input.gender"; ...'); turn that into the contract's `fields`.
+ * ... at "input.gender"; ...'); turn that into the contract's `fields`, named as the validation pipe
+ * names them: inside an `input` argument, otherwise from the argument (its variable, by convention
+ * named alike), e.g. "filter.status".
  */
 export function fieldsFromCoercionMessage(message: string): FieldProblem[] {
-  const at = /at "([^"]+)"/.exec(message);
-  const path = at?.[1].replace(/\[(\d+)\]/g, '.$1');
-  const field = path
-    ? path.split('.').slice(1).join('.') || path
-    : (/Field "([^"]+)" of required type/.exec(message)?.[1] ?? /"\$(\w+)"/.exec(message)?.[1] ?? 'input');
+  const variable = /^Variable "\$(\w+)"/.exec(message)?.[1] ?? 'input';
+  const at = new RegExp(`at "${variable}([^"]*)"; `).exec(message)?.[1] ?? '';
+  const missing = /Field "([^"]+)" of required type/.exec(message)?.[1];
+  const path = [...at.replace(/\[(\d+)\]/g, '.$1').split('.'), missing].filter(Boolean);
+  const field = variable === 'input' ? path.join('.') || variable : [variable, ...path].join('.');
   return [{ field, message }];
 }

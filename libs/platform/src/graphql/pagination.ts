@@ -66,26 +66,62 @@ export function Paginated<T>(classRef: Type<T>, name = classRef.name): Type<Conn
   return ConnectionType;
 }
 
-/** Cursors are opaque: the keyset values of the last row, base64url-encoded. */
-export function encodeCursor(values: readonly (string | number)[]): string {
-  return Buffer.from(JSON.stringify(values)).toString('base64url');
-}
+/** What one keyset value of a cursor is, so that a decoded cursor is checked before it reaches SQL. */
+export type KeyPart = 'instant' | 'uuid' | 'sequence';
 
-export function decodeCursor(cursor: string | undefined, length: number): (string | number)[] | undefined {
-  if (cursor === undefined || cursor === null) return undefined;
-  try {
-    const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (
-      Array.isArray(values) &&
-      values.length === length &&
-      values.every((value) => typeof value === 'string' || typeof value === 'number')
-    ) {
-      return values;
-    }
-  } catch {
-    // fall through
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A bigint sequence number, as PostgreSQL returns one: digits, short enough never to overflow. */
+const SEQUENCE = /^\d{1,18}$/;
+
+const isPart: Record<KeyPart, (value: unknown) => boolean> = {
+  // as toISOString writes it, a real instant, in a year PostgreSQL accepts
+  instant: (value) =>
+    typeof value === 'string' &&
+    INSTANT.test(value) &&
+    value >= '0001' &&
+    new Date(value).toISOString() === value,
+  uuid: (value) => typeof value === 'string' && UUID.test(value),
+  sequence: (value) => typeof value === 'string' && SEQUENCE.test(value),
+};
+
+/**
+ * The cursors of one list. A cursor is opaque to clients: the list's name and the keyset values of
+ * the last row, as JSON, base64url-encoded. Decoding checks all of it (the list, each value's kind,
+ * and that the text is exactly what `encode` would write), so that a cursor altered by hand, or one
+ * from another list, is refused as bad input rather than reaching the SQL.
+ */
+export class Keyset {
+  constructor(
+    private readonly list: string,
+    private readonly parts: readonly KeyPart[],
+  ) {}
+
+  encode(values: readonly string[]): string {
+    return Buffer.from(JSON.stringify([this.list, ...values])).toString('base64url');
   }
-  throw invalidField('after', 'Not a cursor from this list');
+
+  /** The keyset values of `cursor` (undefined when there is none); BAD_USER_INPUT on `field` otherwise. */
+  decode(cursor: string | null | undefined, field = 'after'): string[] | undefined {
+    if (cursor === undefined || cursor === null) return undefined;
+    const values = this.valuesOf(cursor);
+    if (!values) throw invalidField(field, `${field} is not a cursor from this list`);
+    return values;
+  }
+
+  private valuesOf(cursor: string): string[] | undefined {
+    let decoded: unknown;
+    try {
+      decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    } catch {
+      return undefined;
+    }
+    if (!Array.isArray(decoded) || decoded.length !== this.parts.length + 1 || decoded[0] !== this.list)
+      return undefined;
+    const values = decoded.slice(1) as unknown[];
+    if (!values.every((value, index) => isPart[this.parts[index]](value))) return undefined;
+    return this.encode(values as string[]) === cursor ? (values as string[]) : undefined;
+  }
 }
 
 /** Builds a connection from `first + 1` rows fetched after the cursor. */
@@ -93,11 +129,12 @@ export function toConnection<R, T>(
   rows: R[],
   first: number,
   totalCount: number,
-  keyOf: (row: R) => (string | number)[],
+  keyset: Keyset,
+  keyOf: (row: R) => string[],
   toNode: (row: R) => T,
 ): Connection<T> {
   const page = rows.slice(0, first);
-  const edges = page.map((row) => ({ cursor: encodeCursor(keyOf(row)), node: toNode(row) }));
+  const edges = page.map((row) => ({ cursor: keyset.encode(keyOf(row)), node: toNode(row) }));
   return {
     edges,
     pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },

@@ -1,5 +1,6 @@
+import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { registerDecorator, ValidationOptions } from 'class-validator';
+import { IsDefined, IsString, MaxLength, registerDecorator, ValidationOptions } from 'class-validator';
 import { londonDate } from '../time/calendar';
 
 /** Trims free text; an empty string means "not given". */
@@ -9,6 +10,16 @@ export const Trim = () =>
     const trimmed = value.trim();
     return trimmed === '' ? null : trimmed;
   });
+
+/**
+ * Required free text, trimmed, at most `maxLength` characters. A blank value is "not given" (Trim), and
+ * it says it is required: class-validator runs IsDefined before any other check, whereas it runs the
+ * others in the order they were declared bottom-up, so that a length check written last (as every
+ * input here writes it) would otherwise judge the blank value first and call it too long.
+ */
+export function RequiredText(maxLength: number, message = '$property is required') {
+  return applyDecorators(Trim(), IsDefined({ message }), IsString(), MaxLength(maxLength));
+}
 
 /** A calendar date no later than today in London, and not before 1900. */
 export function IsPastOrToday(options?: ValidationOptions) {

@@ -1,5 +1,8 @@
 import { Client, createClient } from 'graphql-ws';
+import { DataSource } from 'typeorm';
 import WebSocket from 'ws';
+import { AlertKind, AlertsService } from '@haven/alerts';
+import { Clock, dataSourceOptions, loadConfig } from '@haven/platform';
 import { eventually } from './support/eventually';
 import { newChild, practitionerId, today } from './support/factories';
 import { Caller, HILLINGDON, socialWorker, teamManager, TestApp } from './support/test-app';
@@ -163,29 +166,47 @@ describe('alert bursts', () => {
 
   it('catches up on the alerts raised while its listening connection was down', async () => {
     const received = await subscribe(worker);
-    const child = await newChild(app, worker, { givenName: 'Offline' });
-    // the listener's connection ends (as when the database restarts or a proxy drops it): the
-    // function waits until that backend has gone
-    const [terminated] = await app.query<{ ok: boolean }>(
-      `SELECT bool_and(pg_terminate_backend(pid, 10000)) AS ok FROM pg_stat_activity
-        WHERE application_name = $1 AND datname = current_database()`,
-      [LISTENER],
-    );
-    expect(terminated.ok).toBe(true);
-    await reportMissing(worker, child.id);
-    const [raised] = await app.query<{ id: string; committed: Date }>(
-      `SELECT id, clock_timestamp() AS committed FROM alert WHERE child_id = $1`,
-      [child.id],
-    );
+    const child = await newChild(app, worker, {
+      givenName: 'Offline',
+      immigrationStatus: 'UASC_LEAVE',
+      leaveExpiresOn: today(),
+    });
+    const writer = await new DataSource(
+      dataSourceOptions({ url: app.databaseUrl, poolSize: 1 }),
+    ).initialize();
+    let alertId: string;
+    try {
+      alertId = await writer.transaction(async (em) => {
+        // the listener's connection ends (as when a proxy drops it; the function waits until that
+        // backend has gone), and the alert commits at once, while the listener waits to reconnect
+        const [{ ok }] = await em.query<{ ok: boolean }[]>(
+          `SELECT bool_and(pg_terminate_backend(pid, 10000)) AS ok FROM pg_stat_activity
+            WHERE application_name = $1 AND datname = current_database()`,
+          [LISTENER],
+        );
+        expect(ok).toBe(true);
+        await new AlertsService(loadConfig(), new Clock()).evaluate(em, new Date(), {
+          childId: child.id,
+          kinds: [AlertKind.UASC_LEAVE_EXPIRING],
+        });
+        const [alert] = await em.query<{ id: string }[]>(`SELECT id FROM alert WHERE child_id = $1`, [
+          child.id,
+        ]);
+        return alert.id;
+      });
+    } finally {
+      await writer.destroy();
+    }
+    const [{ committed }] = await app.query<{ committed: Date }>(`SELECT clock_timestamp() AS committed`);
 
-    const pushed = await eventually(() => received.find((alert) => alert.id === raised.id));
-    expect(pushed.kind).toBe('CHILD_MISSING');
+    const pushed = await eventually(() => received.find((alert) => alert.id === alertId));
+    expect(pushed.kind).toBe('UASC_LEAVE_EXPIRING');
     // the alert committed while nothing was listening: the listener connected again only after it
     const [listener] = await app.query<{ started: Date }>(
       `SELECT backend_start AS started FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()`,
       [LISTENER],
     );
-    expect(listener.started.getTime()).toBeGreaterThan(raised.committed.getTime());
-    expect(received.filter((alert) => alert.id === raised.id)).toHaveLength(1);
+    expect(listener.started.getTime()).toBeGreaterThan(committed.getTime());
+    expect(received.filter((alert) => alert.id === alertId)).toHaveLength(1);
   });
 });

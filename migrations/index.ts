@@ -14,6 +14,7 @@ import { AgeDecisions1732250000012 } from './1732250000012-age-decisions';
 import { NationWorkingDays1732250000013 } from './1732250000013-nation-working-days';
 import { MissingReviewWindowAndRetention1732250000014 } from './1732250000014-missing-review-window-and-retention';
 import { DashboardTruth1732250000015 } from './1732250000015-dashboard-truth';
+import { OutboxTransactionIds1732250000016 } from './1732250000016-outbox-transaction-ids';
 import { WebSessions1732250000017 } from './1732250000017-web-sessions';
 
 /** Every migration, in order. Listed explicitly so that the build, the tests and the CLI agree. */
@@ -34,5 +35,6 @@ export const MIGRATIONS = [
   NationWorkingDays1732250000013,
   MissingReviewWindowAndRetention1732250000014,
   DashboardTruth1732250000015,
+  OutboxTransactionIds1732250000016,
   WebSessions1732250000017,
 ];

@@ -16,6 +16,7 @@ import {
   provisionServiceRole,
   Role,
 } from '@haven/platform';
+import { alertBurst, READERS } from './alert-burst';
 import { fixedRate, LatencyResult, NextRequest, peak, PeakResult, percentile } from './load';
 import {
   ALERT_SCAN,
@@ -31,12 +32,14 @@ import {
   twinSucceeded,
 } from './operations';
 
-const USAGE = `Usage: npm run bench [-- --json] [--seconds N] [--connections N]
+const USAGE = `Usage: npm run bench [-- --json] [--seconds N] [--connections N] [--burst N]
   Measures the service against its twin on the national data set (npm run seed -- --national first).
-  --json         prints only a JSON array of { operation, rps, p50Ms, p99Ms, sqlStatements, twinRps, ratio }
+  --json         prints only a JSON array of { operation, rps, p50Ms, p99Ms, sqlStatements, twinRps, ratio,
+                 p95Ms, failedRequests, goal, met }
   --seconds      length of each measured run (default 10)
   --connections  concurrent connections for peak throughput (default 16)
   --only         a comma-separated subset of the operations, e.g. caseFile,dashboardUk
+  --burst        alerts the alertBurst scan raises (default 5000)
   --check        exit with 1 when a goal of quality.md is not met (a failed answer always does)`;
 
 const DIST = resolve(__dirname, '..', '..');
@@ -56,6 +59,8 @@ export interface BenchRow {
   twinRps: number | null;
   ratio: number | null;
   p95Ms: number | null;
+  /** Requests that failed while the operation was measured (the alert burst's readers). */
+  failedRequests: number | null;
   goal: string;
   met: boolean;
 }
@@ -68,6 +73,8 @@ interface Options {
   only: string[];
   /** Exit with 1 when a goal is not met. */
   check: boolean;
+  /** Alerts the alertBurst scan raises. */
+  burst: number;
   /** Lets the writes of a peak run settle before latency is measured. */
   settle?: () => Promise<void>;
 }
@@ -76,6 +83,7 @@ interface Options {
 interface Fixture {
   authorityCode: string;
   socialWorker: string;
+  socialWorkerSubject: string;
   caseFileChildren: string[];
   searchTerms: string[];
   missingCandidates: { childId: string; token: string }[];
@@ -96,6 +104,7 @@ async function main(argv: string[]): Promise<number> {
       connections: { type: 'string', default: '16' },
       only: { type: 'string', default: '' },
       check: { type: 'boolean', default: false },
+      burst: { type: 'string', default: '5000' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -109,6 +118,7 @@ async function main(argv: string[]): Promise<number> {
     connections: Math.max(1, Number(values.connections)),
     only: values.only.split(',').filter(Boolean),
     check: values.check,
+    burst: Math.max(1, Number(values.burst)),
   };
   const config = loadConfig();
   const embedded = config.databaseUrl
@@ -165,6 +175,7 @@ async function main(argv: string[]): Promise<number> {
       twinRps: null,
       ratio: null,
       p95Ms: null,
+      failedRequests: null,
       goal: `RSS under 300 MB (max seen ${maxRssMb} MB)`,
       met: maxRssMb < 300,
     });
@@ -240,6 +251,7 @@ async function loadFixture(db: Pool, secret: string): Promise<Fixture | null> {
   return {
     authorityCode: authority.code,
     socialWorker: tokenOf(authority.code, worker.subject, worker.name),
+    socialWorkerSubject: worker.subject,
     caseFileChildren: sample.map((row) => row.id),
     searchTerms: [...new Set(sample.map((row) => row.given_name.split(/\s+/)[0]))].slice(0, 200),
     missingCandidates: candidates.map((row) => ({
@@ -299,6 +311,8 @@ async function measure(
   }
   if (options.only.length === 0 || options.only.includes('alertScan'))
     rows.push(await alertScan(serviceUrl, secret, say));
+  if (options.only.length === 0 || options.only.includes('alertBurst'))
+    rows.push(await alertBurstRow(db, fixture, secret, serviceUrl, options.burst, say));
   return rows;
 }
 
@@ -449,6 +463,7 @@ function measuredRow(
     p99Ms: latency.p99Ms,
     p95Ms: latency.p95Ms,
     sqlStatements: statements,
+    failedRequests: null,
     twinRps: twinPeak ? round(twinPeak.rps) : null,
     ratio: twinPeak && twinPeak.rps > 0 ? Math.round((servicePeak.rps / twinPeak.rps) * 100) / 100 : null,
     goal: '',
@@ -480,6 +495,7 @@ async function alertScan(serviceUrl: string, secret: string, say: (line: string)
       p99Ms: percentile(sorted, 99),
       p95Ms: percentile(sorted, 95),
       sqlStatements: null,
+      failedRequests: null,
       twinRps: null,
       ratio: null,
       goal: '',
@@ -487,6 +503,47 @@ async function alertScan(serviceUrl: string, secret: string, say: (line: string)
     },
     'a full scan under 2 s',
     (row) => (row.p99Ms ?? Infinity) < 2000,
+  );
+}
+
+/** A scan raising thousands of alerts while four clients read: none of their requests fails, no alert is lost. */
+async function alertBurstRow(
+  db: Pool,
+  fixture: Fixture,
+  secret: string,
+  serviceUrl: string,
+  size: number,
+  say: (line: string) => void,
+): Promise<BenchRow> {
+  const burst = await alertBurst(
+    db,
+    serviceUrl,
+    secret,
+    {
+      authorityCode: fixture.authorityCode,
+      socialWorker: { token: fixture.socialWorker, subject: fixture.socialWorkerSubject },
+      caseFileChildren: fixture.caseFileChildren,
+    },
+    size,
+    say,
+  );
+  if (burst.failed) say(`alertBurst: a reader's request failed: ${burst.failed}`);
+  return withGoal(
+    {
+      operation: 'alertBurst',
+      rps: burst.readersRps,
+      p50Ms: burst.p50Ms,
+      p99Ms: burst.p99Ms,
+      p95Ms: burst.p95Ms,
+      sqlStatements: null,
+      failedRequests: burst.failures,
+      twinRps: null,
+      ratio: null,
+      goal: '',
+      met: false,
+    },
+    `${burst.raised} raised with ${READERS} readers (their latency): 0 failed; ${burst.pushed} of ${burst.expected} pushed`,
+    (row) => row.failedRequests === 0 && burst.pushed === burst.expected && burst.raised >= 1000,
   );
 }
 
@@ -597,8 +654,32 @@ function round(value: number): number {
 }
 
 function jsonRow(row: BenchRow) {
-  const { operation, rps, p50Ms, p99Ms, sqlStatements: statements, twinRps, ratio, p95Ms, goal, met } = row;
-  return { operation, rps, p50Ms, p99Ms, sqlStatements: statements, twinRps, ratio, p95Ms, goal, met };
+  const {
+    operation,
+    rps,
+    p50Ms,
+    p99Ms,
+    sqlStatements: statements,
+    twinRps,
+    ratio,
+    p95Ms,
+    failedRequests,
+    goal,
+    met,
+  } = row;
+  return {
+    operation,
+    rps,
+    p50Ms,
+    p99Ms,
+    sqlStatements: statements,
+    twinRps,
+    ratio,
+    p95Ms,
+    failedRequests,
+    goal,
+    met,
+  };
 }
 
 export function formatTable(rows: readonly BenchRow[]): string {
@@ -611,6 +692,7 @@ export function formatTable(rows: readonly BenchRow[]): string {
     'SQL',
     'twin req/s',
     'ratio',
+    'failed',
     'goal',
     'met',
   ];
@@ -624,6 +706,7 @@ export function formatTable(rows: readonly BenchRow[]): string {
     cell(row.sqlStatements),
     cell(row.twinRps),
     cell(row.ratio),
+    cell(row.failedRequests),
     row.goal,
     row.met ? 'yes' : 'NO',
   ]);

@@ -1,8 +1,7 @@
 import { Module } from '@nestjs/common';
-import { PubSub } from 'graphql-subscriptions';
 import { ChildrenModule } from '@haven/children';
 import { AlertEventsListener } from './alert-events.listener';
-import { ALERT_PUBSUB, AlertNotifier } from './alert-notifier';
+import { ALERT_PUBSUB, AlertNotifier, AlertPubSub } from './alert-notifier';
 import { AlertWorkers } from './alert-workers';
 import { AlertsResolver, ChildAlertsResolver } from './alerts.resolver';
 import { AlertsService } from './alerts.service';
@@ -14,7 +13,7 @@ export const ALERTS_RESOLVERS = [AlertsResolver, ChildAlertsResolver];
 @Module({
   imports: [ChildrenModule],
   providers: [
-    { provide: ALERT_PUBSUB, useValue: new PubSub() },
+    { provide: ALERT_PUBSUB, useValue: new AlertPubSub() },
     AlertsService,
     AlertEventsListener,
     AlertNotifier,

@@ -190,24 +190,39 @@ export class AlertsService {
 
   /** Who an alert reaches: the allocated social worker, the active guardian, the authority's team managers. */
   async recipients(em: EntityManager, alertId: string): Promise<string[]> {
-    const rows = await em.query<{ id: string }[]>(
-      `SELECT c.allocated_worker_id AS id FROM alert a JOIN child c ON c.id = a.child_id
-        WHERE a.id = $1 AND c.allocated_worker_id IS NOT NULL
+    return (await this.recipientsOf(em, [alertId])).get(alertId) ?? [];
+  }
+
+  /** The recipients of each of the alerts, read at once. */
+  async recipientsOf(em: EntityManager, alertIds: readonly string[]): Promise<Map<string, string[]>> {
+    const rows = await em.query<{ alert_id: string; id: string }[]>(
+      `SELECT a.id AS alert_id, c.allocated_worker_id AS id FROM alert a JOIN child c ON c.id = a.child_id
+        WHERE a.id = ANY($1::uuid[]) AND c.allocated_worker_id IS NOT NULL
        UNION
-       SELECT ga.guardian_id FROM alert a JOIN guardian_assignment ga ON ga.child_id = a.child_id AND ga.end_date IS NULL
-        WHERE a.id = $1
+       SELECT a.id, ga.guardian_id FROM alert a JOIN guardian_assignment ga ON ga.child_id = a.child_id AND ga.end_date IS NULL
+        WHERE a.id = ANY($1::uuid[])
        UNION
-       SELECT p.id FROM alert a JOIN practitioner p ON p.organisation_id = a.local_authority_id AND p.role = 'TEAM_MANAGER'
-        WHERE a.id = $1`,
-      [alertId],
+       SELECT a.id, p.id FROM alert a JOIN practitioner p ON p.organisation_id = a.local_authority_id AND p.role = 'TEAM_MANAGER'
+        WHERE a.id = ANY($1::uuid[])`,
+      [alertIds],
     );
-    return rows.map((row) => row.id);
+    const recipients = new Map<string, string[]>();
+    for (const row of rows) recipients.set(row.alert_id, [...(recipients.get(row.alert_id) ?? []), row.id]);
+    return recipients;
   }
 
   /** An alert by id for delivery, outside any caller's scope (the notifier decides who sees it). */
   async byId(em: EntityManager, id: string): Promise<AlertModel | null> {
-    const [row] = await em.query<AlertRow[]>(`SELECT ${COLUMNS} FROM alert a WHERE a.id = $1`, [id]);
-    return row ? toModel(row) : null;
+    const [alert] = await this.byIds(em, [id]);
+    return alert ?? null;
+  }
+
+  /** Alerts by id for delivery, outside any caller's scope; the ones that no longer exist are left out. */
+  async byIds(em: EntityManager, ids: readonly string[]): Promise<AlertModel[]> {
+    const rows = await em.query<AlertRow[]>(`SELECT ${COLUMNS} FROM alert a WHERE a.id = ANY($1::uuid[])`, [
+      ids,
+    ]);
+    return rows.map(toModel);
   }
 
   private async written(

@@ -121,8 +121,9 @@ export class NotificationDelivery {
         text: `${notification.reason}\n\nOpen Haven to see the child's record. Reference: ${notification.deliveryId}`,
       });
     }
+    // the kind and the reference only: an alert's reason speaks of the child (an age dispute, an action)
     this.logger.log(
-      `${notification.severity} ${notification.kind} (level ${notification.escalationLevel}) for ${notification.recipients.length} recipient(s): ${notification.reason} [${notification.deliveryId}]`,
+      `${notification.severity} ${notification.kind} (level ${notification.escalationLevel}) for ${notification.recipients.length} recipient(s) [${notification.deliveryId}]`,
     );
   }
 }

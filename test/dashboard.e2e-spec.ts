@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { signInAs, webStorage } from './support/browser';
 import { chromium as playwright } from 'playwright-core';
 import { addDays, startOfLondonDay } from '@haven/platform';
 import { primarySuppression } from '@haven/statistics';
@@ -226,12 +227,14 @@ describe('the LSCB dashboard', () => {
           if (!request.url().startsWith(app.url) && !request.url().startsWith('blob:'))
             offline.push(request.url());
         });
+        // signed in with a session: the page holds no token, and keeps nothing in the browser's storage
+        await signInAs(page, app.url, analyst([KENT]));
         await page.goto(`${app.url}/dashboard`);
-        await page.fill('#token', app.token(analyst([KENT])));
         await page.fill('#from', from);
         await page.fill('#to', to);
         await page.click('#load');
         await page.waitForSelector('body[data-loaded="true"]', { timeout: 15_000 });
+        expect(await webStorage(page)).toEqual({ local: 0, session: 0 });
         expect(await page.textContent('[data-figure="childrenOpen"] .value')).toBe('13');
         expect(await page.textContent('[data-figure="traffickedMissingRate"] .value')).toBe('83.3%');
         expect(await page.textContent('[data-figure="unaccompaniedMissingRate"] .value')).toBe('suppressed');

@@ -155,6 +155,21 @@ describe('browser sessions', () => {
     );
   });
 
+  it('signs the dashboard in with the session: no token box, the session’s CSRF token', async () => {
+    // (the explorer, which exists in development only, is tested below, in a browser)
+    for (const path of ['/dashboard']) {
+      const anonymous = await fetch(`${app.url}${path}`, { redirect: 'manual' });
+      expect(anonymous.headers.get('location')).toBe(`/auth/sign-in?returnTo=${encodeURIComponent(path)}`);
+    }
+    const cookie = await devSession(app, { ...worker, sub: 'sw-explorer' });
+    const token = await csrfTokenOf(app, cookie);
+    for (const path of ['/dashboard']) {
+      const html = await (await fetch(`${app.url}${path}`, { headers: { cookie } })).text();
+      expect(html).toContain(`<meta name="csrf-token" content="${token}"`);
+      expect(html).not.toMatch(/Bearer|localStorage/);
+    }
+  });
+
   it('only goes back to a path of its own after signing in', async () => {
     for (const returnTo of ['https://evil.example/', '//evil.example', '/\\evil.example', '/auth/logout']) {
       const response = await fetch(`${app.url}/auth/dev`, {
@@ -204,6 +219,8 @@ describeInBrowser('signing in, in a real browser', () => {
     const providerPort = await freePort();
     provider = await startOidcProvider(providerPort, `http://127.0.0.1:${port}/auth/callback`);
     app = await TestApp.start({
+      // development: the explorer exists
+      NODE_ENV: 'development',
       PORT: String(port),
       OIDC_ISSUER_URL: provider.issuer,
       OIDC_CLIENT_ID: 'haven',
@@ -272,6 +289,30 @@ describeInBrowser('signing in, in a real browser', () => {
     await page.waitForURL(`${app.url}/`);
     expect(await page.textContent('.haven-signed-in')).toContain('Sam Okafor, Social worker');
     expect(await accessibilityProblems(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('keeps the explorer’s editor state out of the browser’s storage', async () => {
+    const { context, problems } = await newContext(browser);
+    const page = await context.newPage();
+    await signInAs(page, app.url, {
+      role: 'SOCIAL_WORKER' as never,
+      org: KENT,
+      sub: 'sw-graphiql',
+      name: 'Tom Hughes',
+    });
+    const anonymous = await fetch(`${app.url}/explorer`, { redirect: 'manual' });
+    expect(anonymous.headers.get('location')).toBe('/auth/sign-in?returnTo=%2Fexplorer');
+    await page.goto(`${app.url}/explorer`);
+    await page.waitForSelector('.graphiql-container');
+    const answer = await page.evaluate<{ data: unknown }>(
+      `fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json',
+         'x-csrf-token': document.querySelector('meta[name="csrf-token"]').content },
+         body: JSON.stringify({ query: '{ me { name } }' }) }).then((response) => response.json())`,
+    );
+    expect(answer).toEqual({ data: { me: { name: 'Tom Hughes' } } });
+    expect(await webStorage(page)).toEqual({ local: 0, session: 0 });
     expect(problems).toEqual([]);
     await context.close();
   });

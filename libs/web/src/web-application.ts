@@ -21,7 +21,7 @@ import { RefusedError, WebGraphQL } from './graphql/web-graphql';
 import { JOURNEYS } from './journeys';
 import { sessionCookieName, webSessions, WebSessions } from './session/session-store';
 import { setUpNunjucks } from './nunjucks-setup';
-import { requestIdOf } from './web-request';
+import { requestIdOf, requireSignIn } from './web-request';
 
 /** Where a package's files are, by folder (some assets are not in the packages' export maps). */
 function packageFolder(pkg: string): string {
@@ -70,6 +70,8 @@ export class WebApplication {
         publicUrl: () => this.config.web.publicUrl ?? publicUrl(),
       }),
     );
+    // the dashboard's and the explorer's pages (served by their own capabilities) are the session's too
+    instance.get(['/dashboard', '/explorer'], requireSignIn);
     // each page asks for a signed-in practitioner itself (requireSignIn): the API's routes come after
     for (const journey of JOURNEYS) app.use(journey({ graphql: this.graphql, config: this.config }));
     app.use(this.errors());

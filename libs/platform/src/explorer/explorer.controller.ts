@@ -38,7 +38,10 @@ export class ExplorerController {
       'content-security-policy',
       policy.replace(/style-src [^;]*/, "style-src 'self' 'unsafe-inline'"),
     );
-    res.type('html').send(EXPLORER_PAGE);
+    // the web application has sent anyone not signed in to sign in, and set the session's CSRF token
+    const token: unknown = res.locals.csrfToken;
+    const csrfToken = typeof token === 'string' && /^[0-9a-f]+$/.test(token) ? token : '';
+    res.type('html').send(EXPLORER_PAGE.replace('{{csrfToken}}', csrfToken));
   }
 
   @Get('assets/:name')

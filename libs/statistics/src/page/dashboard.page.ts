@@ -3,6 +3,7 @@ export const DASHBOARD_PAGE = `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
+<meta name="csrf-token" content="{{csrfToken}}">
 <title>Haven — safeguarding partnership dashboard</title>
 <style>
   body { font-family: system-ui, Arial, sans-serif; margin: 0; background: #f4f6f8; color: #1b1b1b; }
@@ -10,7 +11,6 @@ export const DASHBOARD_PAGE = `<!doctype html>
   form { display: flex; flex-wrap: wrap; gap: 12px; padding: 12px 20px; background: #fff; border-bottom: 1px solid #ddd; align-items: end; }
   label { display: flex; flex-direction: column; font-size: 13px; gap: 4px; }
   input, textarea { font: inherit; padding: 4px; }
-  #token { width: 360px; height: 38px; font-family: monospace; font-size: 11px; }
   main { padding: 16px 20px; }
   .tiles { display: grid; grid-template-columns: repeat(auto-fill, minmax(190px, 1fr)); gap: 12px; }
   .tile { background: #fff; border-radius: 6px; padding: 12px; box-shadow: 0 1px 2px rgba(0,0,0,.1); }
@@ -30,7 +30,6 @@ export const DASHBOARD_PAGE = `<!doctype html>
 <body>
 <header><strong>Haven</strong> — trafficked and separated children: what the partnership looks at</header>
 <form id="query">
-  <label>Bearer token<textarea id="token" placeholder="npm run token -- --role LSCB_ANALYST --org LSCP-1 --sub a-1 --name Analyst --las E09000017"></textarea></label>
   <label>From<input id="from" type="date" required></label>
   <label>To<input id="to" type="date" required></label>
   <label>Authorities (ONS codes, comma-separated; empty: all of yours)<input id="authorities" size="30"></label>
@@ -162,18 +161,21 @@ export const DASHBOARD_SCRIPT = `
   var today = new Date().toISOString().slice(0, 10);
   document.getElementById('to').value = today;
   document.getElementById('from').value = today.slice(0, 4) + '-01-01';
-  var token = document.getElementById('token');
-  token.value = localStorage.getItem('haven.token') || '';
+  // the signed-in session's token against cross-site requests (the session cookie itself is HttpOnly)
+  var csrfToken = document.querySelector('meta[name="csrf-token"]').getAttribute('content');
   document.getElementById('query').addEventListener('submit', function (event) {
     event.preventDefault();
-    localStorage.setItem('haven.token', token.value.trim());
     var codes = document.getElementById('authorities').value.split(',').map(function (c) { return c.trim(); }).filter(Boolean);
     var input = { from: document.getElementById('from').value, to: document.getElementById('to').value };
     if (codes.length) input.authorityCodes = codes;
     document.getElementById('error').textContent = '';
-    fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer ' + token.value.trim() },
+    fetch('/graphql', { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken },
       body: JSON.stringify({ query: QUERY, variables: { input: input } }) })
-      .then(function (response) { return response.json(); })
+      .then(function (response) {
+        // the session has ended: sign in again and come back
+        if (response.status === 401 || response.status === 403) { window.location.assign('/auth/sign-in?returnTo=%2Fdashboard'); }
+        return response.json();
+      })
       .then(function (body) {
         if (body.errors && body.errors.length) throw new Error(body.errors[0].message);
         render(body.data.dashboard);

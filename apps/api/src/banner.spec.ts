@@ -22,6 +22,28 @@ describe('the start-up banner', () => {
     expect(lines.join('\n')).not.toContain('secret@');
   });
 
+  it('says where to go and how to sign in: the demo practitioners in development, the provider when configured', () => {
+    const development = startupBanner(service, loadConfig({ NODE_ENV: 'development' })).join('\n');
+    expect(development).toContain('Open:      http://127.0.0.1:3000/ ');
+    expect(development).toContain('http://127.0.0.1:3000/auth/sign-in offers the demo practitioners');
+    const production = startupBanner(
+      service,
+      loadConfig({
+        NODE_ENV: 'production',
+        JWT_SECRET: 'x'.repeat(40),
+        EXPORT_LINK_SECRET: 'l'.repeat(40),
+        SESSION_SECRET: 's'.repeat(40),
+        OIDC_ISSUER_URL: 'https://login.council.example',
+        OIDC_CLIENT_ID: 'haven',
+        PUBLIC_URL: 'https://haven.council.example',
+      }),
+    ).join('\n');
+    expect(production).toContain(
+      '/auth/login, through https://login.council.example (OpenID Connect, client haven)',
+    );
+    expect(production).not.toContain('demo practitioners');
+  });
+
   it('offers development tokens in development with HS256, saying which secret signs them', () => {
     const text = startupBanner(service, loadConfig({ NODE_ENV: 'development' })).join('\n');
     expect(text).toContain('HS256, signed with the development secret');

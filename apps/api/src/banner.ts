@@ -26,11 +26,31 @@ export function startupBanner(service: Listening, config: AppConfig): string[] {
           (auth.issuer ? `, issuer ${auth.issuer}` : '') +
           (auth.audience ? `, audience ${auth.audience}` : ''),
       ];
+  const { web } = config;
+  const signIn = [
+    ...(web.oidc
+      ? [
+          `  Sign-in:   ${service.url}/auth/login, through ${web.oidc.issuerUrl} (OpenID Connect, client ${web.oidc.clientId})`,
+        ]
+      : []),
+    ...(web.devSignIn
+      ? [
+          `  Sign-in:   ${service.url}/auth/sign-in offers the demo practitioners (development sign-in; never in production)`,
+        ]
+      : []),
+    ...(!web.oidc && !web.devSignIn
+      ? [
+          '  Sign-in:   none in the browser: set OIDC_ISSUER_URL and OIDC_CLIENT_ID (API clients use bearer tokens)',
+        ]
+      : []),
+  ];
   return [
     `Haven is listening on ${service.url}${everywhere ? ' (every interface)' : ''} (NODE_ENV=${config.env})`,
+    `  Open:      ${service.url}/ (the practitioners' application: alerts, children, case files)`,
+    ...signIn,
     `  GraphQL:   POST ${service.url}/graphql (subscriptions over WebSocket at the same path)`,
     `  Health:    GET  ${service.url}/health`,
-    `  Dashboard: ${service.url}/dashboard (the LSCB figures in a browser; an LSCB analyst's token)`,
+    `  Dashboard: ${service.url}/dashboard (the partnership's figures; for a partnership analyst)`,
     ...(config.graphql.explorer ? [`  Explorer:  ${service.url}/explorer (development only)`] : []),
     `  Database:  ${service.embedded ? 'embedded PostgreSQL, ' : ''}${safeUrl(service.serviceDatabaseUrl)} (row-level security)`,
     ...tokens,
@@ -39,7 +59,7 @@ export function startupBanner(service: Listening, config: AppConfig): string[] {
       ? [
           'Mint a development token:',
           '  npm run token -- --role SOCIAL_WORKER --org E09000017 --sub sw-1 --name "Sam Worker"',
-          'Load demo data: npm run seed -- --demo',
+          'Load demo data, then sign in as one of its practitioners: npm run seed -- --demo',
         ]
       : []),
   ];

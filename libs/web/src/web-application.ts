@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import compression from 'compression';
 import { csrfSync } from 'csrf-sync';
 import express, { Router } from 'express';
 import type { NextFunction, Request, Response } from 'express';
@@ -85,6 +86,8 @@ export class WebApplication {
   /** govuk-frontend's styles, script, fonts and images, graphql-ws's browser build and the application's scripts. */
   private staticAssets(): Router {
     const router = Router();
+    // the budget is the first page's JavaScript compressed (web-app.md): styles and scripts go gzipped
+    router.use('/assets', compression());
     const options = { maxAge: ONE_DAY_SECONDS * 1000, index: false, fallthrough: false };
     const govuk = join(packageFolder('govuk-frontend'), 'dist', 'govuk');
     router.use('/assets/govuk', express.static(govuk, options));

@@ -17,6 +17,7 @@ import {
   Role,
 } from '@haven/platform';
 import { alertBurst, READERS } from './alert-burst';
+import { CASE_FILE_BUDGET_MS, FIRST_PAGE_JS_BUDGET_KB, measureWebPages } from './web-pages';
 import { fixedRate, LatencyResult, NextRequest, peak, PeakResult, percentile } from './load';
 import {
   ALERT_SCAN,
@@ -40,6 +41,7 @@ const USAGE = `Usage: npm run bench [-- --json] [--seconds N] [--connections N] 
   --connections  concurrent connections for peak throughput (default 16)
   --only         a comma-separated subset of the operations, e.g. caseFile,dashboardUk
   --burst        alerts the alertBurst scan raises (default 5000)
+                 (webPages opens the first page and 20 case files in Debian's Chromium: web-app.md's budgets)
   --check        exit with 1 when a goal of quality.md is not met (a failed answer always does)`;
 
 const DIST = resolve(__dirname, '..', '..');
@@ -84,6 +86,7 @@ interface Fixture {
   authorityCode: string;
   socialWorker: string;
   socialWorkerSubject: string;
+  socialWorkerName: string;
   caseFileChildren: string[];
   searchTerms: string[];
   missingCandidates: { childId: string; token: string }[];
@@ -252,6 +255,7 @@ async function loadFixture(db: Pool, secret: string): Promise<Fixture | null> {
     authorityCode: authority.code,
     socialWorker: tokenOf(authority.code, worker.subject, worker.name),
     socialWorkerSubject: worker.subject,
+    socialWorkerName: worker.name,
     caseFileChildren: sample.map((row) => row.id),
     searchTerms: [...new Set(sample.map((row) => row.given_name.split(/\s+/)[0]))].slice(0, 200),
     missingCandidates: candidates.map((row) => ({
@@ -313,6 +317,8 @@ async function measure(
     rows.push(await alertScan(serviceUrl, secret, say));
   if (options.only.length === 0 || options.only.includes('alertBurst'))
     rows.push(await alertBurstRow(db, fixture, secret, serviceUrl, options.burst, say));
+  if (options.only.length === 0 || options.only.includes('webPages'))
+    rows.push(...(await webPageRows(fixture, serviceUrl, say)));
   return rows;
 }
 
@@ -545,6 +551,47 @@ async function alertBurstRow(
     `${burst.raised} raised with ${READERS} readers (their latency): 0 failed; ${burst.pushed} of ${burst.expected} pushed`,
     (row) => row.failedRequests === 0 && burst.pushed === burst.expected && burst.raised >= 1000,
   );
+}
+
+/** web-app.md's budgets, measured in Debian's Chromium: the first page's JavaScript and a case file's time to show. */
+async function webPageRows(
+  fixture: Fixture,
+  serviceUrl: string,
+  say: (line: string) => void,
+): Promise<BenchRow[]> {
+  say('webPages: the first page and 20 case files in Chromium ...');
+  const web = await measureWebPages(
+    serviceUrl,
+    { subject: fixture.socialWorkerSubject, name: fixture.socialWorkerName, org: fixture.authorityCode },
+    fixture.caseFileChildren.slice(0, 20),
+  );
+  const empty = {
+    rps: null,
+    sqlStatements: null,
+    twinRps: null,
+    ratio: null,
+    failedRequests: null,
+  };
+  return [
+    withGoal(
+      { ...empty, operation: 'webFirstPageJs', p50Ms: null, p95Ms: null, p99Ms: null, goal: '', met: false },
+      `first page's JavaScript ≤ ${FIRST_PAGE_JS_BUDGET_KB} KB compressed (${web.skipped ?? `${web.firstPageJsKb} KB`})`,
+      () => web.firstPageJsKb !== null && web.firstPageJsKb <= FIRST_PAGE_JS_BUDGET_KB,
+    ),
+    withGoal(
+      {
+        ...empty,
+        operation: 'webCaseFile',
+        p50Ms: web.p50Ms,
+        p95Ms: web.p95Ms,
+        p99Ms: null,
+        goal: '',
+        met: false,
+      },
+      `a case file shown within ${CASE_FILE_BUDGET_MS} ms of navigation (p95)${web.skipped ? `: ${web.skipped}` : ''}`,
+      (row) => row.p95Ms !== null && row.p95Ms <= CASE_FILE_BUDGET_MS,
+    ),
+  ];
 }
 
 function withGoal(row: BenchRow, goal: string, met: (row: BenchRow) => boolean): BenchRow {

@@ -109,9 +109,13 @@ describe('HTTP in development and test', () => {
 
   it('serves every HTML page with a Content-Security-Policy: explorer, dashboard, grab pack, minutes', async () => {
     // the explorer (development only): GraphiQL adds a <style> of its own, so inline styles are allowed there
-    await expectPageCsp(await fetch(`${app.url}/explorer`), true);
+    const cookie = await app.session(worker);
+    await expectPageCsp(await fetch(`${app.url}/explorer`, { headers: { cookie } }), true);
     expectSecurityHeaders(await fetch(`${app.url}/explorer/assets/graphiql.js`));
-    await expectPageCsp(await fetch(`${app.url}/dashboard`));
+    await expectPageCsp(await fetch(`${app.url}/dashboard`, { headers: { cookie } }));
+    // the application's own pages
+    await expectPageCsp(await fetch(`${app.url}/auth/sign-in`));
+    await expectPageCsp(await fetch(`${app.url}/`, { headers: { cookie } }));
     const { childId } = await fileCase(app, manager, guardian('ICTG-HTTP', 'g-http'));
     const pack = await app.ok<{ missingPersonProfile: { printUrl: string } }>(
       manager,

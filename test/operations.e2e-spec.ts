@@ -112,7 +112,8 @@ describe('operations', () => {
   });
 
   it('serves the GraphQL explorer with its assets from the service itself', async () => {
-    const page = await fetch(`${app.url}/explorer`);
+    // to a signed-in practitioner: its requests are theirs
+    const page = await fetch(`${app.url}/explorer`, { headers: { cookie: await app.session(worker) } });
     expect(page.status).toBe(200);
     const html = await page.text();
     expect(html).toContain('/explorer/assets/graphiql.js');

@@ -47,6 +47,7 @@ describe('TokenVerifier with a JWKS URL', () => {
         JWKS_URL: `http://127.0.0.1:${port}/jwks`,
         JWT_ISSUER: 'https://idp.test',
         EXPORT_LINK_SECRET: 'l'.repeat(40),
+        SESSION_SECRET: 's'.repeat(40),
         JWKS_CACHE_MAX_AGE_SECONDS: String(CACHE_SECONDS),
         JWKS_COOLDOWN_SECONDS: '0',
       }),

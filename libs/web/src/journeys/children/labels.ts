@@ -2,6 +2,7 @@ import type {
   AgeAssessmentOutcome,
   ChildCategory,
   ChildStatus,
+  DurableSolutionOption,
   ExploitationType,
   GuardianScheme,
   ImmigrationStatus,
@@ -100,6 +101,14 @@ export const COMPETENT_AUTHORITY: Record<NrmCompetentAuthority, string> = {
   DEVOLVED_CHILD_PANEL: 'Devolved child panel',
 };
 
+export const DURABLE_SOLUTION: Record<DurableSolutionOption, string> = {
+  INTEGRATION_IN_UK: 'Integration in the UK',
+  FAMILY_REUNIFICATION_IN_UK: 'Family reunification in the UK',
+  FAMILY_REUNIFICATION_ABROAD: 'Family reunification abroad',
+  RESETTLEMENT_THIRD_COUNTRY: 'Resettlement in a third country',
+  RETURN_TO_COUNTRY_OF_ORIGIN: 'Return to the country of origin',
+};
+
 /** The labels a case file's template reads, by kind. */
 export const LABELS = {
   category: CATEGORY,
@@ -111,9 +120,13 @@ export const LABELS = {
   placementType: PLACEMENT_TYPE,
   ageOutcome: AGE_OUTCOME,
   competentAuthority: COMPETENT_AUTHORITY,
+  durableSolution: DURABLE_SOLUTION,
 };
 
 /** Options for a select of an enum's values, in the order given, after an "any" option. */
-export function optionsOf(labels: Record<string, string>, anyText: string): { value: string; text: string }[] {
+export function optionsOf(
+  labels: Record<string, string>,
+  anyText: string,
+): { value: string; text: string }[] {
   return [{ value: '', text: anyText }, ...Object.entries(labels).map(([value, text]) => ({ value, text }))];
 }

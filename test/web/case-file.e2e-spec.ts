@@ -246,6 +246,8 @@ describeInBrowser('the case file (web journey 4)', () => {
     expect(await page.$$('#audit-trail ~ .govuk-table tbody tr')).toHaveLength(20);
     expect(await accessibilityProblems(page)).toEqual([]);
     await page.screenshot({ path: 'docs/screenshots/case-file.png', fullPage: true });
+    await page.setViewportSize({ width: 320, height: 640 });
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(320);
 
     await Promise.all([
       page.waitForURL(/\/audit-trail\?after=/),
@@ -301,6 +303,9 @@ describeInBrowser('the case file (web journey 4)', () => {
     );
     expect(await section(page, 'placements')).toContain('2 Elm Close');
     expect(await accessibilityProblems(page)).toEqual([]);
+    // usable at 320 px: nothing wider than the screen
+    await page.setViewportSize({ width: 320, height: 640 });
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(320);
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -242,6 +242,9 @@ describeInBrowser('find a child (web journey 3)', () => {
     expect(await page.$('#allocatedWorkerId')).toBeNull();
     expect(await page.$('a:has-text("Register a child")')).toBeNull();
     expect(await accessibilityProblems(page)).toEqual([]);
+    // usable at 320 px: nothing wider than the screen
+    await page.setViewportSize({ width: 320, height: 640 });
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(320);
     expect(problems).toEqual([]);
     await context.close();
   });

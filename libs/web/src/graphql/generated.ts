@@ -4,6 +4,246 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type AgeAssessmentOutcome =
+  | 'ASSESSED_ADULT'
+  | 'ASSESSED_OLDER_STILL_CHILD'
+  | 'ASSESSED_YOUNGER'
+  | 'CLAIMED_AGE_ACCEPTED';
+
+export type AgeAssessmentStatus =
+  | 'CHALLENGED'
+  | 'COMPLETED'
+  | 'FINAL'
+  | 'IN_PROGRESS'
+  | 'RAISED';
+
+export type AgeDeterminedBy =
+  | 'COURT'
+  | 'LOCAL_AUTHORITY';
+
+export type Agency =
+  | 'BORDER_FORCE'
+  | 'CHILDRENS_SERVICES'
+  | 'EDUCATION'
+  | 'GUARDIANSHIP_SERVICE'
+  | 'HEALTH'
+  | 'HOME_OFFICE'
+  | 'NGO'
+  | 'OTHER'
+  | 'POLICE'
+  | 'YOUTH_JUSTICE';
+
+export type AlertKind =
+  | 'CHILD_MISSING'
+  | 'MEETING_ACTION_OVERDUE'
+  | 'NEARING_18_WITHOUT_DURABLE_SOLUTION'
+  | 'NO_GUARDIAN'
+  | 'NRM_DECISION_OVERDUE'
+  | 'REPEAT_MISSING'
+  | 'RETURN_INTERVIEW_OVERDUE'
+  | 'UASC_LEAVE_EXPIRING'
+  | 'UNSAFE_PLACEMENT';
+
+export type AlertSeverity =
+  | 'CRITICAL'
+  | 'INFO'
+  | 'URGENT'
+  | 'WARNING';
+
+export type AlertStatus =
+  | 'ACKNOWLEDGED'
+  | 'OPEN'
+  | 'RESOLVED';
+
+export type ArrivalRoute =
+  | 'CLANDESTINE_ENTRY'
+  | 'INTERNAL'
+  | 'NATIONAL_TRANSFER'
+  | 'PORT_OF_ENTRY'
+  | 'UNKNOWN';
+
+export type AuditAction =
+  | 'CREATE'
+  | 'DELETE'
+  | 'EXPORT'
+  | 'READ'
+  | 'UPDATE';
+
+export type CaseClosureReason =
+  | 'AGE_ASSESSED_ADULT'
+  | 'DIED'
+  | 'OTHER'
+  | 'RETURNED_TO_FAMILY'
+  | 'TRANSFERRED'
+  | 'TURNED_18_TO_LEAVING_CARE';
+
+export type ChildCategory =
+  | 'AT_RISK_OF_EXPLOITATION'
+  | 'SEPARATED'
+  | 'TRAFFICKED'
+  | 'UNACCOMPANIED_ASYLUM_SEEKING';
+
+export type ChildFilter = {
+  /** Only children whose age is disputed (or not) */
+  ageDisputed?: boolean | null | undefined;
+  /** Only children allocated to this social worker */
+  allocatedWorkerId?: string | null | undefined;
+  category?: ChildCategory | null | undefined;
+  exploitationType?: ExploitationType | null | undefined;
+  /** Only children actively assigned to this guardian */
+  guardianId?: string | null | undefined;
+  /** Only children missing (or away) now, or only those not */
+  missingNow?: boolean | null | undefined;
+  /** Names and aliases, ignoring case and accents, or the authority's own identifier for the child */
+  search?: string | null | undefined;
+  status?: ChildStatus | null | undefined;
+  /** Effective 18th birthday from today to this many days ahead */
+  turning18WithinDays?: number | null | undefined;
+};
+
+export type ChildStatus =
+  | 'CLOSED'
+  | 'OPEN';
+
+export type DurableSolutionOption =
+  | 'FAMILY_REUNIFICATION_ABROAD'
+  | 'FAMILY_REUNIFICATION_IN_UK'
+  | 'INTEGRATION_IN_UK'
+  | 'RESETTLEMENT_THIRD_COUNTRY'
+  | 'RETURN_TO_COUNTRY_OF_ORIGIN';
+
+export type DurableSolutionStatus =
+  | 'ABANDONED'
+  | 'IDENTIFIED'
+  | 'IN_PROGRESS'
+  | 'SECURED';
+
+export type ExploitationType =
+  | 'BENEFIT_FRAUD'
+  | 'CRIMINAL_BEGGING'
+  | 'CRIMINAL_CANNABIS_CULTIVATION'
+  | 'CRIMINAL_COUNTY_LINES'
+  | 'CRIMINAL_THEFT'
+  | 'DOMESTIC_SERVITUDE'
+  | 'LABOUR'
+  | 'ORGAN_REMOVAL'
+  | 'SEXUAL'
+  | 'UNKNOWN';
+
+export type Gender =
+  | 'FEMALE'
+  | 'MALE'
+  | 'NOT_KNOWN'
+  | 'OTHER';
+
+export type GuardianEndReason =
+  | 'AGE_LIMIT_REACHED'
+  | 'GUARDIAN_CHANGED'
+  | 'MOVED_OUT_OF_AREA'
+  | 'NO_LONGER_ELIGIBLE'
+  | 'OTHER';
+
+export type GuardianScheme =
+  | 'ICTG_DIRECT'
+  | 'ICTG_REGIONAL_COORDINATOR'
+  | 'NI_INDEPENDENT_GUARDIAN'
+  | 'OTHER_ADVOCATE'
+  | 'SCOTTISH_GUARDIANSHIP';
+
+export type ImmigrationStatus =
+  | 'ASYLUM_CLAIM_PENDING'
+  | 'BRITISH_OR_SETTLED'
+  | 'DISCRETIONARY_LEAVE'
+  | 'EEA_NATIONAL'
+  | 'HUMANITARIAN_PROTECTION'
+  | 'NO_LEAVE'
+  | 'REFUGEE_STATUS'
+  | 'REFUSED_APPEAL_PENDING'
+  | 'UASC_LEAVE'
+  | 'UNKNOWN';
+
+export type LegalStatus =
+  | 'CARE_LEAVER'
+  | 'CARE_ORDER'
+  | 'CHILD_IN_NEED'
+  | 'INTERIM_CARE_ORDER'
+  | 'OTHER'
+  | 'POLICE_PROTECTION'
+  | 'S20_ACCOMMODATED';
+
+export type MeetingStatus =
+  | 'CANCELLED'
+  | 'HELD'
+  | 'SCHEDULED';
+
+export type MeetingType =
+  | 'BEST_INTERESTS'
+  | 'CHILD_EXPLOITATION'
+  | 'LOOKED_AFTER_REVIEW'
+  | 'LSCB_SUBGROUP'
+  | 'MISSING_REVIEW'
+  | 'OTHER'
+  | 'STRATEGY_DISCUSSION';
+
+export type MissingKind =
+  | 'AWAY'
+  | 'MISSING';
+
+export type NationalityBasis =
+  | 'CLAIMED'
+  | 'DOCUMENTED'
+  | 'SUSPECTED';
+
+export type NrmCategory =
+  | 'DOMESTIC_SERVITUDE'
+  | 'LABOUR'
+  | 'NOT_RECORDED'
+  | 'ORGAN_REMOVAL'
+  | 'SEXUAL';
+
+export type NrmCompetentAuthority =
+  | 'DEVOLVED_CHILD_PANEL'
+  | 'IMMIGRATION_ENFORCEMENT'
+  | 'SINGLE_COMPETENT_AUTHORITY';
+
+export type NrmDecision =
+  | 'NEGATIVE'
+  | 'PENDING'
+  | 'POSITIVE'
+  | 'SUSPENDED'
+  | 'WITHDRAWN';
+
+export type PlacementEndReason =
+  | 'AGE_ASSESSED_ADULT'
+  | 'CHILD_WENT_MISSING'
+  | 'OTHER'
+  | 'PLACEMENT_BREAKDOWN'
+  | 'PLANNED_MOVE'
+  | 'RETURNED_TO_FAMILY'
+  | 'TURNED_18';
+
+export type PlacementType =
+  | 'ADULT_ASYLUM_ACCOMMODATION'
+  | 'BED_AND_BREAKFAST'
+  | 'CUSTODY'
+  | 'FOSTER_CARE'
+  | 'HOSPITAL'
+  | 'IMMIGRATION_DETENTION'
+  | 'INDEPENDENT_LIVING'
+  | 'KINSHIP_CARE'
+  | 'OTHER'
+  | 'RESIDENTIAL_CHILDRENS_HOME'
+  | 'SECURE_CHILDRENS_HOME'
+  | 'SPECIALIST_FOSTER_CARE'
+  | 'SPECIALIST_SAFE_ACCOMMODATION'
+  | 'SUPPORTED_ACCOMMODATION';
+
+export type PoliceRiskLevel =
+  | 'HIGH'
+  | 'LOW'
+  | 'MEDIUM'
+  | 'NO_APPARENT_RISK';
+
 /** What a practitioner is, as named by their token */
 export type Role =
   | 'ADMIN'
@@ -12,10 +252,49 @@ export type Role =
   | 'SOCIAL_WORKER'
   | 'TEAM_MANAGER';
 
+export type ChildAuditTrailQueryVariables = Exact<{
+  childId: string;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type ChildAuditTrailQuery = { child: { id: string, givenName: string, familyName: string | null }, auditTrail: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, at: string, action: AuditAction, entity: string, practitioner: { name: string } | null } }> } };
+
+export type CaseFileQueryVariables = Exact<{
+  id: string;
+  withImmigration: boolean;
+  withPlacementAddress: boolean;
+  withInterviewFindings: boolean;
+  withAuditTrail: boolean;
+  auditTrailSize: number;
+}>;
+
+
+export type CaseFileQuery = { child: { id: string, givenName: string, familyName: string | null, preferredName: string | null, gender: Gender, nationality: string | null, nationalityBasis: NationalityBasis | null, regionOfOrigin: string | null, languages: Array<string>, interpreterNeeded: boolean, localChildId: string | null, status: ChildStatus, legalStatus: LegalStatus | null, closedOn: string | null, closureReason: CaseClosureReason | null, registeredAt: string, arrivalDate: string | null, arrivalRoute: ArrivalRoute | null, claimedDateOfBirth: string | null, effectiveDateOfBirth: string | null, age: number | null, ageDisputed: boolean, categories: Array<ChildCategory>, exploitationTypes: Array<ExploitationType>, nrmCategories: Array<NrmCategory>, currentlyMissing: boolean, hasDurableSolution: boolean, aliases: Array<{ name: string, source: string | null }>, localAuthority: { name: string }, allocatedWorker: { name: string } | null, ageAssessments: Array<{ id: string, status: AgeAssessmentStatus, raisedBy: Agency, raisedOn: string, reason: string | null, outcome: AgeAssessmentOutcome | null, assessedDateOfBirth: string | null, completedOn: string | null, challengedOn: string | null, finalisedOn: string | null, determinedBy: AgeDeterminedBy | null }>, nrmReferrals: Array<{ id: string, referredOn: string, firstResponder: Agency | null, competentAuthority: NrmCompetentAuthority | null, reasonableGroundsDueBy: string, earliestConclusiveDecisionOn: string | null, reasonableGrounds: { decision: NrmDecision, decidedOn: string | null }, conclusiveGrounds: { decision: NrmDecision, decidedOn: string | null }, flags: Array<{ message: string }> }>, guardianAssignments: Array<{ id: string, active: boolean, scheme: GuardianScheme, startDate: string, endDate: string | null, endReason: GuardianEndReason | null, guardian: { name: string }, provider: { name: string } }>, placements: Array<{ id: string, current: boolean, type: PlacementType, provider: string | null, address?: string | null, startedAt: string, endedAt: string | null, endReason: PlacementEndReason | null, unsafe: boolean, outOfArea: boolean, specialist: boolean, safetyPlan: boolean }>, missingEpisodes: Array<{ id: string, open: boolean, kind: MissingKind, missingSince: string, returnedAt: string | null, hoursMissing: number | null, policeRiskLevel: PoliceRiskLevel | null, lastSeenLocation: string | null, returnInterviewDueBy: string | null, returnInterview: { offeredAt: string | null, completedAt: string | null, declined: boolean, conductedBy: string | null, findings?: string | null } | null }>, durableSolutions: Array<{ id: string, option: DurableSolutionOption, status: DurableSolutionStatus, basis: string | null, assessedOn: string | null, securedOn: string | null, bestInterestsAssessmentCompleted: boolean, riskAssessmentCompleted: boolean }>, alerts: Array<{ id: string, kind: AlertKind, severity: AlertSeverity, status: AlertStatus, reason: string, raisedAt: string }>, meetings: Array<{ id: string, type: MeetingType, status: MeetingStatus, scheduledFor: string, heldAt: string | null }> } & { immigrationStatus?: ImmigrationStatus | null, asylumClaimDate?: string | null, leaveExpiresOn?: string | null, homeOfficeReference?: string | null }, auditTrail?: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, at: string, action: AuditAction, entity: string, practitioner: { name: string } | null } }> } };
+
+export type CaseFileImmigrationFragment = { immigrationStatus: ImmigrationStatus | null, asylumClaimDate: string | null, leaveExpiresOn: string | null, homeOfficeReference: string | null };
+
+export type CaseFileAuditTrailFragment = { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, at: string, action: AuditAction, entity: string, practitioner: { name: string } | null } }> };
+
+export type FindChildrenQueryVariables = Exact<{
+  filter?: ChildFilter | null | undefined;
+  first: number;
+  after?: string | null | undefined;
+  withPeople: boolean;
+}>;
+
+
+export type FindChildrenQuery = { children: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, givenName: string, familyName: string | null, preferredName: string | null, localChildId: string | null, effectiveDateOfBirth: string | null, age: number | null, ageDisputed: boolean, categories: Array<ChildCategory>, status: ChildStatus, currentlyMissing: boolean, aliases: Array<{ name: string }> } }> }, guardians?: Array<{ id: string, name: string, organisation: { name: string } }>, socialWorkers?: Array<{ id: string, name: string }>, teamManagers?: Array<{ id: string, name: string }> };
+
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type MeQuery = { me: { id: string, name: string, role: Role } };
 
-
+export const CaseFileImmigrationFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CaseFileImmigration"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Child"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"immigrationStatus"}},{"kind":"Field","name":{"kind":"Name","value":"asylumClaimDate"}},{"kind":"Field","name":{"kind":"Name","value":"leaveExpiresOn"}},{"kind":"Field","name":{"kind":"Name","value":"homeOfficeReference"}}]}}]} as unknown as DocumentNode<CaseFileImmigrationFragment, unknown>;
+export const CaseFileAuditTrailFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CaseFileAuditTrail"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuditEventConnection"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"entity"}},{"kind":"Field","name":{"kind":"Name","value":"practitioner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]} as unknown as DocumentNode<CaseFileAuditTrailFragment, unknown>;
+export const ChildAuditTrailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ChildAuditTrail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"childId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"child"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"childId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"givenName"}},{"kind":"Field","name":{"kind":"Name","value":"familyName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"auditTrail"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"childId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"childId"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CaseFileAuditTrail"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CaseFileAuditTrail"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuditEventConnection"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"entity"}},{"kind":"Field","name":{"kind":"Name","value":"practitioner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ChildAuditTrailQuery, ChildAuditTrailQueryVariables>;
+export const CaseFileDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CaseFile"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"withImmigration"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"withPlacementAddress"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"withInterviewFindings"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"withAuditTrail"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"auditTrailSize"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"child"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"givenName"}},{"kind":"Field","name":{"kind":"Name","value":"familyName"}},{"kind":"Field","name":{"kind":"Name","value":"preferredName"}},{"kind":"Field","name":{"kind":"Name","value":"aliases"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"source"}}]}},{"kind":"Field","name":{"kind":"Name","value":"gender"}},{"kind":"Field","name":{"kind":"Name","value":"nationality"}},{"kind":"Field","name":{"kind":"Name","value":"nationalityBasis"}},{"kind":"Field","name":{"kind":"Name","value":"regionOfOrigin"}},{"kind":"Field","name":{"kind":"Name","value":"languages"}},{"kind":"Field","name":{"kind":"Name","value":"interpreterNeeded"}},{"kind":"Field","name":{"kind":"Name","value":"localChildId"}},{"kind":"Field","name":{"kind":"Name","value":"localAuthority"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"allocatedWorker"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"legalStatus"}},{"kind":"Field","name":{"kind":"Name","value":"closedOn"}},{"kind":"Field","name":{"kind":"Name","value":"closureReason"}},{"kind":"Field","name":{"kind":"Name","value":"registeredAt"}},{"kind":"Field","name":{"kind":"Name","value":"arrivalDate"}},{"kind":"Field","name":{"kind":"Name","value":"arrivalRoute"}},{"kind":"Field","name":{"kind":"Name","value":"claimedDateOfBirth"}},{"kind":"Field","name":{"kind":"Name","value":"effectiveDateOfBirth"}},{"kind":"Field","name":{"kind":"Name","value":"age"}},{"kind":"Field","name":{"kind":"Name","value":"ageDisputed"}},{"kind":"Field","name":{"kind":"Name","value":"ageAssessments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"raisedBy"}},{"kind":"Field","name":{"kind":"Name","value":"raisedOn"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"assessedDateOfBirth"}},{"kind":"Field","name":{"kind":"Name","value":"completedOn"}},{"kind":"Field","name":{"kind":"Name","value":"challengedOn"}},{"kind":"Field","name":{"kind":"Name","value":"finalisedOn"}},{"kind":"Field","name":{"kind":"Name","value":"determinedBy"}}]}},{"kind":"Field","name":{"kind":"Name","value":"categories"}},{"kind":"Field","name":{"kind":"Name","value":"exploitationTypes"}},{"kind":"Field","name":{"kind":"Name","value":"nrmCategories"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"CaseFileImmigration"},"directives":[{"kind":"Directive","name":{"kind":"Name","value":"include"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"if"},"value":{"kind":"Variable","name":{"kind":"Name","value":"withImmigration"}}}]}]},{"kind":"Field","name":{"kind":"Name","value":"nrmReferrals"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"referredOn"}},{"kind":"Field","name":{"kind":"Name","value":"firstResponder"}},{"kind":"Field","name":{"kind":"Name","value":"competentAuthority"}},{"kind":"Field","name":{"kind":"Name","value":"reasonableGroundsDueBy"}},{"kind":"Field","name":{"kind":"Name","value":"reasonableGrounds"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"decision"}},{"kind":"Field","name":{"kind":"Name","value":"decidedOn"}}]}},{"kind":"Field","name":{"kind":"Name","value":"conclusiveGrounds"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"decision"}},{"kind":"Field","name":{"kind":"Name","value":"decidedOn"}}]}},{"kind":"Field","name":{"kind":"Name","value":"earliestConclusiveDecisionOn"}},{"kind":"Field","name":{"kind":"Name","value":"flags"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"guardianAssignments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"scheme"}},{"kind":"Field","name":{"kind":"Name","value":"startDate"}},{"kind":"Field","name":{"kind":"Name","value":"endDate"}},{"kind":"Field","name":{"kind":"Name","value":"endReason"}},{"kind":"Field","name":{"kind":"Name","value":"guardian"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"provider"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"currentlyMissing"}},{"kind":"Field","name":{"kind":"Name","value":"placements"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"current"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"address"},"directives":[{"kind":"Directive","name":{"kind":"Name","value":"include"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"if"},"value":{"kind":"Variable","name":{"kind":"Name","value":"withPlacementAddress"}}}]}]},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"endedAt"}},{"kind":"Field","name":{"kind":"Name","value":"endReason"}},{"kind":"Field","name":{"kind":"Name","value":"unsafe"}},{"kind":"Field","name":{"kind":"Name","value":"outOfArea"}},{"kind":"Field","name":{"kind":"Name","value":"specialist"}},{"kind":"Field","name":{"kind":"Name","value":"safetyPlan"}}]}},{"kind":"Field","name":{"kind":"Name","value":"missingEpisodes"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"open"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"missingSince"}},{"kind":"Field","name":{"kind":"Name","value":"returnedAt"}},{"kind":"Field","name":{"kind":"Name","value":"hoursMissing"}},{"kind":"Field","name":{"kind":"Name","value":"policeRiskLevel"}},{"kind":"Field","name":{"kind":"Name","value":"lastSeenLocation"}},{"kind":"Field","name":{"kind":"Name","value":"returnInterviewDueBy"}},{"kind":"Field","name":{"kind":"Name","value":"returnInterview"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"offeredAt"}},{"kind":"Field","name":{"kind":"Name","value":"completedAt"}},{"kind":"Field","name":{"kind":"Name","value":"declined"}},{"kind":"Field","name":{"kind":"Name","value":"conductedBy"}},{"kind":"Field","name":{"kind":"Name","value":"findings"},"directives":[{"kind":"Directive","name":{"kind":"Name","value":"include"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"if"},"value":{"kind":"Variable","name":{"kind":"Name","value":"withInterviewFindings"}}}]}]}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"hasDurableSolution"}},{"kind":"Field","name":{"kind":"Name","value":"durableSolutions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"option"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"basis"}},{"kind":"Field","name":{"kind":"Name","value":"assessedOn"}},{"kind":"Field","name":{"kind":"Name","value":"securedOn"}},{"kind":"Field","name":{"kind":"Name","value":"bestInterestsAssessmentCompleted"}},{"kind":"Field","name":{"kind":"Name","value":"riskAssessmentCompleted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"alerts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"unresolved"},"value":{"kind":"BooleanValue","value":true}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"severity"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"raisedAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"meetings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"scheduledFor"}},{"kind":"Field","name":{"kind":"Name","value":"heldAt"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"auditTrail"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"childId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"auditTrailSize"}}}],"directives":[{"kind":"Directive","name":{"kind":"Name","value":"include"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"if"},"value":{"kind":"Variable","name":{"kind":"Name","value":"withAuditTrail"}}}]}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CaseFileAuditTrail"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CaseFileImmigration"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Child"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"immigrationStatus"}},{"kind":"Field","name":{"kind":"Name","value":"asylumClaimDate"}},{"kind":"Field","name":{"kind":"Name","value":"leaveExpiresOn"}},{"kind":"Field","name":{"kind":"Name","value":"homeOfficeReference"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CaseFileAuditTrail"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuditEventConnection"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"entity"}},{"kind":"Field","name":{"kind":"Name","value":"practitioner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]} as unknown as DocumentNode<CaseFileQuery, CaseFileQueryVariables>;
+export const FindChildrenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"FindChildren"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ChildFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"withPeople"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"children"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"givenName"}},{"kind":"Field","name":{"kind":"Name","value":"familyName"}},{"kind":"Field","name":{"kind":"Name","value":"preferredName"}},{"kind":"Field","name":{"kind":"Name","value":"aliases"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"localChildId"}},{"kind":"Field","name":{"kind":"Name","value":"effectiveDateOfBirth"}},{"kind":"Field","name":{"kind":"Name","value":"age"}},{"kind":"Field","name":{"kind":"Name","value":"ageDisputed"}},{"kind":"Field","name":{"kind":"Name","value":"categories"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"currentlyMissing"}}]}}]}}]}},{"kind":"Field","alias":{"kind":"Name","value":"guardians"},"name":{"kind":"Name","value":"practitioners"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"role"},"value":{"kind":"EnumValue","value":"GUARDIAN"}}],"directives":[{"kind":"Directive","name":{"kind":"Name","value":"include"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"if"},"value":{"kind":"Variable","name":{"kind":"Name","value":"withPeople"}}}]}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"organisation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","alias":{"kind":"Name","value":"socialWorkers"},"name":{"kind":"Name","value":"practitioners"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"role"},"value":{"kind":"EnumValue","value":"SOCIAL_WORKER"}}],"directives":[{"kind":"Directive","name":{"kind":"Name","value":"include"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"if"},"value":{"kind":"Variable","name":{"kind":"Name","value":"withPeople"}}}]}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"teamManagers"},"name":{"kind":"Name","value":"practitioners"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"role"},"value":{"kind":"EnumValue","value":"TEAM_MANAGER"}}],"directives":[{"kind":"Directive","name":{"kind":"Name","value":"include"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"if"},"value":{"kind":"Variable","name":{"kind":"Name","value":"withPeople"}}}]}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<FindChildrenQuery, FindChildrenQueryVariables>;
 export const MeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}}]}}]} as unknown as DocumentNode<MeQuery, MeQueryVariables>;

@@ -4,6 +4,165 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type AliasInput = {
+  name: string;
+  /** Where the name came from */
+  source?: string | null | undefined;
+};
+
+export type ArrivalRoute =
+  | 'CLANDESTINE_ENTRY'
+  | 'INTERNAL'
+  | 'NATIONAL_TRANSFER'
+  | 'PORT_OF_ENTRY'
+  | 'UNKNOWN';
+
+export type ChildCategory =
+  | 'AT_RISK_OF_EXPLOITATION'
+  | 'SEPARATED'
+  | 'TRAFFICKED'
+  | 'UNACCOMPANIED_ASYLUM_SEEKING';
+
+export type ExploitationType =
+  | 'BENEFIT_FRAUD'
+  | 'CRIMINAL_BEGGING'
+  | 'CRIMINAL_CANNABIS_CULTIVATION'
+  | 'CRIMINAL_COUNTY_LINES'
+  | 'CRIMINAL_THEFT'
+  | 'DOMESTIC_SERVITUDE'
+  | 'LABOUR'
+  | 'ORGAN_REMOVAL'
+  | 'SEXUAL'
+  | 'UNKNOWN';
+
+export type FoundBy =
+  | 'CARER'
+  | 'OTHER'
+  | 'POLICE'
+  | 'SELF_RETURNED';
+
+export type Gender =
+  | 'FEMALE'
+  | 'MALE'
+  | 'NOT_KNOWN'
+  | 'OTHER';
+
+export type ImmigrationStatus =
+  | 'ASYLUM_CLAIM_PENDING'
+  | 'BRITISH_OR_SETTLED'
+  | 'DISCRETIONARY_LEAVE'
+  | 'EEA_NATIONAL'
+  | 'HUMANITARIAN_PROTECTION'
+  | 'NO_LEAVE'
+  | 'REFUGEE_STATUS'
+  | 'REFUSED_APPEAL_PENDING'
+  | 'UASC_LEAVE'
+  | 'UNKNOWN';
+
+export type LegalStatus =
+  | 'CARE_LEAVER'
+  | 'CARE_ORDER'
+  | 'CHILD_IN_NEED'
+  | 'INTERIM_CARE_ORDER'
+  | 'OTHER'
+  | 'POLICE_PROTECTION'
+  | 'S20_ACCOMMODATED';
+
+export type MissingKind =
+  | 'AWAY'
+  | 'MISSING';
+
+export type NationalityBasis =
+  | 'CLAIMED'
+  | 'DOCUMENTED'
+  | 'SUSPECTED';
+
+export type PlacementType =
+  | 'ADULT_ASYLUM_ACCOMMODATION'
+  | 'BED_AND_BREAKFAST'
+  | 'CUSTODY'
+  | 'FOSTER_CARE'
+  | 'HOSPITAL'
+  | 'IMMIGRATION_DETENTION'
+  | 'INDEPENDENT_LIVING'
+  | 'KINSHIP_CARE'
+  | 'OTHER'
+  | 'RESIDENTIAL_CHILDRENS_HOME'
+  | 'SECURE_CHILDRENS_HOME'
+  | 'SPECIALIST_FOSTER_CARE'
+  | 'SPECIALIST_SAFE_ACCOMMODATION'
+  | 'SUPPORTED_ACCOMMODATION';
+
+export type PoliceRiskLevel =
+  | 'HIGH'
+  | 'LOW'
+  | 'MEDIUM'
+  | 'NO_APPARENT_RISK';
+
+export type RecordReturnInput = {
+  episodeId: string;
+  foundBy?: FoundBy | null | undefined;
+  returnedAt: string;
+  whereFound?: string | null | undefined;
+};
+
+export type RecordReturnInterviewInput = {
+  completedAt?: string | null | undefined;
+  /** An independent person, not the child’s carer */
+  conductedBy?: string | null | undefined;
+  declined?: boolean | null | undefined;
+  episodeId: string;
+  /** Restricted: findings and disclosures */
+  findings?: string | null | undefined;
+  offeredAt: string;
+};
+
+export type RegisterChildInput = {
+  /** Other names and spellings, each with its source */
+  aliases?: Array<AliasInput> | null | undefined;
+  /** Defaults to the registering social worker or team manager */
+  allocatedWorkerId?: string | null | undefined;
+  arrivalDate?: string | null | undefined;
+  arrivalRoute?: ArrivalRoute | null | undefined;
+  asylumClaimDate?: string | null | undefined;
+  categories?: Array<ChildCategory> | null | undefined;
+  claimedDateOfBirth?: string | null | undefined;
+  exploitationTypes?: Array<ExploitationType> | null | undefined;
+  familyName?: string | null | undefined;
+  gender: Gender;
+  givenName: string;
+  /** Restricted: seen only by those supporting the child */
+  homeOfficeReference?: string | null | undefined;
+  immigrationStatus?: ImmigrationStatus | null | undefined;
+  interpreterNeeded?: boolean | null | undefined;
+  languages?: Array<string> | null | undefined;
+  leaveExpiresOn?: string | null | undefined;
+  legalStatus?: LegalStatus | null | undefined;
+  /** The authority's own identifier for the child (at most 10 characters, unique in the authority) */
+  localChildId?: string | null | undefined;
+  /** ISO 3166-1 alpha-2 code, e.g. "VN" */
+  nationality?: string | null | undefined;
+  nationalityBasis?: NationalityBasis | null | undefined;
+  /** Whether anyone in the UK holds parental responsibility; null (or absent) while not known */
+  parentalResponsibilityInUk?: boolean | null | undefined;
+  preferredName?: string | null | undefined;
+  regionOfOrigin?: string | null | undefined;
+};
+
+export type ReportMissingInput = {
+  childId: string;
+  circumstances?: string | null | undefined;
+  kind: MissingKind;
+  lastSeenLocation?: string | null | undefined;
+  lastSeenWith?: string | null | undefined;
+  missingSince: string;
+  policeReference?: string | null | undefined;
+  policeRiskLevel?: PoliceRiskLevel | null | undefined;
+  reportedToPoliceAt?: string | null | undefined;
+  /** Contact with suspected traffickers is feared */
+  traffickerContactFeared?: boolean | null | undefined;
+};
+
 /** What a practitioner is, as named by their token */
 export type Role =
   | 'ADMIN'
@@ -12,10 +171,125 @@ export type Role =
   | 'SOCIAL_WORKER'
   | 'TEAM_MANAGER';
 
+export type UpdateChildInput = {
+  /** Other names and spellings, each with its source */
+  aliases?: Array<AliasInput> | null | undefined;
+  /** Defaults to the registering social worker or team manager */
+  allocatedWorkerId?: string | null | undefined;
+  arrivalDate?: string | null | undefined;
+  arrivalRoute?: ArrivalRoute | null | undefined;
+  asylumClaimDate?: string | null | undefined;
+  categories?: Array<ChildCategory> | null | undefined;
+  claimedDateOfBirth?: string | null | undefined;
+  /** The version read; a stale one gets CONFLICT and changes nothing */
+  expectedVersion: number;
+  exploitationTypes?: Array<ExploitationType> | null | undefined;
+  familyName?: string | null | undefined;
+  gender?: Gender | null | undefined;
+  givenName?: string | null | undefined;
+  /** Restricted: seen only by those supporting the child */
+  homeOfficeReference?: string | null | undefined;
+  id: string;
+  immigrationStatus?: ImmigrationStatus | null | undefined;
+  interpreterNeeded?: boolean | null | undefined;
+  languages?: Array<string> | null | undefined;
+  leaveExpiresOn?: string | null | undefined;
+  legalStatus?: LegalStatus | null | undefined;
+  /** The authority's own identifier for the child (at most 10 characters, unique in the authority) */
+  localChildId?: string | null | undefined;
+  /** ISO 3166-1 alpha-2 code, e.g. "VN" */
+  nationality?: string | null | undefined;
+  nationalityBasis?: NationalityBasis | null | undefined;
+  /** Whether anyone in the UK holds parental responsibility; null (or absent) while not known */
+  parentalResponsibilityInUk?: boolean | null | undefined;
+  preferredName?: string | null | undefined;
+  regionOfOrigin?: string | null | undefined;
+};
+
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type MeQuery = { me: { id: string, name: string, role: Role } };
 
+export type GrabPackQueryVariables = Exact<{
+  childId: string;
+}>;
+
+
+export type GrabPackQuery = { missingPersonProfile: { childId: string, givenName: string, familyName: string | null, preferredName: string | null, dateOfBirth: string | null, ageDisputed: boolean, gender: string, nationality: string | null, spokenLanguages: Array<string>, languages: string | null, interpreterNeeded: boolean, photoReference: string | null, description: string | null, medicalNeeds: string | null, placesOfConcern: string | null, associates: string | null, phoneNumbers: string | null, socialMedia: string | null, generatedAt: string, aliases: Array<{ name: string, source: string | null }>, currentEpisode: { kind: MissingKind, missingSince: string, lastSeenLocation: string | null, lastSeenWith: string | null, circumstances: string | null, policeReference: string | null, policeRiskLevel: PoliceRiskLevel | null, reportedToPoliceAt: string | null, traffickerContactFeared: boolean } | null, responsibleAuthority: { name: string }, allocatedWorker: { name: string, email: string | null } | null } };
+
+export type MissingEpisodeFormQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type MissingEpisodeFormQuery = { child: { id: string, givenName: string, familyName: string | null, missingEpisodes: Array<{ id: string, kind: MissingKind, missingSince: string, returnedAt: string | null, returnInterviewDueBy: string | null, returnInterview: { completedAt: string | null, declined: boolean } | null }> } };
+
+export type RecordReturnMutationVariables = Exact<{
+  input: RecordReturnInput;
+}>;
+
+
+export type RecordReturnMutation = { recordReturn: { id: string } };
+
+export type RecordReturnInterviewMutationVariables = Exact<{
+  input: RecordReturnInterviewInput;
+}>;
+
+
+export type RecordReturnInterviewMutation = { recordReturnInterview: { id: string } };
+
+export type ReportMissingFormQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ReportMissingFormQuery = { child: { id: string, givenName: string, familyName: string | null, currentlyMissing: boolean, currentPlacement: { type: PlacementType, provider: string | null, address: string | null } | null, missingEpisodes: Array<{ id: string, open: boolean }> } };
+
+export type ReportMissingMutationVariables = Exact<{
+  input: ReportMissingInput;
+}>;
+
+
+export type ReportMissingMutation = { reportMissing: { id: string } };
+
+export type ReportedMissingQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ReportedMissingQuery = { child: { id: string, givenName: string, familyName: string | null, missingEpisodes: Array<{ id: string, kind: MissingKind, missingSince: string }> } };
+
+export type RegisterChildMutationVariables = Exact<{
+  input: RegisterChildInput;
+}>;
+
+
+export type RegisterChildMutation = { registerChild: { id: string } };
+
+export type ChildForEditQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ChildForEditQuery = { child: { id: string, version: number, givenName: string, familyName: string | null, preferredName: string | null, claimedDateOfBirth: string | null, gender: Gender, nationality: string | null, nationalityBasis: NationalityBasis | null, regionOfOrigin: string | null, languages: Array<string>, interpreterNeeded: boolean, arrivalDate: string | null, arrivalRoute: ArrivalRoute | null, categories: Array<ChildCategory>, exploitationTypes: Array<ExploitationType>, legalStatus: LegalStatus | null, parentalResponsibilityInUk: boolean | null, localChildId: string | null, immigrationStatus: ImmigrationStatus | null, homeOfficeReference: string | null, asylumClaimDate: string | null, leaveExpiresOn: string | null, aliases: Array<{ name: string, source: string | null }> } };
+
+export type UpdateChildMutationVariables = Exact<{
+  input: UpdateChildInput;
+}>;
+
+
+export type UpdateChildMutation = { updateChild: { id: string, version: number } };
+
 
 export const MeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}}]}}]} as unknown as DocumentNode<MeQuery, MeQueryVariables>;
+export const GrabPackDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"GrabPack"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"childId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"missingPersonProfile"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"childId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"childId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"childId"}},{"kind":"Field","name":{"kind":"Name","value":"givenName"}},{"kind":"Field","name":{"kind":"Name","value":"familyName"}},{"kind":"Field","name":{"kind":"Name","value":"preferredName"}},{"kind":"Field","name":{"kind":"Name","value":"aliases"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"source"}}]}},{"kind":"Field","name":{"kind":"Name","value":"dateOfBirth"}},{"kind":"Field","name":{"kind":"Name","value":"ageDisputed"}},{"kind":"Field","name":{"kind":"Name","value":"gender"}},{"kind":"Field","name":{"kind":"Name","value":"nationality"}},{"kind":"Field","name":{"kind":"Name","value":"spokenLanguages"}},{"kind":"Field","name":{"kind":"Name","value":"languages"}},{"kind":"Field","name":{"kind":"Name","value":"interpreterNeeded"}},{"kind":"Field","name":{"kind":"Name","value":"photoReference"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"medicalNeeds"}},{"kind":"Field","name":{"kind":"Name","value":"placesOfConcern"}},{"kind":"Field","name":{"kind":"Name","value":"associates"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumbers"}},{"kind":"Field","name":{"kind":"Name","value":"socialMedia"}},{"kind":"Field","name":{"kind":"Name","value":"currentEpisode"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"missingSince"}},{"kind":"Field","name":{"kind":"Name","value":"lastSeenLocation"}},{"kind":"Field","name":{"kind":"Name","value":"lastSeenWith"}},{"kind":"Field","name":{"kind":"Name","value":"circumstances"}},{"kind":"Field","name":{"kind":"Name","value":"policeReference"}},{"kind":"Field","name":{"kind":"Name","value":"policeRiskLevel"}},{"kind":"Field","name":{"kind":"Name","value":"reportedToPoliceAt"}},{"kind":"Field","name":{"kind":"Name","value":"traffickerContactFeared"}}]}},{"kind":"Field","name":{"kind":"Name","value":"responsibleAuthority"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"allocatedWorker"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}},{"kind":"Field","name":{"kind":"Name","value":"generatedAt"}}]}}]}}]} as unknown as DocumentNode<GrabPackQuery, GrabPackQueryVariables>;
+export const MissingEpisodeFormDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MissingEpisodeForm"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"child"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"givenName"}},{"kind":"Field","name":{"kind":"Name","value":"familyName"}},{"kind":"Field","name":{"kind":"Name","value":"missingEpisodes"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"missingSince"}},{"kind":"Field","name":{"kind":"Name","value":"returnedAt"}},{"kind":"Field","name":{"kind":"Name","value":"returnInterviewDueBy"}},{"kind":"Field","name":{"kind":"Name","value":"returnInterview"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"completedAt"}},{"kind":"Field","name":{"kind":"Name","value":"declined"}}]}}]}}]}}]}}]} as unknown as DocumentNode<MissingEpisodeFormQuery, MissingEpisodeFormQueryVariables>;
+export const RecordReturnDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecordReturn"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RecordReturnInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordReturn"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<RecordReturnMutation, RecordReturnMutationVariables>;
+export const RecordReturnInterviewDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecordReturnInterview"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RecordReturnInterviewInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordReturnInterview"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<RecordReturnInterviewMutation, RecordReturnInterviewMutationVariables>;
+export const ReportMissingFormDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ReportMissingForm"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"child"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"givenName"}},{"kind":"Field","name":{"kind":"Name","value":"familyName"}},{"kind":"Field","name":{"kind":"Name","value":"currentlyMissing"}},{"kind":"Field","name":{"kind":"Name","value":"currentPlacement"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"address"}}]}},{"kind":"Field","name":{"kind":"Name","value":"missingEpisodes"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"1"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"open"}}]}}]}}]}}]} as unknown as DocumentNode<ReportMissingFormQuery, ReportMissingFormQueryVariables>;
+export const ReportMissingDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ReportMissing"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReportMissingInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reportMissing"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<ReportMissingMutation, ReportMissingMutationVariables>;
+export const ReportedMissingDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ReportedMissing"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"child"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"givenName"}},{"kind":"Field","name":{"kind":"Name","value":"familyName"}},{"kind":"Field","name":{"kind":"Name","value":"missingEpisodes"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"1"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"missingSince"}}]}}]}}]}}]} as unknown as DocumentNode<ReportedMissingQuery, ReportedMissingQueryVariables>;
+export const RegisterChildDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RegisterChild"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RegisterChildInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"registerChild"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<RegisterChildMutation, RegisterChildMutationVariables>;
+export const ChildForEditDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ChildForEdit"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"child"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"givenName"}},{"kind":"Field","name":{"kind":"Name","value":"familyName"}},{"kind":"Field","name":{"kind":"Name","value":"preferredName"}},{"kind":"Field","name":{"kind":"Name","value":"aliases"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"source"}}]}},{"kind":"Field","name":{"kind":"Name","value":"claimedDateOfBirth"}},{"kind":"Field","name":{"kind":"Name","value":"gender"}},{"kind":"Field","name":{"kind":"Name","value":"nationality"}},{"kind":"Field","name":{"kind":"Name","value":"nationalityBasis"}},{"kind":"Field","name":{"kind":"Name","value":"regionOfOrigin"}},{"kind":"Field","name":{"kind":"Name","value":"languages"}},{"kind":"Field","name":{"kind":"Name","value":"interpreterNeeded"}},{"kind":"Field","name":{"kind":"Name","value":"arrivalDate"}},{"kind":"Field","name":{"kind":"Name","value":"arrivalRoute"}},{"kind":"Field","name":{"kind":"Name","value":"categories"}},{"kind":"Field","name":{"kind":"Name","value":"exploitationTypes"}},{"kind":"Field","name":{"kind":"Name","value":"legalStatus"}},{"kind":"Field","name":{"kind":"Name","value":"parentalResponsibilityInUk"}},{"kind":"Field","name":{"kind":"Name","value":"localChildId"}},{"kind":"Field","name":{"kind":"Name","value":"immigrationStatus"}},{"kind":"Field","name":{"kind":"Name","value":"homeOfficeReference"}},{"kind":"Field","name":{"kind":"Name","value":"asylumClaimDate"}},{"kind":"Field","name":{"kind":"Name","value":"leaveExpiresOn"}}]}}]}}]} as unknown as DocumentNode<ChildForEditQuery, ChildForEditQueryVariables>;
+export const UpdateChildDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateChild"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateChildInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateChild"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]} as unknown as DocumentNode<UpdateChildMutation, UpdateChildMutationVariables>;

@@ -4,7 +4,7 @@ const names = new Intl.DisplayNames('en-GB', { type: 'region', fallback: 'code' 
 
 /** A country's name in British English from its ISO 3166-1 alpha-2 code ("VN" → "Vietnam"). */
 export function countryName(code: string | null | undefined): string {
-  return code ? names.of(code.toUpperCase()) ?? code : '';
+  return code ? (names.of(code.toUpperCase()) ?? code) : '';
 }
 
 /**

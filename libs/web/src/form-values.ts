@@ -1,4 +1,5 @@
 import { londonDate } from '@haven/platform';
+import type { Refusal } from './graphql/web-graphql';
 
 /**
  * Form fields to the API's values and back: GOV.UK date inputs (day, month, year) for a `Date`, and a
@@ -134,4 +135,21 @@ export function partsOfInstant(instant: Date | string = new Date()): DateTimePar
     hourCycle: 'h23',
   }).format(at);
   return { ...partsOfDate(londonDate(at)), time };
+}
+
+/**
+ * The API's messages in the page's words, by the fields' labels: "givenName is required" → "Given
+ * name is required"; a value the API could not read at all → "Date of birth is not valid".
+ */
+export function inPlainWords(refusal: Refusal, labels: Record<string, string>): Refusal {
+  return {
+    ...refusal,
+    fields: refusal.fields.map(({ field, message }) => {
+      const name = field.replace(/^input\./, '');
+      const label = labels[name.split('.')[0]];
+      if (!label) return { field, message };
+      if (message.includes('Variable "$')) return { field, message: `${label} is not valid` };
+      return { field, message: message.startsWith(name) ? label + message.slice(name.length) : message };
+    }),
+  };
 }

@@ -16,6 +16,7 @@ import { Outcome, Refusal, RefusedError } from '../../graphql/web-graphql';
 import {
   DateTimeParts,
   dateTimeParts,
+  inPlainWords,
   parseDateTime,
   Parsed,
   partsOfInstant,
@@ -61,6 +62,20 @@ const REPORT_FIELDS: Record<string, string> = {
   reportedToPoliceAt: 'reportedToPoliceAt-day',
   policeReference: 'policeReference',
   policeRiskLevel: 'policeRiskLevel',
+};
+
+/** What the API's fields are called on the pages, for its messages. */
+const LABELS: Record<string, string> = {
+  missingSince: 'The time they were last seen',
+  reportedToPoliceAt: 'The time it was reported to the police',
+  returnedAt: 'The time they came back',
+  offeredAt: 'The time the interview was offered',
+  completedAt: 'The time the interview took place',
+  lastSeenLocation: 'Where they were last seen',
+  lastSeenWith: 'Who they were last seen with',
+  policeReference: 'The police reference',
+  whereFound: 'Where they were found',
+  conductedBy: 'Who conducted it',
 };
 
 const RETURN_FIELDS: Record<string, string> = {
@@ -193,7 +208,12 @@ export function missingRoutes({ graphql }: JourneyDependencies): Router {
         ),
       );
       if (!outcome.ok) {
-        return reportPage(res, await readChild(req, res), form, errorSummary(outcome.refusal, REPORT_FIELDS));
+        return reportPage(
+          res,
+          await readChild(req, res),
+          form,
+          errorSummary(inPlainWords(outcome.refusal, LABELS), REPORT_FIELDS),
+        );
       }
       res.redirect(303, `/children/${childId}/missing/${outcome.data.reportMissing.id}/reported`);
     }),
@@ -307,7 +327,14 @@ export function missingRoutes({ graphql }: JourneyDependencies): Router {
           requestIdOf(req),
         ),
       );
-      if (!outcome.ok) return returnPage(req, res, found, form, errorSummary(outcome.refusal, RETURN_FIELDS));
+      if (!outcome.ok)
+        return returnPage(
+          req,
+          res,
+          found,
+          form,
+          errorSummary(inPlainWords(outcome.refusal, LABELS), RETURN_FIELDS),
+        );
       res.redirect(303, `/children/${found.child.id}`);
     }),
   );
@@ -383,7 +410,13 @@ export function missingRoutes({ graphql }: JourneyDependencies): Router {
         ),
       );
       if (!outcome.ok) {
-        return interviewPage(req, res, found, form, errorSummary(outcome.refusal, INTERVIEW_FIELDS));
+        return interviewPage(
+          req,
+          res,
+          found,
+          form,
+          errorSummary(inPlainWords(outcome.refusal, LABELS), INTERVIEW_FIELDS),
+        );
       }
       res.redirect(303, `/children/${found.child.id}`);
     }),

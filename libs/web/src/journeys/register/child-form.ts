@@ -241,7 +241,9 @@ function filledAliases(form: ChildForm): { row: number; name: string; source: st
  * The API's values of the form, or the boxes that cannot be read as a date (the rest is the API's
  * to judge, so that every refusal reads the same).
  */
-export function childValues(form: ChildForm): { ok: true; values: ChildValues } | { ok: false; refusal: Refusal } {
+export function childValues(
+  form: ChildForm,
+): { ok: true; values: ChildValues } | { ok: false; refusal: Refusal } {
   const dates: Partial<Record<(typeof DATE_FIELDS)[number], string | null>> = {};
   const fields: Refusal['fields'] = [];
   for (const name of DATE_FIELDS) {
@@ -250,7 +252,8 @@ export function childValues(form: ChildForm): { ok: true; values: ChildValues } 
     else fields.push({ field: name, message: parsed.message });
   }
   if (!form.gender) fields.push({ field: 'gender', message: 'Select the child’s gender' });
-  if (fields.length) return { ok: false, refusal: { code: 'BAD_USER_INPUT', message: 'Check the form', fields } };
+  if (fields.length)
+    return { ok: false, refusal: { code: 'BAD_USER_INPUT', message: 'Check the form', fields } };
   return {
     ok: true,
     values: {
@@ -290,7 +293,8 @@ export function changedFields(before: ChildValues, after: ChildValues): Field[] 
   );
 }
 
-const labelOf = (options: Items, value: string) => options.find((item) => item.value === value)?.text ?? value;
+const labelOf = (options: Items, value: string) =>
+  options.find((item) => item.value === value)?.text ?? value;
 
 /** A field's value as the page says it ("Not recorded" when empty). */
 export function displayValue(values: ChildValues, field: Field): string {
@@ -362,22 +366,4 @@ export function childFieldIds(form: ChildForm): Record<string, string> {
     ids[`aliases.${index}.source`] = `aliases-${row}-source`;
   });
   return ids;
-}
-
-/**
- * The API's messages in the page's words: "givenName is required" → "Given name is required"; a value
- * the API could not read at all → "Date of birth is not valid".
- */
-export function inPlainWords(refusal: Refusal): Refusal {
-  const labels: Record<string, string> = LABELS;
-  return {
-    ...refusal,
-    fields: refusal.fields.map(({ field, message }) => {
-      const name = field.replace(/^input\./, '');
-      const label = labels[name.split('.')[0]];
-      if (!label) return { field, message };
-      if (message.includes('Variable "$')) return { field, message: `${label} is not valid` };
-      return { field, message: message.startsWith(name) ? label + message.slice(name.length) : message };
-    }),
-  };
 }

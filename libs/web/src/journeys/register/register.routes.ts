@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { Request, Response } from 'express';
 import { COUNTRIES } from '../../countries';
+import { inPlainWords } from '../../form-values';
 import { ChildForEditDocument, RegisterChildDocument, UpdateChildDocument } from '../../graphql/generated';
 import { RefusedError } from '../../graphql/web-graphql';
 import type { Outcome } from '../../graphql/web-graphql';
@@ -21,7 +22,6 @@ import {
   EXPLOITATION_TYPES,
   GENDERS,
   IMMIGRATION_STATUSES,
-  inPlainWords,
   LABELS,
   LEGAL_STATUSES,
   NATIONALITY_BASES,
@@ -89,15 +89,25 @@ export function registerRoutes({ graphql }: JourneyDependencies): Router {
         await graphql.run(sessionOf(res), RegisterChildDocument, { input: values.values }, requestIdOf(req)),
       );
       if (!outcome.ok) {
-        return registerPage(res, form, errorSummary(inPlainWords(outcome.refusal), childFieldIds(form)));
+        return registerPage(
+          res,
+          form,
+          errorSummary(inPlainWords(outcome.refusal, LABELS), childFieldIds(form)),
+        );
       }
       res.redirect(303, `/children/${outcome.data.registerChild.id}`);
     }),
   );
 
   const readChild = async (req: Request, res: Response) =>
-    (await graphql.read(sessionOf(res), ChildForEditDocument, { id: String(req.params.id) }, requestIdOf(req)))
-      .child;
+    (
+      await graphql.read(
+        sessionOf(res),
+        ChildForEditDocument,
+        { id: String(req.params.id) },
+        requestIdOf(req),
+      )
+    ).child;
 
   const editPage = (
     res: Response,
@@ -175,7 +185,13 @@ export function registerRoutes({ graphql }: JourneyDependencies): Router {
           });
         }
       }
-      editPage(res, child, form, baseline, errorSummary(inPlainWords(outcome.refusal), childFieldIds(form)));
+      editPage(
+        res,
+        child,
+        form,
+        baseline,
+        errorSummary(inPlainWords(outcome.refusal, LABELS), childFieldIds(form)),
+      );
     }),
   );
 

@@ -367,3 +367,25 @@ export function childFieldIds(form: ChildForm): Record<string, string> {
   });
   return ids;
 }
+
+/**
+ * A required box left blank is refused by the API with whichever of its rules it checked first (at
+ * the time of writing, the length rule: "must be shorter than..."): the page says what to do instead.
+ */
+export function blankFieldsSaid(refusal: Refusal, form: ChildForm): Refusal {
+  const aliases = filledAliases(form);
+  return {
+    ...refusal,
+    fields: refusal.fields.map((problem) => {
+      const field = problem.field.replace(/^input\./, '');
+      if (field === 'givenName' && !form.givenName) {
+        return { ...problem, message: 'Enter the child’s given name' };
+      }
+      const alias = /^aliases\.(\d+)\.name$/.exec(field);
+      if (alias && aliases[Number(alias[1])]?.name === '') {
+        return { ...problem, message: 'Enter the other name, or empty both of its boxes' };
+      }
+      return problem;
+    }),
+  };
+}

@@ -9,6 +9,7 @@ import { errorSummary, page, requestIdOf, requireSignIn, sessionOf } from '../..
 import type { JourneyDependencies } from '..';
 import {
   ARRIVAL_ROUTES,
+  blankFieldsSaid,
   CATEGORIES,
   changedFields,
   ChildForm,
@@ -92,7 +93,7 @@ export function registerRoutes({ graphql }: JourneyDependencies): Router {
         return registerPage(
           res,
           form,
-          errorSummary(inPlainWords(outcome.refusal, LABELS), childFieldIds(form)),
+          errorSummary(blankFieldsSaid(inPlainWords(outcome.refusal, LABELS), form), childFieldIds(form)),
         );
       }
       res.redirect(303, `/children/${outcome.data.registerChild.id}`);
@@ -190,7 +191,7 @@ export function registerRoutes({ graphql }: JourneyDependencies): Router {
         child,
         form,
         baseline,
-        errorSummary(inPlainWords(outcome.refusal, LABELS), childFieldIds(form)),
+        errorSummary(blankFieldsSaid(inPlainWords(outcome.refusal, LABELS), form), childFieldIds(form)),
       );
     }),
   );

@@ -1,5 +1,5 @@
 import { londonDate } from '@haven/platform';
-import type { Refusal } from './graphql/web-graphql';
+import { Outcome, Refusal, RefusedError } from './graphql/web-graphql';
 
 /**
  * Form fields to the API's values and back: GOV.UK date inputs (day, month, year) for a `Date`, and a
@@ -152,4 +152,12 @@ export function inPlainWords(refusal: Refusal, labels: Record<string, string>): 
       return { field, message: message.startsWith(name) ? label + message.slice(name.length) : message };
     }),
   };
+}
+
+/** A form shows BAD_USER_INPUT and CONFLICT itself; any other refusal is the error handler's (sign in, 404, 403). */
+export function shownOnTheForm<T>(outcome: Outcome<T>): Outcome<T> {
+  if (!outcome.ok && !['BAD_USER_INPUT', 'CONFLICT'].includes(outcome.refusal.code)) {
+    throw new RefusedError(outcome.refusal);
+  }
+  return outcome;
 }

@@ -1,9 +1,12 @@
 import { Router } from 'express';
 import type { Request, Response } from 'express';
 import {
+  FoundBy,
   GrabPackDocument,
   MissingEpisodeFormDocument,
   MissingEpisodeFormQuery,
+  MissingKind,
+  PoliceRiskLevel,
   RecordReturnDocument,
   RecordReturnInterviewDocument,
   ReportedMissingDocument,
@@ -12,7 +15,7 @@ import {
   ReportMissingFormQuery,
 } from '../../graphql/generated';
 import { countryName } from '../../countries';
-import { Outcome, Refusal, RefusedError } from '../../graphql/web-graphql';
+import { Refusal, RefusedError } from '../../graphql/web-graphql';
 import {
   DateTimeParts,
   dateTimeParts,
@@ -20,19 +23,12 @@ import {
   parseDateTime,
   Parsed,
   partsOfInstant,
+  shownOnTheForm,
   text,
   textOrNull,
 } from '../../form-values';
 import { errorSummary, page, requestIdOf, requireSignIn, sessionOf } from '../../web-request';
 import type { JourneyDependencies } from '..';
-
-/** The refusals a form shows itself; any other is the error handler's (sign in, not found, forbidden). */
-function shown<T>(outcome: Outcome<T>): Outcome<T> {
-  if (!outcome.ok && !['BAD_USER_INPUT', 'CONFLICT'].includes(outcome.refusal.code)) {
-    throw new RefusedError(outcome.refusal);
-  }
-  return outcome;
-}
 
 /** The date and time boxes' problems, as the API would name them, before anything is sent. */
 function formProblems(parsed: Record<string, Parsed<string | null>>): Refusal | null {
@@ -186,14 +182,14 @@ export function missingRoutes({ graphql }: JourneyDependencies): Router {
         return reportPage(res, await readChild(req, res), form, errorSummary(problems!, REPORT_FIELDS));
       }
       const childId = String(req.params.id);
-      const outcome = shown(
+      const outcome = shownOnTheForm(
         await graphql.run(
           sessionOf(res),
           ReportMissingDocument,
           {
             input: {
               childId,
-              kind: form.kind as 'MISSING' | 'AWAY',
+              kind: form.kind as MissingKind,
               missingSince: missingSince.value!,
               lastSeenLocation: form.lastSeenLocation || null,
               lastSeenWith: form.lastSeenWith || null,
@@ -201,7 +197,7 @@ export function missingRoutes({ graphql }: JourneyDependencies): Router {
               traffickerContactFeared: form.traffickerContactFeared,
               reportedToPoliceAt: reportedToPoliceAt.value,
               policeReference: form.policeReference || null,
-              policeRiskLevel: (form.policeRiskLevel || null) as 'HIGH' | null,
+              policeRiskLevel: (form.policeRiskLevel || null) as PoliceRiskLevel | null,
             },
           },
           requestIdOf(req),
@@ -270,8 +266,7 @@ export function missingRoutes({ graphql }: JourneyDependencies): Router {
     return { child, episode, name: fullName(child) };
   };
 
-  const returnPage = async (
-    req: Request,
+  const returnPage = (
     res: Response,
     found: { child: MissingEpisodeFormQuery['child']; episode: object; name: string },
     form: object,
@@ -283,7 +278,7 @@ export function missingRoutes({ graphql }: JourneyDependencies): Router {
     requireSignIn,
     page(async (req, res) => {
       const found = await episodeOf(req, res);
-      await returnPage(req, res, found, {
+      returnPage(res, found, {
         returnedAt: partsOfInstant(),
         whereFound: '',
         foundBy: '',
@@ -310,9 +305,9 @@ export function missingRoutes({ graphql }: JourneyDependencies): Router {
             : returnedAt,
       });
       if (problems || !returnedAt.ok) {
-        return returnPage(req, res, found, form, errorSummary(problems!, RETURN_FIELDS));
+        return returnPage(res, found, form, errorSummary(problems!, RETURN_FIELDS));
       }
-      const outcome = shown(
+      const outcome = shownOnTheForm(
         await graphql.run(
           sessionOf(res),
           RecordReturnDocument,
@@ -321,26 +316,25 @@ export function missingRoutes({ graphql }: JourneyDependencies): Router {
               episodeId: String(req.params.episodeId),
               returnedAt: returnedAt.value!,
               whereFound: textOrNull(form.whereFound),
-              foundBy: (form.foundBy || null) as 'CARER' | null,
+              foundBy: (form.foundBy || null) as FoundBy | null,
             },
           },
           requestIdOf(req),
         ),
       );
-      if (!outcome.ok)
+      if (!outcome.ok) {
         return returnPage(
-          req,
           res,
           found,
           form,
           errorSummary(inPlainWords(outcome.refusal, LABELS), RETURN_FIELDS),
         );
+      }
       res.redirect(303, `/children/${found.child.id}`);
     }),
   );
 
-  const interviewPage = async (
-    req: Request,
+  const interviewPage = (
     res: Response,
     found: { child: MissingEpisodeFormQuery['child']; episode: object; name: string },
     form: object,
@@ -354,7 +348,7 @@ export function missingRoutes({ graphql }: JourneyDependencies): Router {
     requireSignIn,
     page(async (req, res) => {
       const found = await episodeOf(req, res);
-      await interviewPage(req, res, found, {
+      interviewPage(res, found, {
         offeredAt: blank,
         completedAt: blank,
         outcome: '',
@@ -390,9 +384,9 @@ export function missingRoutes({ graphql }: JourneyDependencies): Router {
             : completedAt,
       });
       if (problems || !offeredAt.ok || !completedAt.ok) {
-        return interviewPage(req, res, found, form, errorSummary(problems!, INTERVIEW_FIELDS));
+        return interviewPage(res, found, form, errorSummary(problems!, INTERVIEW_FIELDS));
       }
-      const outcome = shown(
+      const outcome = shownOnTheForm(
         await graphql.run(
           sessionOf(res),
           RecordReturnInterviewDocument,
@@ -411,7 +405,6 @@ export function missingRoutes({ graphql }: JourneyDependencies): Router {
       );
       if (!outcome.ok) {
         return interviewPage(
-          req,
           res,
           found,
           form,

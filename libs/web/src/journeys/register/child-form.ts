@@ -302,34 +302,35 @@ export function displayValue(values: ChildValues, field: Field): string {
   if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) {
     return 'Not recorded';
   }
+  const code = typeof value === 'string' ? value : '';
   switch (field) {
     case 'aliases':
       return values
         .aliases!.map((alias) => (alias.source ? `${alias.name} (${alias.source})` : alias.name))
         .join('; ');
     case 'gender':
-      return labelOf(GENDERS, String(value));
+      return labelOf(GENDERS, code);
     case 'nationality':
-      return countryName(String(value));
+      return countryName(code);
     case 'nationalityBasis':
-      return labelOf(NATIONALITY_BASES, String(value));
+      return labelOf(NATIONALITY_BASES, code);
     case 'arrivalRoute':
-      return labelOf(ARRIVAL_ROUTES, String(value));
+      return labelOf(ARRIVAL_ROUTES, code);
     case 'legalStatus':
-      return labelOf(LEGAL_STATUSES, String(value));
+      return labelOf(LEGAL_STATUSES, code);
     case 'immigrationStatus':
-      return labelOf(IMMIGRATION_STATUSES, String(value));
+      return labelOf(IMMIGRATION_STATUSES, code);
     case 'categories':
-      return values.categories!.map((code) => labelOf(CATEGORIES, code)).join(', ');
+      return values.categories!.map((item) => labelOf(CATEGORIES, item)).join(', ');
     case 'exploitationTypes':
-      return values.exploitationTypes!.map((code) => labelOf(EXPLOITATION_TYPES, code)).join(', ');
+      return values.exploitationTypes!.map((item) => labelOf(EXPLOITATION_TYPES, item)).join(', ');
     case 'languages':
       return values.languages!.join(', ');
     case 'interpreterNeeded':
     case 'parentalResponsibilityInUk':
       return value ? 'Yes' : 'No';
     default:
-      return String(value);
+      return code;
   }
 }
 

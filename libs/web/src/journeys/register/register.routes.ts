@@ -1,10 +1,8 @@
 import { Router } from 'express';
 import type { Request, Response } from 'express';
 import { COUNTRIES } from '../../countries';
-import { inPlainWords } from '../../form-values';
+import { inPlainWords, shownOnTheForm } from '../../form-values';
 import { ChildForEditDocument, RegisterChildDocument, UpdateChildDocument } from '../../graphql/generated';
-import { RefusedError } from '../../graphql/web-graphql';
-import type { Outcome } from '../../graphql/web-graphql';
 import { errorSummary, page, requestIdOf, requireSignIn, sessionOf } from '../../web-request';
 import type { JourneyDependencies } from '..';
 import {
@@ -39,14 +37,6 @@ const CHOICES = {
   legalStatuses: [{ value: '', text: 'Not recorded' }, ...LEGAL_STATUSES],
   immigrationStatuses: [{ value: '', text: 'Not recorded' }, ...IMMIGRATION_STATUSES],
 };
-
-/** The refusals the form shows itself; any other is the error handler's. */
-function shown<T>(outcome: Outcome<T>): Outcome<T> {
-  if (!outcome.ok && !['BAD_USER_INPUT', 'CONFLICT'].includes(outcome.refusal.code)) {
-    throw new RefusedError(outcome.refusal);
-  }
-  return outcome;
-}
 
 /** "Add another" without JavaScript: the form comes back with one more empty alias. */
 function addingAlias(req: Request, form: ChildForm): boolean {
@@ -86,7 +76,7 @@ export function registerRoutes({ graphql }: JourneyDependencies): Router {
       if (addingAlias(req, form)) return registerPage(res, form, { focus: form.aliases.length - 1 });
       const values = childValues(form);
       if (!values.ok) return registerPage(res, form, errorSummary(values.refusal, childFieldIds(form)));
-      const outcome = shown(
+      const outcome = shownOnTheForm(
         await graphql.run(sessionOf(res), RegisterChildDocument, { input: values.values }, requestIdOf(req)),
       );
       if (!outcome.ok) {
@@ -159,7 +149,7 @@ export function registerRoutes({ graphql }: JourneyDependencies): Router {
       const yours = changedFields(before, values.values);
       // only what was changed is sent: a value nobody touched is never written back
       const changes = Object.fromEntries(yours.map((field) => [field, values.values[field]]));
-      const outcome = shown(
+      const outcome = shownOnTheForm(
         await graphql.run(
           sessionOf(res),
           UpdateChildDocument,

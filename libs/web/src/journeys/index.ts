@@ -2,6 +2,8 @@ import type { Router } from 'express';
 import { AppConfig } from '@haven/platform';
 import { WebGraphQL } from '../graphql/web-graphql';
 import { childrenRoutes } from './children/children.routes';
+import { missingRoutes } from './missing/missing.routes';
+import { registerRoutes } from './register/register.routes';
 import { startRoutes } from './start/start.routes';
 
 /** What every journey's routes are built with. */
@@ -13,4 +15,5 @@ export interface JourneyDependencies {
 export type Journey = (dependencies: JourneyDependencies) => Router;
 
 /** The application's journeys (web-app.md), each a folder of routes and views. */
-export const JOURNEYS: Journey[] = [startRoutes, childrenRoutes];
+/** (`/children/new` before the case file's `/children/{id}`.) */
+export const JOURNEYS: Journey[] = [startRoutes, registerRoutes, childrenRoutes, missingRoutes];

@@ -1,0 +1,419 @@
+import { Router } from 'express';
+import type { Request, Response } from 'express';
+import {
+  FoundBy,
+  GrabPackDocument,
+  MissingEpisodeFormDocument,
+  MissingEpisodeFormQuery,
+  MissingKind,
+  PoliceRiskLevel,
+  RecordReturnDocument,
+  RecordReturnInterviewDocument,
+  ReportedMissingDocument,
+  ReportMissingDocument,
+  ReportMissingFormDocument,
+  ReportMissingFormQuery,
+} from '../../graphql/generated';
+import { countryName } from '../../countries';
+import { Refusal, RefusedError } from '../../graphql/web-graphql';
+import {
+  DateTimeParts,
+  dateTimeParts,
+  inPlainWords,
+  parseDateTime,
+  Parsed,
+  partsOfInstant,
+  shownOnTheForm,
+  text,
+  textOrNull,
+} from '../../form-values';
+import { errorSummary, page, requestIdOf, requireSignIn, sessionOf } from '../../web-request';
+import type { JourneyDependencies } from '..';
+
+/** The date and time boxes' problems, as the API would name them, before anything is sent. */
+function formProblems(parsed: Record<string, Parsed<string | null>>): Refusal | null {
+  const fields = Object.entries(parsed).flatMap(([field, result]) =>
+    result.ok ? [] : [{ field, message: result.message }],
+  );
+  return fields.length ? { code: 'BAD_USER_INPUT', message: 'Check the form', fields } : null;
+}
+
+const fullName = (child: { givenName: string; familyName: string | null }) =>
+  [child.givenName, child.familyName].filter(Boolean).join(' ');
+
+/** Where the child was placed, as the form offers it for "last seen at". */
+function placementText(placement: ReportMissingFormQuery['child']['currentPlacement']): string {
+  if (!placement) return '';
+  return [placement.provider, placement.address].filter(Boolean).join(', ');
+}
+
+/** The API's field names on the report missing form, to the inputs' ids. */
+const REPORT_FIELDS: Record<string, string> = {
+  kind: 'kind',
+  missingSince: 'missingSince-day',
+  lastSeenLocation: 'lastSeenLocation',
+  lastSeenWith: 'lastSeenWith',
+  circumstances: 'circumstances',
+  traffickerContactFeared: 'traffickerContactFeared',
+  reportedToPoliceAt: 'reportedToPoliceAt-day',
+  policeReference: 'policeReference',
+  policeRiskLevel: 'policeRiskLevel',
+};
+
+/** What the API's fields are called on the pages, for its messages. */
+const LABELS: Record<string, string> = {
+  missingSince: 'The time they were last seen',
+  reportedToPoliceAt: 'The time it was reported to the police',
+  returnedAt: 'The time they came back',
+  offeredAt: 'The time the interview was offered',
+  completedAt: 'The time the interview took place',
+  lastSeenLocation: 'Where they were last seen',
+  lastSeenWith: 'Who they were last seen with',
+  policeReference: 'The police reference',
+  whereFound: 'Where they were found',
+  conductedBy: 'Who conducted it',
+};
+
+const RETURN_FIELDS: Record<string, string> = {
+  returnedAt: 'returnedAt-day',
+  whereFound: 'whereFound',
+  foundBy: 'foundBy',
+  episodeId: 'returnedAt-day',
+};
+
+const INTERVIEW_FIELDS: Record<string, string> = {
+  offeredAt: 'offeredAt-day',
+  completedAt: 'completedAt-day',
+  declined: 'declined',
+  conductedBy: 'conductedBy',
+  findings: 'findings',
+  episodeId: 'offeredAt-day',
+};
+
+interface ReportForm {
+  kind: string;
+  missingSince: DateTimeParts;
+  lastSeenLocation: string;
+  lastSeenWith: string;
+  circumstances: string;
+  traffickerContactFeared: boolean;
+  reportedToPoliceAt: DateTimeParts;
+  policeReference: string;
+  policeRiskLevel: string;
+}
+
+/**
+ * Journey 5 (web-app.md): report a child missing in one step, the grab pack for the police, the
+ * return and the return interview.
+ */
+export function missingRoutes({ graphql }: JourneyDependencies): Router {
+  const router = Router();
+
+  const readChild = async (req: Request, res: Response) =>
+    (
+      await graphql.read(
+        sessionOf(res),
+        ReportMissingFormDocument,
+        { id: String(req.params.id) },
+        requestIdOf(req),
+      )
+    ).child;
+
+  const reportPage = (
+    res: Response,
+    child: ReportMissingFormQuery['child'],
+    form: ReportForm,
+    extra: object = {},
+  ) =>
+    res.render('missing/report-missing.njk', {
+      child,
+      name: fullName(child),
+      openEpisode: child.missingEpisodes.find((episode) => episode.open),
+      form,
+      ...extra,
+    });
+
+  router.get(
+    '/children/:id/missing/new',
+    requireSignIn,
+    page(async (req, res) => {
+      const child = await readChild(req, res);
+      reportPage(res, child, {
+        kind: 'MISSING',
+        missingSince: partsOfInstant(),
+        lastSeenLocation: placementText(child.currentPlacement),
+        lastSeenWith: '',
+        circumstances: '',
+        traffickerContactFeared: false,
+        reportedToPoliceAt: { day: '', month: '', year: '', time: '' },
+        policeReference: '',
+        policeRiskLevel: '',
+      });
+    }),
+  );
+
+  router.post(
+    '/children/:id/missing/new',
+    requireSignIn,
+    page(async (req, res) => {
+      const body = req.body as Record<string, unknown>;
+      const form: ReportForm = {
+        kind: text(body.kind),
+        missingSince: dateTimeParts(body.missingSince),
+        lastSeenLocation: text(body.lastSeenLocation),
+        lastSeenWith: text(body.lastSeenWith),
+        circumstances: text(body.circumstances),
+        traffickerContactFeared: body.traffickerContactFeared === 'yes',
+        reportedToPoliceAt: dateTimeParts(body.reportedToPoliceAt),
+        policeReference: text(body.policeReference),
+        policeRiskLevel: text(body.policeRiskLevel),
+      };
+      const missingSince = parseDateTime(form.missingSince, 'When they were last seen');
+      const reportedToPoliceAt = parseDateTime(form.reportedToPoliceAt, 'When it was reported to the police');
+      const problems = formProblems({
+        kind: form.kind ? { ok: true, value: form.kind } : { ok: false, message: 'Select missing or away' },
+        missingSince:
+          missingSince.ok && missingSince.value === null
+            ? { ok: false, message: 'Enter the date and time they were last seen' }
+            : missingSince,
+        reportedToPoliceAt,
+      });
+      if (problems || !missingSince.ok || !reportedToPoliceAt.ok) {
+        return reportPage(res, await readChild(req, res), form, errorSummary(problems!, REPORT_FIELDS));
+      }
+      const childId = String(req.params.id);
+      const outcome = shownOnTheForm(
+        await graphql.run(
+          sessionOf(res),
+          ReportMissingDocument,
+          {
+            input: {
+              childId,
+              kind: form.kind as MissingKind,
+              missingSince: missingSince.value!,
+              lastSeenLocation: form.lastSeenLocation || null,
+              lastSeenWith: form.lastSeenWith || null,
+              circumstances: form.circumstances || null,
+              traffickerContactFeared: form.traffickerContactFeared,
+              reportedToPoliceAt: reportedToPoliceAt.value,
+              policeReference: form.policeReference || null,
+              policeRiskLevel: (form.policeRiskLevel || null) as PoliceRiskLevel | null,
+            },
+          },
+          requestIdOf(req),
+        ),
+      );
+      if (!outcome.ok) {
+        return reportPage(
+          res,
+          await readChild(req, res),
+          form,
+          errorSummary(inPlainWords(outcome.refusal, LABELS), REPORT_FIELDS),
+        );
+      }
+      res.redirect(303, `/children/${childId}/missing/${outcome.data.reportMissing.id}/reported`);
+    }),
+  );
+
+  router.get(
+    '/children/:id/missing/:episodeId/reported',
+    requireSignIn,
+    page(async (req, res) => {
+      const { child } = await graphql.read(
+        sessionOf(res),
+        ReportedMissingDocument,
+        { id: String(req.params.id) },
+        requestIdOf(req),
+      );
+      res.render('missing/reported.njk', {
+        child,
+        name: fullName(child),
+        episode: child.missingEpisodes.find((episode) => episode.id === req.params.episodeId),
+      });
+    }),
+  );
+
+  router.get(
+    '/children/:id/grab-pack',
+    requireSignIn,
+    page(async (req, res) => {
+      const { missingPersonProfile: profile } = await graphql.read(
+        sessionOf(res),
+        GrabPackDocument,
+        { childId: String(req.params.id) },
+        requestIdOf(req),
+      );
+      res.render('missing/grab-pack.njk', {
+        profile,
+        name: fullName(profile),
+        nationality: countryName(profile.nationality),
+      });
+    }),
+  );
+
+  /** The child and the episode the address names (NOT_FOUND when it is not theirs). */
+  const episodeOf = async (req: Request, res: Response) => {
+    const { child } = await graphql.read(
+      sessionOf(res),
+      MissingEpisodeFormDocument,
+      { id: String(req.params.id) },
+      requestIdOf(req),
+    );
+    const episode = child.missingEpisodes.find((candidate) => candidate.id === req.params.episodeId);
+    if (!episode) {
+      throw new RefusedError({ code: 'NOT_FOUND', message: 'There is no such missing episode', fields: [] });
+    }
+    return { child, episode, name: fullName(child) };
+  };
+
+  const returnPage = (
+    res: Response,
+    found: { child: MissingEpisodeFormQuery['child']; episode: object; name: string },
+    form: object,
+    extra: object = {},
+  ) => res.render('missing/return.njk', { ...found, form, ...extra });
+
+  router.get(
+    '/children/:id/missing/:episodeId/return',
+    requireSignIn,
+    page(async (req, res) => {
+      const found = await episodeOf(req, res);
+      returnPage(res, found, {
+        returnedAt: partsOfInstant(),
+        whereFound: '',
+        foundBy: '',
+      });
+    }),
+  );
+
+  router.post(
+    '/children/:id/missing/:episodeId/return',
+    requireSignIn,
+    page(async (req, res) => {
+      const found = await episodeOf(req, res);
+      const body = req.body as Record<string, unknown>;
+      const form = {
+        returnedAt: dateTimeParts(body.returnedAt),
+        whereFound: text(body.whereFound),
+        foundBy: text(body.foundBy),
+      };
+      const returnedAt = parseDateTime(form.returnedAt, 'When they came back');
+      const problems = formProblems({
+        returnedAt:
+          returnedAt.ok && returnedAt.value === null
+            ? { ok: false, message: 'Enter the date and time they came back' }
+            : returnedAt,
+      });
+      if (problems || !returnedAt.ok) {
+        return returnPage(res, found, form, errorSummary(problems!, RETURN_FIELDS));
+      }
+      const outcome = shownOnTheForm(
+        await graphql.run(
+          sessionOf(res),
+          RecordReturnDocument,
+          {
+            input: {
+              episodeId: String(req.params.episodeId),
+              returnedAt: returnedAt.value!,
+              whereFound: textOrNull(form.whereFound),
+              foundBy: (form.foundBy || null) as FoundBy | null,
+            },
+          },
+          requestIdOf(req),
+        ),
+      );
+      if (!outcome.ok) {
+        return returnPage(
+          res,
+          found,
+          form,
+          errorSummary(inPlainWords(outcome.refusal, LABELS), RETURN_FIELDS),
+        );
+      }
+      res.redirect(303, `/children/${found.child.id}`);
+    }),
+  );
+
+  const interviewPage = (
+    res: Response,
+    found: { child: MissingEpisodeFormQuery['child']; episode: object; name: string },
+    form: object,
+    extra: object = {},
+  ) => res.render('missing/interview.njk', { ...found, form, ...extra });
+
+  const blank = { day: '', month: '', year: '', time: '' };
+
+  router.get(
+    '/children/:id/missing/:episodeId/interview',
+    requireSignIn,
+    page(async (req, res) => {
+      const found = await episodeOf(req, res);
+      interviewPage(res, found, {
+        offeredAt: blank,
+        completedAt: blank,
+        outcome: '',
+        conductedBy: '',
+        findings: '',
+      });
+    }),
+  );
+
+  router.post(
+    '/children/:id/missing/:episodeId/interview',
+    requireSignIn,
+    page(async (req, res) => {
+      const found = await episodeOf(req, res);
+      const body = req.body as Record<string, unknown>;
+      const form = {
+        offeredAt: dateTimeParts(body.offeredAt),
+        completedAt: dateTimeParts(body.completedAt),
+        outcome: text(body.outcome),
+        conductedBy: text(body.conductedBy),
+        findings: text(body.findings),
+      };
+      const offeredAt = parseDateTime(form.offeredAt, 'When the interview was offered');
+      const completedAt = parseDateTime(form.completedAt, 'When the interview took place');
+      const problems = formProblems({
+        offeredAt:
+          offeredAt.ok && offeredAt.value === null
+            ? { ok: false, message: 'Enter the date and time the interview was offered' }
+            : offeredAt,
+        completedAt:
+          form.outcome === 'COMPLETED' && completedAt.ok && completedAt.value === null
+            ? { ok: false, message: 'Enter the date and time the interview took place' }
+            : completedAt,
+      });
+      if (problems || !offeredAt.ok || !completedAt.ok) {
+        return interviewPage(res, found, form, errorSummary(problems!, INTERVIEW_FIELDS));
+      }
+      const outcome = shownOnTheForm(
+        await graphql.run(
+          sessionOf(res),
+          RecordReturnInterviewDocument,
+          {
+            input: {
+              episodeId: String(req.params.episodeId),
+              offeredAt: offeredAt.value!,
+              completedAt: form.outcome === 'COMPLETED' ? completedAt.value : null,
+              declined: form.outcome === 'DECLINED',
+              conductedBy: textOrNull(form.conductedBy),
+              findings: textOrNull(form.findings),
+            },
+          },
+          requestIdOf(req),
+        ),
+      );
+      if (!outcome.ok) {
+        return interviewPage(
+          res,
+          found,
+          form,
+          errorSummary(inPlainWords(outcome.refusal, LABELS), INTERVIEW_FIELDS),
+        );
+      }
+      res.redirect(303, `/children/${found.child.id}`);
+    }),
+  );
+
+  return router;
+}

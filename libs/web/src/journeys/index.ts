@@ -1,6 +1,7 @@
 import type { Router } from 'express';
 import { AppConfig } from '@haven/platform';
 import { WebGraphQL } from '../graphql/web-graphql';
+import { alertsRoutes } from './alerts/alerts.routes';
 import { startRoutes } from './start/start.routes';
 
 /** What every journey's routes are built with. */
@@ -12,4 +13,4 @@ export interface JourneyDependencies {
 export type Journey = (dependencies: JourneyDependencies) => Router;
 
 /** The application's journeys (web-app.md), each a folder of routes and views. */
-export const JOURNEYS: Journey[] = [startRoutes];
+export const JOURNEYS: Journey[] = [startRoutes, alertsRoutes];

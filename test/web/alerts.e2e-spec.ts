@@ -26,7 +26,7 @@ async function tabTo(page: Page, selector: string): Promise<void> {
   const target = page.locator(selector);
   for (let presses = 0; presses < 80; presses += 1) {
     await page.keyboard.press('Tab');
-    if (await target.evaluate((element) => element === document.activeElement)) return;
+    if (await target.evaluate((element) => element === (globalThis as any).document.activeElement)) return;
   }
   throw new TypeError(`Tab never reached ${selector}`);
 }

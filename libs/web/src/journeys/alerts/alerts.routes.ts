@@ -53,6 +53,12 @@ function listQuery(query: Request['query']): ListQuery {
   };
 }
 
+/** A posted form's text field ('' when absent). */
+function formField(req: Request, name: string): string {
+  const value = (req.body as Record<string, unknown> | undefined)?.[name];
+  return typeof value === 'string' ? value : '';
+}
+
 function listHref(query: ListQuery, after?: string, trail: string[] = []): string {
   const params = new URLSearchParams({ status: query.status });
   if (query.severity) params.set('severity', query.severity);
@@ -115,7 +121,7 @@ export function alertsRoutes({ graphql }: JourneyDependencies): Router {
       actions: {
         ...alertActions(session.identity.role),
         csrfToken: res.locals.csrfToken as string,
-        returnTo: req.method === 'GET' ? req.originalUrl : String(req.body?.returnTo ?? '/alerts'),
+        returnTo: req.method === 'GET' ? req.originalUrl : localPath(formField(req, 'returnTo')),
         ...problem,
       },
       liveFilter: query,
@@ -139,7 +145,7 @@ export function alertsRoutes({ graphql }: JourneyDependencies): Router {
     fieldId: string,
     done: string,
   ) => {
-    const returnTo = localPath(req.body?.returnTo);
+    const returnTo = localPath(formField(req, 'returnTo'));
     if (outcome.ok) {
       flash(req, done);
       return req.session.save(() => res.redirect(303, returnTo));
@@ -158,7 +164,7 @@ export function alertsRoutes({ graphql }: JourneyDependencies): Router {
             }
           : { errorList: [], errors: {}, values: {}, open: '' };
     if (!problem.errorList.length) throw new RefusedError(refusal);
-    problem.values[fieldId] = typeof req.body?.note === 'string' ? req.body.note : '';
+    problem.values[fieldId] = formField(req, 'note');
     const url = new URL(returnTo, 'http://haven.invalid');
     await renderList(
       req,
@@ -172,15 +178,20 @@ export function alertsRoutes({ graphql }: JourneyDependencies): Router {
     '/alerts/:id/acknowledge',
     requireSignIn,
     page(async (req, res) => {
-      const note =
-        typeof req.body?.note === 'string' && req.body.note.trim() !== '' ? req.body.note : undefined;
+      const note = formField(req, 'note').trim() === '' ? undefined : formField(req, 'note');
       const outcome = await graphql.run(
         sessionOf(res),
         AcknowledgeAlertDocument,
         { input: { alertId: String(req.params.id), note } },
         requestIdOf(req),
       );
-      await answer(req, res, outcome, `acknowledge-note-${req.params.id}`, 'The alert is acknowledged');
+      await answer(
+        req,
+        res,
+        outcome,
+        `acknowledge-note-${String(req.params.id)}`,
+        'The alert is acknowledged',
+      );
     }),
   );
 
@@ -188,14 +199,14 @@ export function alertsRoutes({ graphql }: JourneyDependencies): Router {
     '/alerts/:id/resolve',
     requireSignIn,
     page(async (req, res) => {
-      const note = typeof req.body?.note === 'string' ? req.body.note : '';
+      const note = formField(req, 'note');
       const outcome = await graphql.run(
         sessionOf(res),
         ResolveAlertDocument,
         { input: { alertId: String(req.params.id), note } },
         requestIdOf(req),
       );
-      await answer(req, res, outcome, `resolve-note-${req.params.id}`, 'The alert is resolved');
+      await answer(req, res, outcome, `resolve-note-${String(req.params.id)}`, 'The alert is resolved');
     }),
   );
 

@@ -1,6 +1,7 @@
 import type { Router } from 'express';
 import { AppConfig } from '@haven/platform';
 import { WebGraphQL } from '../graphql/web-graphql';
+import { alertsRoutes } from './alerts/alerts.routes';
 import { childrenRoutes } from './children/children.routes';
 import { missingRoutes } from './missing/missing.routes';
 import { registerRoutes } from './register/register.routes';
@@ -16,4 +17,4 @@ export type Journey = (dependencies: JourneyDependencies) => Router;
 
 /** The application's journeys (web-app.md), each a folder of routes and views. */
 /** (`/children/new` before the case file's `/children/{id}`.) */
-export const JOURNEYS: Journey[] = [startRoutes, registerRoutes, childrenRoutes, missingRoutes];
+export const JOURNEYS: Journey[] = [startRoutes, alertsRoutes, registerRoutes, childrenRoutes, missingRoutes];

@@ -1,0 +1,20 @@
+import type { Request } from 'express';
+
+declare module 'express-session' {
+  interface SessionData {
+    /** A success message for the next page the practitioner sees (post/redirect/get), shown once. */
+    flash?: string;
+  }
+}
+
+/** Keeps `message` for the next page's success banner. */
+export function flash(req: Request, message: string): void {
+  req.session.flash = message;
+}
+
+/** The message kept for this page, if any; it is shown once. */
+export function takeFlash(req: Request): string | undefined {
+  const message = req.session?.flash;
+  if (message !== undefined) delete req.session.flash;
+  return message;
+}

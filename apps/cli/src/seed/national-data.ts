@@ -1179,12 +1179,12 @@ export const AGE_DISPUTE_REASONS = [
   'Assessed as over 18 at the Home Office screening interview',
   'Referred by a college concerned about age',
 ] as const;
-export const AGE_DISPUTE_RAISED_BY: Weighted<string> = [
-  ['HOME_OFFICE', 45],
-  ['LOCAL_AUTHORITY', 30],
-  ['POLICE', 10],
-  ['BORDER_FORCE', 12],
-  ['NATIONAL_AGE_ASSESSMENT_BOARD', 3],
+/** Who disputes a claimed age: the API's `Agency` (a local authority's dispute is children's services'; the National Age Assessment Board is the Home Office's). */
+export const AGE_DISPUTE_RAISED_BY: Weighted<Agency> = [
+  [Agency.HOME_OFFICE, 48],
+  [Agency.CHILDRENS_SERVICES, 30],
+  [Agency.POLICE, 10],
+  [Agency.BORDER_FORCE, 12],
 ];
 export const CHALLENGE_NOTES = [
   "Judicial review lodged by the young person's solicitor",

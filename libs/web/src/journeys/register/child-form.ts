@@ -370,8 +370,8 @@ export function childFieldIds(form: ChildForm): Record<string, string> {
 }
 
 /**
- * A required box left blank is refused by the API with whichever of its rules it checked first (at
- * the time of writing, the length rule: "must be shorter than..."): the page says what to do instead.
+ * A required box left blank is refused by the API as "… is required"; the page says it as GOV.UK's
+ * error messages do, by what to do: "Enter the child’s given name".
  */
 export function blankFieldsSaid(refusal: Refusal, form: ChildForm): Refusal {
   const aliases = filledAliases(form);

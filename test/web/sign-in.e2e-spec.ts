@@ -317,6 +317,22 @@ describeInBrowser('signing in, in a real browser', () => {
     await context.close();
   });
 
+  it('signs in and out without JavaScript', async () => {
+    const { context, problems } = await newContext(browser, { javaScriptEnabled: false });
+    const page = await context.newPage();
+    await signInAs(page, app.url, {
+      role: 'TEAM_MANAGER' as never,
+      org: KENT,
+      sub: 'tm-no-js',
+      name: 'Grace Mensah',
+    });
+    expect(await page.textContent('.haven-signed-in')).toContain('Grace Mensah, Team manager');
+    await page.click('button:has-text("Sign out")');
+    await page.waitForURL(`${app.url}/auth/sign-in?signedOut=1`);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('signs in as anyone described in the development form', async () => {
     const { context, problems } = await newContext(browser);
     const page = await context.newPage();

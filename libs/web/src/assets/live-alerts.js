@@ -129,7 +129,7 @@ function subscribe(labels) {
 }
 
 if (list && template && labelsElement && announcer && csrfToken && window.graphqlWs) {
-  const labels = JSON.parse(labelsElement.textContent);
+  const labels = JSON.parse(labelsElement.dataset.labels);
   let client = subscribe(labels);
   // the socket ends with the page; a page restored from the back-forward cache subscribes again
   window.addEventListener('pagehide', () => {

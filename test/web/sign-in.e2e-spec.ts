@@ -287,7 +287,7 @@ describeInBrowser('signing in, in a real browser', () => {
     }
     await page.keyboard.press('Enter');
     await page.waitForURL(`${app.url}/`);
-    expect(await page.textContent('.haven-signed-in')).toContain('Sam Okafor, Social worker');
+    expect(await page.textContent('.haven-signed-in')).toContain('Sam Okafor, Social worker, Hillingdon');
     expect(await accessibilityProblems(page)).toEqual([]);
     expect(problems).toEqual([]);
     await context.close();
@@ -342,7 +342,7 @@ describeInBrowser('signing in, in a real browser', () => {
       sub: 'g-form',
       name: 'Gita Guardian',
     });
-    expect(await page.textContent('.haven-signed-in')).toContain('Gita Guardian, Guardian (ICTG-TEST)');
+    expect(await page.textContent('.haven-signed-in')).toContain('Gita Guardian, Guardian, ICTG-TEST');
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -69,6 +69,13 @@ export class WebApplication {
         identity: this.identity,
         oidc: this.config.web.oidc ? new OidcClient(this.config.web.oidc, !production) : undefined,
         publicUrl: () => this.config.web.publicUrl ?? publicUrl(),
+        organisationNameOf: async (id) => {
+          const rows: { name: string }[] = await this.dataSource.query(
+            'SELECT name FROM organisation WHERE id = $1',
+            [id],
+          );
+          return rows[0]?.name;
+        },
       }),
     );
     // the dashboard's and (in development) the explorer's pages, served by their own capabilities, are
@@ -126,6 +133,7 @@ export class WebApplication {
         role: identity.role,
         roleLabel: roleLabel(identity.role),
         org: identity.org,
+        organisation: identity.organisationName ?? identity.org,
       };
       next();
     };

@@ -15,6 +15,8 @@ export interface SessionIdentity {
   org: string;
   las: string[];
   email?: string;
+  /** The organisation's name, as the service knows it at sign-in (the pages say it; access uses `org`). */
+  organisationName?: string;
   /** Milliseconds since the epoch: the session ends an absolute time after this. */
   signedInAt: number;
 }

@@ -40,6 +40,8 @@ interface AuthDependencies {
   oidc?: OidcClient;
   /** Where the provider sends practitioners back to (PUBLIC_URL, or the address the service listens on). */
   publicUrl: () => string;
+  /** The name of an organisation (reference data), for the pages to say. */
+  organisationNameOf: (organisationId: string) => Promise<string | undefined>;
 }
 
 /**
@@ -47,7 +49,13 @@ interface AuthDependencies {
  * PKCE), `POST /auth/logout`, and outside production `GET /auth/sign-in` offering the demo practitioners
  * and `POST /auth/dev` (role, org, sub, name, las) for signing in without a provider.
  */
-export function authRoutes({ config, identity, oidc, publicUrl }: AuthDependencies): Router {
+export function authRoutes({
+  config,
+  identity,
+  oidc,
+  publicUrl,
+  organisationNameOf,
+}: AuthDependencies): Router {
   const router = Router();
   const logger = new Logger('SignIn');
   const { devSignIn } = config.web;
@@ -56,8 +64,26 @@ export function authRoutes({ config, identity, oidc, publicUrl }: AuthDependenci
   const signIn = async (req: Request, claims: Record<string, unknown>): Promise<void> => {
     const { sub, name, role, org, las, email } = parseClaims(claims);
     // a social worker's authority must be known (FORBIDDEN otherwise): refuse now, not on every page
-    await identity.resolve({ sub, name, role, org, las, email, expiresAt: new Date(Date.now() + 60_000) });
-    const signedIn: SessionIdentity = { sub, name, role, org, las, email, signedInAt: Date.now() };
+    const actor = await identity.resolve({
+      sub,
+      name,
+      role,
+      org,
+      las,
+      email,
+      expiresAt: new Date(Date.now() + 60_000),
+    });
+    const organisationName = await organisationNameOf(actor.organisationId);
+    const signedIn: SessionIdentity = {
+      sub,
+      name,
+      role,
+      org,
+      las,
+      email,
+      organisationName,
+      signedInAt: Date.now(),
+    };
     await new Promise<void>((resolve, reject) =>
       req.session.regenerate((error) => (error ? reject(error as Error) : resolve())),
     );

@@ -75,6 +75,36 @@ function watch(page: Page, problems: string[]): void {
   });
 }
 
+export interface BrowserSessionUnderTest {
+  context: BrowserContext;
+  page: Page;
+  /** Script errors, CSP violations and failed assets seen so far (see newContext). */
+  problems: string[];
+}
+
+/** A fresh browser context (cookies of its own) signed in as the caller, on the page sign-in led to. */
+export async function signedInPage(
+  browser: Browser,
+  baseUrl: string,
+  caller: Caller,
+  options: Parameters<Browser['newContext']>[0] = {},
+): Promise<BrowserSessionUnderTest> {
+  const { context, problems } = await newContext(browser, options);
+  const page = await context.newPage();
+  await signInAs(page, baseUrl, caller);
+  return { context, page, problems };
+}
+
+/**
+ * How every browser test ends: nothing about a child or any token in the browser's storage, no script
+ * error, CSP violation or failed asset on any page it opened; then the context is closed.
+ */
+export async function expectCleanFinish({ context, page, problems }: BrowserSessionUnderTest): Promise<void> {
+  expect(await webStorage(page)).toEqual({ local: 0, session: 0 });
+  expect(problems).toEqual([]);
+  await context.close();
+}
+
 /** Signs in through the development sign-in page's form, as anyone. */
 export async function signInAs(page: Page, baseUrl: string, caller: Caller): Promise<void> {
   await page.goto(`${baseUrl}/auth/sign-in`);

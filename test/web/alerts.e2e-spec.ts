@@ -4,8 +4,10 @@ import WebSocket from 'ws';
 import {
   accessibilityProblems,
   describeInBrowser,
+  expectCleanFinish,
   launchChromium,
   newContext,
+  signedInPage,
   signInAs,
   webStorage,
 } from '../support/browser';
@@ -142,9 +144,9 @@ describeInBrowser('alerts, live, acknowledged and resolved from the list', () =>
 
   it('acknowledges with a note and resolves (a note required) from the list, with the mouse', async () => {
     const alertId = await missingChild('Omid', 'Karimi');
-    const { context, problems } = await newContext(browser, { viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    await signInAs(page, app.url, manager);
+    const { context, page, problems } = await signedInPage(browser, app.url, manager, {
+      viewport: { width: 1280, height: 900 },
+    });
     await page.goto(`${app.url}/alerts`);
     await page.screenshot({ path: 'docs/screenshots/alerts.png', fullPage: true });
     expect(await accessibilityProblems(page)).toEqual([]);
@@ -201,16 +203,14 @@ describeInBrowser('alerts, live, acknowledged and resolved from the list', () =>
       resolution_note: 'Found by police, safety plan agreed',
     });
     expect(await accessibilityProblems(page)).toEqual([]);
-    expect(await webStorage(page)).toEqual({ local: 0, session: 0 });
-    expect(problems).toEqual([]);
-    await context.close();
+    await expectCleanFinish({ context, page, problems });
   });
 
   it('acknowledges and resolves with the keyboard alone', async () => {
     const alertId = await missingChild('Hana', 'Bekele');
-    const { context, problems } = await newContext(browser, { viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    await signInAs(page, app.url, manager);
+    const { context, page, problems } = await signedInPage(browser, app.url, manager, {
+      viewport: { width: 1280, height: 900 },
+    });
     await page.goto(`${app.url}/alerts`);
     const item = `#alert-${alertId}`;
     await tabTo(page, `${item} details[data-action="acknowledge"] summary`);
@@ -238,9 +238,9 @@ describeInBrowser('alerts, live, acknowledged and resolved from the list', () =>
 
   it('lists, acknowledges and resolves with JavaScript disabled', async () => {
     const alertId = await missingChild('Yonas', 'Haile');
-    const { context, problems } = await newContext(browser, { javaScriptEnabled: false });
-    const page = await context.newPage();
-    await signInAs(page, app.url, manager);
+    const { context, page, problems } = await signedInPage(browser, app.url, manager, {
+      javaScriptEnabled: false,
+    });
     await page.goto(`${app.url}/alerts`);
     // the server's list, and paging by cursor
     expect(await itemAbout(page, 'Yonas Haile').count()).toBe(1);
@@ -268,9 +268,9 @@ describeInBrowser('alerts, live, acknowledged and resolved from the list', () =>
   });
 
   it('pages the list by cursor with the filters kept, at 320 px wide', async () => {
-    const { context, problems } = await newContext(browser, { viewport: { width: 320, height: 800 } });
-    const page = await context.newPage();
-    await signInAs(page, app.url, manager);
+    const { context, page, problems } = await signedInPage(browser, app.url, manager, {
+      viewport: { width: 320, height: 800 },
+    });
     await app.query(
       `INSERT INTO alert (local_authority_id, child_id, kind, severity, subject_type, subject_id, escalation_level, reason, raised_at)
        SELECT a.local_authority_id, a.child_id, 'NO_GUARDIAN', 'INFO', 'Child', gen_random_uuid(), 0, 'Paged ' || n,

@@ -2,10 +2,10 @@ import { Browser, Page } from 'playwright-core';
 import {
   accessibilityProblems,
   describeInBrowser,
+  expectCleanFinish,
   launchChromium,
-  newContext,
+  signedInPage,
   signInAs,
-  webStorage,
 } from '../support/browser';
 import { assignGuardian, hoursAgo, newChild, newReferral, practitionerId, today } from '../support/factories';
 import { Caller, guardian, HILLINGDON, KENT, socialWorker, teamManager, TestApp } from '../support/test-app';
@@ -188,9 +188,9 @@ describeInBrowser('the case file (web journey 4)', () => {
   });
 
   it('shows a team manager every section, with the mouse, and the audit trail paged', async () => {
-    const { context, problems } = await newContext(browser, { viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    await signInAs(page, app.url, manager);
+    const { context, page, problems } = await signedInPage(browser, app.url, manager, {
+      viewport: { width: 1280, height: 900 },
+    });
     await page.goto(`${app.url}/children?search=haddad`);
     await Promise.all([
       page.waitForURL(`${app.url}/children/${childId}`),
@@ -261,15 +261,11 @@ describeInBrowser('the case file (web journey 4)', () => {
       page.click('.govuk-pagination__prev a'),
     ]);
     expect(await page.textContent('main')).toContain('Showing 1 to 20');
-    expect(await webStorage(page)).toEqual({ local: 0, session: 0 });
-    expect(problems).toEqual([]);
-    await context.close();
+    await expectCleanFinish({ context, page, problems });
   });
 
   it('shows a social worker the case file without the audit trail', async () => {
-    const { context, problems } = await newContext(browser);
-    const page = await context.newPage();
-    await signInAs(page, app.url, worker);
+    const { context, page, problems } = await signedInPage(browser, app.url, worker);
     await page.goto(`${app.url}/children/${childId}`);
     console.log(`case file load (social worker): ${JSON.stringify(await loadTimes(page))} ms`);
     expect(await sections(page)).toEqual(EVERY_SECTION.filter((id) => id !== 'audit-trail'));
@@ -283,9 +279,9 @@ describeInBrowser('the case file (web journey 4)', () => {
   });
 
   it('shows the assigned guardian what they may see, and nothing broken', async () => {
-    const { context, problems } = await newContext(browser, { viewport: { width: 360, height: 740 } });
-    const page = await context.newPage();
-    await signInAs(page, app.url, gail);
+    const { context, page, problems } = await signedInPage(browser, app.url, gail, {
+      viewport: { width: 360, height: 740 },
+    });
     const response = await page.goto(`${app.url}/children/${childId}`);
     expect(response!.status()).toBe(200);
     console.log(`case file load (guardian): ${JSON.stringify(await loadTimes(page))} ms`);
@@ -311,9 +307,7 @@ describeInBrowser('the case file (web journey 4)', () => {
   });
 
   it('answers 404 to a guardian not assigned, another authority, and a child that does not exist', async () => {
-    const { context, problems } = await newContext(browser);
-    const page = await context.newPage();
-    await signInAs(page, app.url, otherGuardian);
+    const { context, page, problems } = await signedInPage(browser, app.url, otherGuardian);
     const unassigned = await page.goto(`${app.url}/children/${childId}`);
     expect(unassigned!.status()).toBe(404);
     expect(await page.textContent('h1')).toBe('Page not found');
@@ -332,9 +326,7 @@ describeInBrowser('the case file (web journey 4)', () => {
   });
 
   it('is used with the keyboard alone: report missing, update details, the sections', async () => {
-    const { context, problems } = await newContext(browser);
-    const page = await context.newPage();
-    await signInAs(page, app.url, worker);
+    const { context, page, problems } = await signedInPage(browser, app.url, worker);
     await page.goto(`${app.url}/children/${quietChildId}`);
     expect(await page.$('.govuk-notification-banner')).toBeNull();
     await tabTo(page, 'a.govuk-button--warning');
@@ -354,9 +346,9 @@ describeInBrowser('the case file (web journey 4)', () => {
   });
 
   it('shows the whole case file with JavaScript disabled', async () => {
-    const { context, problems } = await newContext(browser, { javaScriptEnabled: false });
-    const page = await context.newPage();
-    await signInAs(page, app.url, manager);
+    const { context, page, problems } = await signedInPage(browser, app.url, manager, {
+      javaScriptEnabled: false,
+    });
     await page.goto(`${app.url}/children/${childId}`);
     expect(await sections(page)).toEqual(EVERY_SECTION);
     await Promise.all([

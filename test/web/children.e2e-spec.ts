@@ -2,10 +2,9 @@ import { Browser, Page } from 'playwright-core';
 import {
   accessibilityProblems,
   describeInBrowser,
+  expectCleanFinish,
   launchChromium,
-  newContext,
-  signInAs,
-  webStorage,
+  signedInPage,
 } from '../support/browser';
 import { assignGuardian, bornYearsAgo, hoursAgo, newChild, practitionerId } from '../support/factories';
 import { Caller, guardian, HILLINGDON, KENT, teamManager, TestApp } from '../support/test-app';
@@ -81,9 +80,9 @@ describeInBrowser('find a child (web journey 3)', () => {
   });
 
   it('finds a child by a name without its accents, as the practitioner types and with the mouse', async () => {
-    const { context, problems } = await newContext(browser, { viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    await signInAs(page, app.url, manager);
+    const { context, page, problems } = await signedInPage(browser, app.url, manager, {
+      viewport: { width: 1280, height: 900 },
+    });
     await page.click('a:has-text("Children")');
     await page.waitForURL(`${app.url}/children`);
     expect(await page.getAttribute('a:has-text("Register a child")', 'href')).toBe('/children/new');
@@ -112,15 +111,11 @@ describeInBrowser('find a child (web journey 3)', () => {
       page.click('a:has-text("Minh Nguyễn")'),
     ]);
     expect(await page.textContent('h1')).toBe('Minh Nguyễn');
-    expect(await webStorage(page)).toEqual({ local: 0, session: 0 });
-    expect(problems).toEqual([]);
-    await context.close();
+    await expectCleanFinish({ context, page, problems });
   });
 
   it('filters by missing now, turning 18, category, age and guardian', async () => {
-    const { context, problems } = await newContext(browser);
-    const page = await context.newPage();
-    await signInAs(page, app.url, manager);
+    const { context, page, problems } = await signedInPage(browser, app.url, manager);
     await page.goto(`${app.url}/children`);
     const search = () =>
       Promise.all([page.waitForURL(/\/children\?/), page.click('button:has-text("Search")')]);
@@ -166,9 +161,7 @@ describeInBrowser('find a child (web journey 3)', () => {
   });
 
   it('pages through more than one page of results, forwards and back', async () => {
-    const { context, problems } = await newContext(browser);
-    const page = await context.newPage();
-    await signInAs(page, app.url, manager);
+    const { context, page, problems } = await signedInPage(browser, app.url, manager);
     await page.goto(`${app.url}/children?search=pager`);
     expect(await page.textContent('#child-results h2')).toContain('22 children found');
     const first = await resultNames(page);
@@ -196,9 +189,7 @@ describeInBrowser('find a child (web journey 3)', () => {
   });
 
   it('finds a child and opens the case file with the keyboard alone', async () => {
-    const { context, problems } = await newContext(browser);
-    const page = await context.newPage();
-    await signInAs(page, app.url, manager);
+    const { context, page, problems } = await signedInPage(browser, app.url, manager);
     await page.goto(`${app.url}/children`);
     await tabTo(page, '#search');
     await page.keyboard.type('NGUYEN');
@@ -212,9 +203,9 @@ describeInBrowser('find a child (web journey 3)', () => {
   });
 
   it('searches, filters and pages with JavaScript disabled', async () => {
-    const { context, problems } = await newContext(browser, { javaScriptEnabled: false });
-    const page = await context.newPage();
-    await signInAs(page, app.url, manager);
+    const { context, page, problems } = await signedInPage(browser, app.url, manager, {
+      javaScriptEnabled: false,
+    });
     await page.goto(`${app.url}/children`);
     await page.fill('#search', 'pager');
     await Promise.all([page.waitForURL(/search=pager/), page.click('button:has-text("Search")')]);
@@ -233,9 +224,7 @@ describeInBrowser('find a child (web journey 3)', () => {
   });
 
   it('shows a guardian only their own children, without the filters for staff or a register button', async () => {
-    const { context, problems } = await newContext(browser);
-    const page = await context.newPage();
-    await signInAs(page, app.url, gail);
+    const { context, page, problems } = await signedInPage(browser, app.url, gail);
     await page.goto(`${app.url}/children`);
     expect(await resultNames(page)).toEqual(['Dawit Tesfaye']);
     expect(await page.$('#guardianId')).toBeNull();

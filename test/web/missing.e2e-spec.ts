@@ -2,10 +2,11 @@ import { Browser, Page } from 'playwright-core';
 import {
   accessibilityProblems,
   describeInBrowser,
+  expectCleanFinish,
   launchChromium,
   newContext,
+  signedInPage,
   signInAs,
-  webStorage,
 } from '../support/browser';
 import { hoursAgo, newChild } from '../support/factories';
 import { Caller, HILLINGDON, socialWorker, TestApp } from '../support/test-app';
@@ -101,9 +102,9 @@ describeInBrowser('reporting a child missing, the grab pack, the return and the 
 
   it('reports missing in one step with the mouse, prints the grab pack, records the return and the interview', async () => {
     const childId = await placedChild('Linh');
-    const { context, problems } = await newContext(browser, { viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    await signInAs(page, app.url, worker);
+    const { context, page, problems } = await signedInPage(browser, app.url, worker, {
+      viewport: { width: 1280, height: 900 },
+    });
 
     await page.goto(`${app.url}/children/${childId}/missing/new`);
     expect(await page.textContent('h1')).toContain('Report Linh Tran missing');
@@ -232,16 +233,12 @@ describeInBrowser('reporting a child missing, the grab pack, the return and the 
     const interviewed = (await episodesOf(childId)).missingEpisodes[0];
     expect(interviewed.returnInterview).toMatchObject({ declined: false, completedAt: expect.any(String) });
 
-    expect(await webStorage(page)).toEqual({ local: 0, session: 0 });
-    expect(problems).toEqual([]);
-    await context.close();
+    await expectCleanFinish({ context, page, problems });
   });
 
   it('reports a child away with the keyboard alone, and opens the grab pack', async () => {
     const childId = await placedChild('Hoa');
-    const { context, problems } = await newContext(browser);
-    const page = await context.newPage();
-    await signInAs(page, app.url, worker);
+    const { context, page, problems } = await signedInPage(browser, app.url, worker);
     await page.goto(`${app.url}/children/${childId}/missing/new`);
 
     /** Tabs until the focused element matches, as a keyboard user would. */
@@ -272,9 +269,7 @@ describeInBrowser('reporting a child missing, the grab pack, the return and the 
 
     const { missingEpisodes } = await episodesOf(childId);
     expect(missingEpisodes).toEqual([expect.objectContaining({ kind: 'AWAY', open: true })]);
-    expect(await webStorage(page)).toEqual({ local: 0, session: 0 });
-    expect(problems).toEqual([]);
-    await context.close();
+    await expectCleanFinish({ context, page, problems });
   });
 
   it('reports missing with JavaScript disabled; the grab pack has no Print button then', async () => {

@@ -2,10 +2,9 @@ import { Browser, Page } from 'playwright-core';
 import {
   accessibilityProblems,
   describeInBrowser,
+  expectCleanFinish,
   launchChromium,
-  newContext,
-  signInAs,
-  webStorage,
+  signedInPage,
 } from '../support/browser';
 import { CHILD_FIELDS, ChildView, newChild } from '../support/factories';
 import { Caller, HILLINGDON, socialWorker, TestApp } from '../support/test-app';
@@ -47,9 +46,9 @@ describeInBrowser('registering and updating a child', () => {
   });
 
   it('registers a child: the error summary links to each field the API refused, then it is saved', async () => {
-    const { context, problems } = await newContext(browser, { viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    await signInAs(page, app.url, worker);
+    const { context, page, problems } = await signedInPage(browser, app.url, worker, {
+      viewport: { width: 1280, height: 900 },
+    });
     await page.goto(`${app.url}/children/new`);
     expect(await page.textContent('h1')).toBe('Register a child');
     expect(await accessibilityProblems(page)).toEqual([]);
@@ -120,16 +119,14 @@ describeInBrowser('registering and updating a child', () => {
       interpreterNeeded: true,
       allocatedWorker: { subject: worker.sub },
     });
-    expect(await webStorage(page)).toEqual({ local: 0, session: 0 });
-    expect(problems).toEqual([]);
-    await context.close();
+    await expectCleanFinish({ context, page, problems });
   });
 
   it('registers a child with JavaScript disabled, the errors first', async () => {
     // (axe-core needs JavaScript: these pages are checked by the test above, with it)
-    const { context, problems } = await newContext(browser, { javaScriptEnabled: false });
-    const page = await context.newPage();
-    await signInAs(page, app.url, worker);
+    const { context, page, problems } = await signedInPage(browser, app.url, worker, {
+      javaScriptEnabled: false,
+    });
     await page.goto(`${app.url}/children/new`);
     await page.fill('#givenName', 'Dawit');
     await page.fill('#claimedDateOfBirth-day', '31');
@@ -169,9 +166,7 @@ describeInBrowser('registering and updating a child', () => {
       familyName: 'Tesfay',
       homeOfficeReference: 'HO-123456',
     });
-    const { context, problems } = await newContext(browser);
-    const page = await context.newPage();
-    await signInAs(page, app.url, worker);
+    const { context, page, problems } = await signedInPage(browser, app.url, worker);
     await page.goto(`${app.url}/children/${child.id}/edit`);
     expect(await page.inputValue('#familyName')).toBe('Tesfay');
     expect(await accessibilityProblems(page)).toEqual([]);
@@ -219,8 +214,6 @@ describeInBrowser('registering and updating a child', () => {
       homeOfficeReference: 'HO-123456',
       version: child.version + 2,
     });
-    expect(await webStorage(page)).toEqual({ local: 0, session: 0 });
-    expect(problems).toEqual([]);
-    await context.close();
+    await expectCleanFinish({ context, page, problems });
   });
 });

@@ -2,6 +2,7 @@ import { Browser } from 'playwright-core';
 import {
   accessibilityProblems,
   describeInBrowser,
+  expectCleanFinish,
   launchChromium,
   newContext,
   signInAs,
@@ -312,9 +313,7 @@ describeInBrowser('signing in, in a real browser', () => {
          body: JSON.stringify({ query: '{ me { name } }' }) }).then((response) => response.json())`,
     );
     expect(answer).toEqual({ data: { me: { name: 'Tom Hughes' } } });
-    expect(await webStorage(page)).toEqual({ local: 0, session: 0 });
-    expect(problems).toEqual([]);
-    await context.close();
+    await expectCleanFinish({ context, page, problems });
   });
 
   it('signs in and out without JavaScript', async () => {

@@ -2,10 +2,11 @@ import { Browser, Locator, Page } from 'playwright-core';
 import {
   accessibilityProblems,
   describeInBrowser,
+  expectCleanFinish,
   launchChromium,
   newContext,
+  signedInPage,
   signInAs,
-  webStorage,
 } from '../support/browser';
 import { assignGuardian, hoursAgo, newChild, practitionerId } from '../support/factories';
 import {
@@ -81,9 +82,9 @@ describeInBrowser('start pages, per role', () => {
   });
 
   it("shows a social worker the authority's open alerts, most severe first, and its children, missing first", async () => {
-    const { context, problems } = await newContext(browser, { viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    await signInAs(page, app.url, worker);
+    const { context, page, problems } = await signedInPage(browser, app.url, worker, {
+      viewport: { width: 1280, height: 900 },
+    });
     expect(new URL(page.url()).pathname).toBe('/');
     const items = await alertItems(page);
     expect(items[0]).toBe('Critical Child missing — Amira Haddad');
@@ -103,15 +104,13 @@ describeInBrowser('start pages, per role', () => {
     expect(await page.locator('details[data-action="acknowledge"]').count()).toBeGreaterThan(0);
     expect(await page.locator('details[data-action="resolve"]').count()).toBe(0);
     expect(await accessibilityProblems(page)).toEqual([]);
-    expect(await webStorage(page)).toEqual({ local: 0, session: 0 });
-    expect(problems).toEqual([]);
-    await context.close();
+    await expectCleanFinish({ context, page, problems });
   });
 
   it("shows a team manager the authority's open alerts by severity, children missing now and what is overdue", async () => {
-    const { context, problems } = await newContext(browser, { viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    await signInAs(page, app.url, manager);
+    const { context, page, problems } = await signedInPage(browser, app.url, manager, {
+      viewport: { width: 1280, height: 900 },
+    });
     const counts = page.locator('.haven-alert-counts');
     expect(await text(counts.locator('.govuk-summary-list__row').first())).toContain('Critical');
     expect(await text(counts.locator('.govuk-summary-list__row').first())).toContain('1 alert');
@@ -135,9 +134,7 @@ describeInBrowser('start pages, per role', () => {
     expect(await page.locator('details[data-action="resolve"]').count()).toBeGreaterThan(0);
     expect(await accessibilityProblems(page)).toEqual([]);
     await page.screenshot({ path: 'docs/screenshots/start-team-manager.png', fullPage: true });
-    expect(await webStorage(page)).toEqual({ local: 0, session: 0 });
-    expect(problems).toEqual([]);
-    await context.close();
+    await expectCleanFinish({ context, page, problems });
   });
 
   it('shows a guardian on a phone the children assigned to them and their alerts, and nothing to act on', async () => {
@@ -160,15 +157,14 @@ describeInBrowser('start pages, per role', () => {
     // nothing wider than the phone
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
     expect(await accessibilityProblems(page)).toEqual([]);
-    expect(await webStorage(page)).toEqual({ local: 0, session: 0 });
-    expect(problems).toEqual([]);
-    await context.close();
+    await expectCleanFinish({ context, page, problems });
   });
 
   it('sends a partnership analyst to the dashboard', async () => {
-    const { context, problems } = await newContext(browser);
-    const page = await context.newPage();
-    await signInAs(page, app.url, { ...analyst([HILLINGDON], 'analyst-start'), name: 'Ana Lyst' });
+    const { context, page, problems } = await signedInPage(browser, app.url, {
+      ...analyst([HILLINGDON], 'analyst-start'),
+      name: 'Ana Lyst',
+    });
     expect(new URL(page.url()).pathname).toBe('/dashboard');
     expect(problems).toEqual([]);
     await context.close();

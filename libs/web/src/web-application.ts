@@ -61,6 +61,7 @@ export class WebApplication {
 
     app.use(this.staticAssets());
     app.use(sessions.middleware);
+    app.use(saveSessionBeforeRedirect);
     app.use(this.signedInSession(sessions));
     app.use(this.csrf());
     app.use(
@@ -208,4 +209,21 @@ export class WebApplication {
       });
     };
   }
+}
+
+/**
+ * express-session saves a changed session as the response ends, after a redirect's headers have gone:
+ * the browser may ask for the next page first and read the session as it was (a success message
+ * lost, or an older one shown). A redirect after the session changed waits for it to be saved; an
+ * unchanged one (a visitor sent to sign in) saves nothing.
+ */
+function saveSessionBeforeRedirect(req: Request, res: Response, next: NextFunction): void {
+  const loaded = JSON.stringify(req.session ?? null);
+  const redirect = res.redirect.bind(res);
+  res.redirect = ((...args: Parameters<Response['redirect']>) => {
+    const go = () => (redirect as (...redirectArgs: unknown[]) => void)(...args);
+    if (!req.session || JSON.stringify(req.session) === loaded) return go();
+    req.session.save((error) => (error ? next(error) : go()));
+  }) as Response['redirect'];
+  next();
 }

@@ -1,21 +1,21 @@
 import { Router } from 'express';
 import type { Request, Response } from 'express';
 import {
-  FoundBy,
   GrabPackDocument,
   MissingEpisodeFormDocument,
-  MissingEpisodeFormQuery,
   MissingKind,
   PoliceRiskLevel,
   RecordReturnDocument,
+  RecordReturnInput,
   RecordReturnInterviewDocument,
+  RecordReturnInterviewInput,
   ReportedMissingDocument,
   ReportMissingDocument,
   ReportMissingFormDocument,
   ReportMissingFormQuery,
 } from '../../graphql/generated';
 import { countryName } from '../../countries';
-import { Refusal, RefusedError } from '../../graphql/web-graphql';
+import { Outcome, Refusal, RefusedError } from '../../graphql/web-graphql';
 import {
   DateTimeParts,
   dateTimeParts,
@@ -266,37 +266,56 @@ export function missingRoutes({ graphql }: JourneyDependencies): Router {
     return { child, episode, name: fullName(child) };
   };
 
-  const returnPage = (
-    res: Response,
-    found: { child: MissingEpisodeFormQuery['child']; episode: object; name: string },
-    form: object,
-    extra: object = {},
-  ) => res.render('missing/return.njk', { ...found, form, ...extra });
+  /**
+   * A question page about an episode (the return, the return interview): the form, its own checks of
+   * the date and time boxes, then the mutation; any problem is shown on the form, success goes back to
+   * the case file.
+   */
+  const episodeStep = <F extends object>(step: {
+    path: string;
+    view: string;
+    fields: Record<string, string>;
+    blank: () => F;
+    read: (body: Record<string, unknown>) => F;
+    /** The input to save, or the boxes' problems. */
+    check: (form: F) => { input: Record<string, unknown> } | { problems: Refusal };
+    save: (req: Request, res: Response, input: Record<string, unknown>) => Promise<Outcome<unknown>>;
+  }) => {
+    const show = (res: Response, found: object, form: F, extra: object = {}) =>
+      res.render(step.view, { ...found, form, ...extra });
+    router.get(
+      `/children/:id/missing/:episodeId/${step.path}`,
+      requireSignIn,
+      page(async (req, res) => show(res, await episodeOf(req, res), step.blank())),
+    );
+    router.post(
+      `/children/:id/missing/:episodeId/${step.path}`,
+      requireSignIn,
+      page(async (req, res) => {
+        const found = await episodeOf(req, res);
+        const form = step.read(req.body as Record<string, unknown>);
+        const checked = step.check(form);
+        if ('problems' in checked) return show(res, found, form, errorSummary(checked.problems, step.fields));
+        const outcome = shownOnTheForm(await step.save(req, res, checked.input));
+        if (!outcome.ok) {
+          return show(res, found, form, errorSummary(inPlainWords(outcome.refusal, LABELS), step.fields));
+        }
+        res.redirect(303, `/children/${found.child.id}`);
+      }),
+    );
+  };
 
-  router.get(
-    '/children/:id/missing/:episodeId/return',
-    requireSignIn,
-    page(async (req, res) => {
-      const found = await episodeOf(req, res);
-      returnPage(res, found, {
-        returnedAt: partsOfInstant(),
-        whereFound: '',
-        foundBy: '',
-      });
+  episodeStep({
+    path: 'return',
+    view: 'missing/return.njk',
+    fields: RETURN_FIELDS,
+    blank: () => ({ returnedAt: partsOfInstant(), whereFound: '', foundBy: '' }),
+    read: (body) => ({
+      returnedAt: dateTimeParts(body.returnedAt),
+      whereFound: text(body.whereFound),
+      foundBy: text(body.foundBy),
     }),
-  );
-
-  router.post(
-    '/children/:id/missing/:episodeId/return',
-    requireSignIn,
-    page(async (req, res) => {
-      const found = await episodeOf(req, res);
-      const body = req.body as Record<string, unknown>;
-      const form = {
-        returnedAt: dateTimeParts(body.returnedAt),
-        whereFound: text(body.whereFound),
-        foundBy: text(body.foundBy),
-      };
+    check: (form) => {
       const returnedAt = parseDateTime(form.returnedAt, 'When they came back');
       const problems = formProblems({
         returnedAt:
@@ -304,73 +323,44 @@ export function missingRoutes({ graphql }: JourneyDependencies): Router {
             ? { ok: false, message: 'Enter the date and time they came back' }
             : returnedAt,
       });
-      if (problems || !returnedAt.ok) {
-        return returnPage(res, found, form, errorSummary(problems!, RETURN_FIELDS));
-      }
-      const outcome = shownOnTheForm(
-        await graphql.run(
-          sessionOf(res),
-          RecordReturnDocument,
-          {
-            input: {
-              episodeId: String(req.params.episodeId),
-              returnedAt: returnedAt.value!,
-              whereFound: textOrNull(form.whereFound),
-              foundBy: (form.foundBy || null) as FoundBy | null,
-            },
+      if (problems || !returnedAt.ok) return { problems: problems! };
+      return {
+        input: {
+          returnedAt: returnedAt.value!,
+          whereFound: textOrNull(form.whereFound),
+          foundBy: form.foundBy || null,
+        },
+      };
+    },
+    save: (req, res, input) =>
+      graphql.run(
+        sessionOf(res),
+        RecordReturnDocument,
+        {
+          input: {
+            episodeId: String(req.params.episodeId),
+            ...(input as Omit<RecordReturnInput, 'episodeId'>),
           },
-          requestIdOf(req),
-        ),
-      );
-      if (!outcome.ok) {
-        return returnPage(
-          res,
-          found,
-          form,
-          errorSummary(inPlainWords(outcome.refusal, LABELS), RETURN_FIELDS),
-        );
-      }
-      res.redirect(303, `/children/${found.child.id}`);
-    }),
-  );
-
-  const interviewPage = (
-    res: Response,
-    found: { child: MissingEpisodeFormQuery['child']; episode: object; name: string },
-    form: object,
-    extra: object = {},
-  ) => res.render('missing/interview.njk', { ...found, form, ...extra });
+        },
+        requestIdOf(req),
+      ),
+  });
 
   const blank = { day: '', month: '', year: '', time: '' };
 
-  router.get(
-    '/children/:id/missing/:episodeId/interview',
-    requireSignIn,
-    page(async (req, res) => {
-      const found = await episodeOf(req, res);
-      interviewPage(res, found, {
-        offeredAt: blank,
-        completedAt: blank,
-        outcome: '',
-        conductedBy: '',
-        findings: '',
-      });
+  episodeStep({
+    path: 'interview',
+    view: 'missing/interview.njk',
+    fields: INTERVIEW_FIELDS,
+    blank: () => ({ offeredAt: blank, completedAt: blank, outcome: '', conductedBy: '', findings: '' }),
+    read: (body) => ({
+      offeredAt: dateTimeParts(body.offeredAt),
+      completedAt: dateTimeParts(body.completedAt),
+      outcome: text(body.outcome),
+      conductedBy: text(body.conductedBy),
+      findings: text(body.findings),
     }),
-  );
-
-  router.post(
-    '/children/:id/missing/:episodeId/interview',
-    requireSignIn,
-    page(async (req, res) => {
-      const found = await episodeOf(req, res);
-      const body = req.body as Record<string, unknown>;
-      const form = {
-        offeredAt: dateTimeParts(body.offeredAt),
-        completedAt: dateTimeParts(body.completedAt),
-        outcome: text(body.outcome),
-        conductedBy: text(body.conductedBy),
-        findings: text(body.findings),
-      };
+    check: (form) => {
       const offeredAt = parseDateTime(form.offeredAt, 'When the interview was offered');
       const completedAt = parseDateTime(form.completedAt, 'When the interview took place');
       const problems = formProblems({
@@ -383,37 +373,30 @@ export function missingRoutes({ graphql }: JourneyDependencies): Router {
             ? { ok: false, message: 'Enter the date and time the interview took place' }
             : completedAt,
       });
-      if (problems || !offeredAt.ok || !completedAt.ok) {
-        return interviewPage(res, found, form, errorSummary(problems!, INTERVIEW_FIELDS));
-      }
-      const outcome = shownOnTheForm(
-        await graphql.run(
-          sessionOf(res),
-          RecordReturnInterviewDocument,
-          {
-            input: {
-              episodeId: String(req.params.episodeId),
-              offeredAt: offeredAt.value!,
-              completedAt: form.outcome === 'COMPLETED' ? completedAt.value : null,
-              declined: form.outcome === 'DECLINED',
-              conductedBy: textOrNull(form.conductedBy),
-              findings: textOrNull(form.findings),
-            },
+      if (problems || !offeredAt.ok || !completedAt.ok) return { problems: problems! };
+      return {
+        input: {
+          offeredAt: offeredAt.value!,
+          completedAt: form.outcome === 'COMPLETED' ? completedAt.value : null,
+          declined: form.outcome === 'DECLINED',
+          conductedBy: textOrNull(form.conductedBy),
+          findings: textOrNull(form.findings),
+        },
+      };
+    },
+    save: (req, res, input) =>
+      graphql.run(
+        sessionOf(res),
+        RecordReturnInterviewDocument,
+        {
+          input: {
+            episodeId: String(req.params.episodeId),
+            ...(input as Omit<RecordReturnInterviewInput, 'episodeId'>),
           },
-          requestIdOf(req),
-        ),
-      );
-      if (!outcome.ok) {
-        return interviewPage(
-          res,
-          found,
-          form,
-          errorSummary(inPlainWords(outcome.refusal, LABELS), INTERVIEW_FIELDS),
-        );
-      }
-      res.redirect(303, `/children/${found.child.id}`);
-    }),
-  );
+        },
+        requestIdOf(req),
+      ),
+  });
 
   return router;
 }

@@ -149,7 +149,16 @@ describeInBrowser('start pages, per role', () => {
     const cards = page.locator('.govuk-summary-card');
     expect(await cards.count()).toBe(1);
     expect(await text(cards.first().locator('.govuk-summary-card__title'))).toBe('Nguyễn Văn An');
-    expect(await cards.first().locator('a').getAttribute('href')).toMatch(/^\/children\/[0-9a-f-]{36}$/);
+    expect(await cards.first().locator('a:has-text("View case file")').getAttribute('href')).toMatch(
+      /^\/children\/[0-9a-f-]{36}$/,
+    );
+    // one tap from the card: log a contact, report missing
+    expect(await cards.first().locator('a:has-text("Log a contact")').getAttribute('href')).toMatch(
+      /^\/children\/[0-9a-f-]{36}\/contacts\/new$/,
+    );
+    expect(await cards.first().locator('a:has-text("Report missing")').getAttribute('href')).toMatch(
+      /^\/children\/[0-9a-f-]{36}\/missing\/new$/,
+    );
     // their alerts only: none of the authority's other children's
     const items = await alertItems(page);
     expect(items.filter((item) => /Amira|Dawit/.test(item))).toEqual([]);

@@ -151,6 +151,8 @@ export function childrenRoutes({ graphql }: JourneyDependencies): Router {
           reportMissing: allowed(res, Permission.REPORT_MISSING),
           recordReturn: allowed(res, Permission.RECORD_RETURN),
           grabPack: allowed(res, Permission.EXPORT_MISSING_PERSON_PROFILE),
+          assignGuardian: allowed(res, Permission.ASSIGN_GUARDIAN),
+          logContact: allowed(res, Permission.RECORD_GUARDIAN_CONTACT),
         },
       });
     }),

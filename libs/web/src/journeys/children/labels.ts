@@ -2,8 +2,10 @@ import type {
   AgeAssessmentOutcome,
   ChildCategory,
   ChildStatus,
+  ContactMode,
   DurableSolutionOption,
   ExploitationType,
+  GuardianEndReason,
   GuardianScheme,
   ImmigrationStatus,
   LegalStatus,
@@ -69,6 +71,22 @@ export const GUARDIAN_SCHEME: Record<GuardianScheme, string> = {
   SCOTTISH_GUARDIANSHIP: 'Scottish Guardianship Service',
   NI_INDEPENDENT_GUARDIAN: 'Independent Guardian (Northern Ireland)',
   OTHER_ADVOCATE: 'Another advocate',
+};
+
+export const GUARDIAN_END_REASON: Record<GuardianEndReason, string> = {
+  GUARDIAN_CHANGED: 'Another guardian takes over',
+  MOVED_OUT_OF_AREA: 'The child moved out of the area',
+  NO_LONGER_ELIGIBLE: 'The child is no longer eligible',
+  AGE_LIMIT_REACHED: 'The child reached the age limit',
+  OTHER: 'Another reason',
+};
+
+/** How a guardian was in contact with a child, most usual first. */
+export const CONTACT_MODE: Record<ContactMode, string> = {
+  IN_PERSON: 'In person',
+  PHONE: 'Phone call',
+  VIDEO: 'Video call',
+  MESSAGE: 'Message',
 };
 
 export const PLACEMENT_TYPE: Record<PlacementType, string> = {

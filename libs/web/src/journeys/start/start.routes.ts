@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { Role } from '@haven/platform';
 import {
   GuardianChildrenDocument,
+  GuardianMeetingsDocument,
   MeDocument,
   OpenAlertsBySeverityDocument,
   StartChildrenDocument,
@@ -96,11 +97,25 @@ export function startRoutes({ graphql }: JourneyDependencies): Router {
 
       if (role === Role.GUARDIAN) {
         const { children } = await graphql.read(session, GuardianChildrenDocument, { first: 50 }, requestId);
+        // the meetings about their children (the API shows a guardian no other), newest first
+        const { meetings } = await graphql.read(
+          session,
+          GuardianMeetingsDocument,
+          { first: SHOWN },
+          requestId,
+        );
         return res.render('start/start-guardian.njk', {
           ...common,
           children: {
             totalCount: children.totalCount,
             items: children.edges.map(({ node }) => ({ ...node, name: childName(node) })),
+          },
+          meetings: {
+            totalCount: meetings.totalCount,
+            items: meetings.edges.map(({ node }) => ({
+              ...node,
+              childNames: node.children.map(childName).join(', '),
+            })),
           },
         });
       }

@@ -1,0 +1,486 @@
+import { Router } from 'express';
+import type { Request, Response } from 'express';
+import { isAllowed, londonDate, Permission } from '@haven/platform';
+import {
+  dateParts,
+  DateParts,
+  dateTimeParts,
+  DateTimeParts,
+  inPlainWords,
+  parseDate,
+  parseDateTime,
+  partsOfDate,
+  partsOfInstant,
+  shownOnTheForm,
+  text,
+  textOrNull,
+} from '../../form-values';
+import {
+  AssignGuardianDocument,
+  AssignGuardianFormDocument,
+  AssignGuardianFormQuery,
+  ContactFormDocument,
+  ContactMode,
+  EndGuardianAssignmentDocument,
+  GuardianContactsDocument,
+  GuardianEndReason,
+  GuardianScheme,
+  GuardianshipDocument,
+  GuardianshipQuery,
+  RecordGuardianContactDocument,
+} from '../../graphql/generated';
+import { Refusal, RefusedError } from '../../graphql/web-graphql';
+import { errorSummary, page, requestIdOf, requireSignIn, sessionOf } from '../../web-request';
+import type { JourneyDependencies } from '..';
+import { flash, takeFlash } from '../alerts/flash';
+import { CONTACT_MODE, GUARDIAN_END_REASON, GUARDIAN_SCHEME } from '../children/labels';
+
+const fullName = (child: { givenName: string; familyName: string | null }) =>
+  [child.givenName, child.familyName].filter(Boolean).join(' ');
+
+/** Post/redirect/get: the next page's success banner, saved with the session before the browser asks for it. */
+function afterwards(req: Request, res: Response, message: string, to: string): void {
+  flash(req, message);
+  req.session.save(() => res.redirect(303, to));
+}
+
+/** Whether the signed-in role may (permission.ts); what it may not do is neither offered nor run. */
+function allowed(res: Response, permission: Permission): boolean {
+  return isAllowed(sessionOf(res).identity.role, permission);
+}
+
+/** A page for a capability the role has not: the error handler's 403. */
+function requireAllowed(res: Response, permission: Permission): void {
+  if (!allowed(res, permission)) {
+    throw new RefusedError({ code: 'FORBIDDEN', message: 'Your role cannot do this', fields: [] });
+  }
+}
+
+/** The form's own problems, named as the API names its fields, before anything is sent. */
+function formProblems(problems: Record<string, string | undefined>): Refusal | null {
+  const fields = Object.entries(problems).flatMap(([field, message]) =>
+    message ? [{ field, message }] : [],
+  );
+  return fields.length ? { code: 'BAD_USER_INPUT', message: 'Check the form', fields } : null;
+}
+
+/** A refusal that is not about a field (CONFLICT): the summary says it, linking to the form. */
+function refusalSummary(refusal: Refusal, fields: Record<string, string>, labels: Record<string, string>) {
+  return errorSummary(inPlainWords(refusal, labels), fields);
+}
+
+const ASSIGN_FIELDS: Record<string, string> = {
+  guardianId: 'guardianId',
+  scheme: 'scheme',
+  startDate: 'startDate-day',
+  childId: 'guardianId',
+};
+const ASSIGN_LABELS: Record<string, string> = { startDate: 'The start date' };
+
+const END_FIELDS: Record<string, string> = {
+  endDate: 'endDate-day',
+  reason: 'reason',
+  assignmentId: 'endDate-day',
+};
+const END_LABELS: Record<string, string> = { endDate: 'The end date' };
+
+const CONTACT_FIELDS: Record<string, string> = {
+  contactedAt: 'contactedAt-day',
+  mode: 'mode',
+  summary: 'summary',
+  childId: 'contactedAt-day',
+};
+const CONTACT_LABELS: Record<string, string> = {
+  contactedAt: 'The time of the contact',
+  summary: 'The note',
+};
+
+interface AssignForm {
+  guardianId: string;
+  scheme: string;
+  startDate: DateParts;
+}
+
+interface EndForm {
+  endDate: DateParts;
+  reason: string;
+}
+
+interface ContactForm {
+  contactedAt: DateTimeParts;
+  mode: string;
+  summary: string;
+  /** Where the guardian came from, to go back to: their children ("start") or the case file. */
+  from: string;
+}
+
+/** Where the contact form was opened from (the guardian's children, or the case file), to go back to. */
+const backFrom = (from: string, childId: string) => (from === 'case-file' ? `/children/${childId}` : '/');
+
+/**
+ * Where a logged contact goes back to, with its banner: the guardian's children, or, from the case file
+ * (which shows no banners), the child's contacts, the new one first, a link away from the case file.
+ */
+const afterContact = (from: string, childId: string) =>
+  from === 'case-file' ? `/children/${childId}/contacts` : '/';
+
+/**
+ * Guardianship (issue 17, items 1 and 2; web-app.md journey 9): for the authority's staff, a child's
+ * guardian, eligibility per scheme, assigning a guardian from the list of guardians with their caseloads
+ * and ending an assignment; for everyone who may read the child, the guardians' contacts; for the
+ * child's guardian, on a phone, logging a contact in one short form.
+ */
+export function guardiansRoutes({ graphql }: JourneyDependencies): Router {
+  const router = Router();
+
+  router.get(
+    '/children/:id/guardian',
+    requireSignIn,
+    page(async (req, res) => {
+      const { child } = await graphql.read(
+        sessionOf(res),
+        GuardianshipDocument,
+        { id: String(req.params.id) },
+        requestIdOf(req),
+      );
+      res.render('guardians/guardianship.njk', {
+        child,
+        name: fullName(child),
+        active: child.guardianAssignments.filter((assignment) => assignment.active),
+        past: child.guardianAssignments.filter((assignment) => !assignment.active),
+        eligibility: eligibilityRows(child.guardianshipEligibility),
+        labels: { scheme: GUARDIAN_SCHEME, endReason: GUARDIAN_END_REASON },
+        can: {
+          assign: allowed(res, Permission.ASSIGN_GUARDIAN) && child.status === 'OPEN',
+          end: allowed(res, Permission.ASSIGN_GUARDIAN),
+          logContact: allowed(res, Permission.RECORD_GUARDIAN_CONTACT),
+        },
+        banner: takeFlash(req),
+      });
+    }),
+  );
+
+  const readAssignForm = async (req: Request, res: Response) =>
+    graphql.read(sessionOf(res), AssignGuardianFormDocument, { id: String(req.params.id) }, requestIdOf(req));
+
+  const assignPage = (res: Response, data: AssignGuardianFormQuery, form: AssignForm, extra: object = {}) => {
+    const eligible = data.child.guardianshipEligibility.filter((scheme) => scheme.eligible);
+    res.render('guardians/assign.njk', {
+      child: data.child,
+      name: fullName(data.child),
+      active: data.child.guardianAssignments.filter((assignment) => assignment.active),
+      eligibility: eligibilityRows(data.child.guardianshipEligibility),
+      guardians: data.practitioners.map((guardian) => ({
+        value: guardian.id,
+        name: guardian.name,
+        organisation: guardian.organisation.name,
+        caseload: guardian.caseload ?? 0,
+        warnings: guardian.warnings,
+        checked: guardian.id === form.guardianId,
+      })),
+      schemeItems: eligible.map((scheme) => ({
+        value: scheme.scheme,
+        text: GUARDIAN_SCHEME[scheme.scheme],
+        // one scheme to choose from is chosen already
+        checked: form.scheme === scheme.scheme || eligible.length === 1,
+      })),
+      form,
+      ...extra,
+    });
+  };
+
+  router.get(
+    '/children/:id/guardian/assign',
+    requireSignIn,
+    page(async (req, res) => {
+      requireAllowed(res, Permission.ASSIGN_GUARDIAN);
+      assignPage(res, await readAssignForm(req, res), {
+        guardianId: '',
+        scheme: '',
+        startDate: partsOfDate(londonDate(new Date())),
+      });
+    }),
+  );
+
+  router.post(
+    '/children/:id/guardian/assign',
+    requireSignIn,
+    page(async (req, res) => {
+      requireAllowed(res, Permission.ASSIGN_GUARDIAN);
+      const body = req.body as Record<string, unknown>;
+      const form: AssignForm = {
+        guardianId: text(body.guardianId),
+        scheme: text(body.scheme),
+        startDate: dateParts(body.startDate),
+      };
+      const startDate = parseDate(form.startDate, 'The start date');
+      const problems = formProblems({
+        guardianId: form.guardianId ? undefined : 'Select a guardian',
+        scheme: form.scheme ? undefined : 'Select the scheme',
+        startDate: !startDate.ok
+          ? startDate.message
+          : startDate.value === null
+            ? 'Enter the date the guardian starts'
+            : undefined,
+      });
+      if (problems || !startDate.ok) {
+        return assignPage(res, await readAssignForm(req, res), form, errorSummary(problems!, ASSIGN_FIELDS));
+      }
+      const childId = String(req.params.id);
+      const outcome = shownOnTheForm(
+        await graphql.run(
+          sessionOf(res),
+          AssignGuardianDocument,
+          {
+            input: {
+              childId,
+              guardianId: form.guardianId,
+              scheme: form.scheme as GuardianScheme,
+              startDate: startDate.value!,
+            },
+          },
+          requestIdOf(req),
+        ),
+      );
+      if (!outcome.ok) {
+        return assignPage(
+          res,
+          await readAssignForm(req, res),
+          form,
+          refusalSummary(outcome.refusal, ASSIGN_FIELDS, ASSIGN_LABELS),
+        );
+      }
+      const { guardian, warnings } = outcome.data.assignGuardian;
+      afterwards(
+        req,
+        res,
+        [`${guardian.name} is now the guardian.`, ...warnings].join(' '),
+        `/children/${childId}/guardian`,
+      );
+    }),
+  );
+
+  /** The child and the assignment the address names (NOT_FOUND when it is not the child's, or ended). */
+  const assignmentOf = async (req: Request, res: Response) => {
+    const { child } = await graphql.read(
+      sessionOf(res),
+      GuardianshipDocument,
+      { id: String(req.params.id) },
+      requestIdOf(req),
+    );
+    const assignment = child.guardianAssignments.find(
+      (candidate) => candidate.id === req.params.assignmentId && candidate.active,
+    );
+    if (!assignment) {
+      throw new RefusedError({
+        code: 'NOT_FOUND',
+        message: 'There is no such active assignment',
+        fields: [],
+      });
+    }
+    return { child, assignment, name: fullName(child) };
+  };
+
+  const endPage = (
+    res: Response,
+    found: {
+      child: GuardianshipQuery['child'];
+      assignment: GuardianshipQuery['child']['guardianAssignments'][number];
+      name: string;
+    },
+    form: EndForm,
+    extra: object = {},
+  ) =>
+    res.render('guardians/end.njk', {
+      ...found,
+      scheme: GUARDIAN_SCHEME[found.assignment.scheme],
+      reasonItems: Object.entries(GUARDIAN_END_REASON).map(([value, label]) => ({
+        value,
+        text: label,
+        checked: form.reason === value,
+      })),
+      form,
+      ...extra,
+    });
+
+  router.get(
+    '/children/:id/guardian/:assignmentId/end',
+    requireSignIn,
+    page(async (req, res) => {
+      requireAllowed(res, Permission.ASSIGN_GUARDIAN);
+      endPage(res, await assignmentOf(req, res), {
+        endDate: partsOfDate(londonDate(new Date())),
+        reason: '',
+      });
+    }),
+  );
+
+  router.post(
+    '/children/:id/guardian/:assignmentId/end',
+    requireSignIn,
+    page(async (req, res) => {
+      requireAllowed(res, Permission.ASSIGN_GUARDIAN);
+      const found = await assignmentOf(req, res);
+      const body = req.body as Record<string, unknown>;
+      const form: EndForm = { endDate: dateParts(body.endDate), reason: text(body.reason) };
+      const endDate = parseDate(form.endDate, 'The end date');
+      const problems = formProblems({
+        endDate: !endDate.ok
+          ? endDate.message
+          : endDate.value === null
+            ? 'Enter the date the assignment ends'
+            : undefined,
+        reason: form.reason ? undefined : 'Select why the assignment ends',
+      });
+      if (problems || !endDate.ok) return endPage(res, found, form, errorSummary(problems!, END_FIELDS));
+      const outcome = shownOnTheForm(
+        await graphql.run(
+          sessionOf(res),
+          EndGuardianAssignmentDocument,
+          {
+            input: {
+              assignmentId: found.assignment.id,
+              endDate: endDate.value!,
+              reason: form.reason as GuardianEndReason,
+            },
+          },
+          requestIdOf(req),
+        ),
+      );
+      if (!outcome.ok) {
+        return endPage(res, found, form, refusalSummary(outcome.refusal, END_FIELDS, END_LABELS));
+      }
+      afterwards(
+        req,
+        res,
+        `${outcome.data.endGuardianAssignment.guardian.name}’s assignment has ended.`,
+        `/children/${found.child.id}/guardian`,
+      );
+    }),
+  );
+
+  router.get(
+    '/children/:id/contacts',
+    requireSignIn,
+    page(async (req, res) => {
+      const { child } = await graphql.read(
+        sessionOf(res),
+        GuardianContactsDocument,
+        { id: String(req.params.id) },
+        requestIdOf(req),
+      );
+      res.render('guardians/contacts.njk', {
+        child,
+        name: fullName(child),
+        assignments: child.guardianAssignments.filter(
+          (assignment) => assignment.active || assignment.contacts.length > 0,
+        ),
+        labels: { scheme: GUARDIAN_SCHEME, mode: CONTACT_MODE },
+        canLogContact: allowed(res, Permission.RECORD_GUARDIAN_CONTACT),
+        banner: takeFlash(req),
+      });
+    }),
+  );
+
+  const contactPage = async (req: Request, res: Response, form: ContactForm, extra: object = {}) => {
+    const { child } = await graphql.read(
+      sessionOf(res),
+      ContactFormDocument,
+      { id: String(req.params.id) },
+      requestIdOf(req),
+    );
+    res.render('guardians/log-contact.njk', {
+      child,
+      name: fullName(child),
+      back: backFrom(form.from, child.id),
+      modeItems: Object.entries(CONTACT_MODE).map(([value, label]) => ({
+        value,
+        text: label,
+        checked: form.mode === value,
+      })),
+      form,
+      ...extra,
+    });
+  };
+
+  router.get(
+    '/children/:id/contacts/new',
+    requireSignIn,
+    page(async (req, res) => {
+      requireAllowed(res, Permission.RECORD_GUARDIAN_CONTACT);
+      await contactPage(req, res, {
+        contactedAt: partsOfInstant(),
+        mode: 'IN_PERSON',
+        summary: '',
+        from: text(req.query.from),
+      });
+    }),
+  );
+
+  router.post(
+    '/children/:id/contacts/new',
+    requireSignIn,
+    page(async (req, res) => {
+      requireAllowed(res, Permission.RECORD_GUARDIAN_CONTACT);
+      const body = req.body as Record<string, unknown>;
+      const form: ContactForm = {
+        contactedAt: dateTimeParts(body.contactedAt),
+        mode: text(body.mode),
+        summary: text(body.summary),
+        from: text(body.from),
+      };
+      const contactedAt = parseDateTime(form.contactedAt, 'When you were in contact');
+      const problems = formProblems({
+        contactedAt: !contactedAt.ok
+          ? contactedAt.message
+          : contactedAt.value === null
+            ? 'Enter the date and time you were in contact'
+            : undefined,
+        mode: form.mode ? undefined : 'Select how you were in contact',
+      });
+      if (problems || !contactedAt.ok) {
+        return contactPage(req, res, form, errorSummary(problems!, CONTACT_FIELDS));
+      }
+      const childId = String(req.params.id);
+      const outcome = shownOnTheForm(
+        await graphql.run(
+          sessionOf(res),
+          RecordGuardianContactDocument,
+          {
+            input: {
+              childId,
+              contactedAt: contactedAt.value!,
+              mode: form.mode as ContactMode,
+              summary: textOrNull(form.summary),
+            },
+          },
+          requestIdOf(req),
+        ),
+      );
+      if (!outcome.ok) {
+        return contactPage(req, res, form, refusalSummary(outcome.refusal, CONTACT_FIELDS, CONTACT_LABELS));
+      }
+      const { child } = await graphql.read(
+        sessionOf(res),
+        ContactFormDocument,
+        { id: childId },
+        requestIdOf(req),
+      );
+      afterwards(req, res, `Contact with ${fullName(child)} logged.`, afterContact(form.from, childId));
+    }),
+  );
+
+  return router;
+}
+
+/** Each scheme serving the child, eligible or not, and why: the rows of a summary list. */
+function eligibilityRows(
+  schemes: { scheme: GuardianScheme; eligible: boolean; reason: string; endsOn?: string | null }[],
+) {
+  return schemes.map((scheme) => ({
+    scheme: GUARDIAN_SCHEME[scheme.scheme],
+    eligible: scheme.eligible,
+    reason: scheme.reason,
+    endsOn: scheme.endsOn ?? null,
+  }));
+}

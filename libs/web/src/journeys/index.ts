@@ -2,10 +2,13 @@ import type { Router } from 'express';
 import { AppConfig } from '@haven/platform';
 import { WebGraphQL } from '../graphql/web-graphql';
 import { alertsRoutes } from './alerts/alerts.routes';
+import { caseClosureRoutes } from './case-closure/case-closure.routes';
 import { childrenRoutes } from './children/children.routes';
 import { missingRoutes } from './missing/missing.routes';
 import { registerRoutes } from './register/register.routes';
+import { returnsRoutes } from './returns/returns.routes';
 import { startRoutes } from './start/start.routes';
+import { subjectAccessRoutes } from './subject-access/subject-access.routes';
 
 /** What every journey's routes are built with. */
 export interface JourneyDependencies {
@@ -17,4 +20,13 @@ export type Journey = (dependencies: JourneyDependencies) => Router;
 
 /** The application's journeys (web-app.md), each a folder of routes and views. */
 /** (`/children/new` before the case file's `/children/{id}`.) */
-export const JOURNEYS: Journey[] = [startRoutes, alertsRoutes, registerRoutes, childrenRoutes, missingRoutes];
+export const JOURNEYS: Journey[] = [
+  startRoutes,
+  alertsRoutes,
+  registerRoutes,
+  childrenRoutes,
+  missingRoutes,
+  caseClosureRoutes,
+  subjectAccessRoutes,
+  returnsRoutes,
+];

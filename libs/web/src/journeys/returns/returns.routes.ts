@@ -61,7 +61,9 @@ export function returnsRoutes({ graphql }: JourneyDependencies): Router {
         })),
         chosen: typeof req.query.year === 'string' ? req.query.year : '',
       };
-      if (req.query.year === undefined) return res.render('returns/ssda903.njk', locals);
+      // the button's own field says the form was sent, with or without a year chosen
+      if (req.query.year === undefined && req.query.check === undefined)
+        return res.render('returns/ssda903.njk', locals);
       const year = offeredYear(req.query.year);
       if (year === undefined) {
         res.status(400);

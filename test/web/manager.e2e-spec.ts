@@ -37,7 +37,7 @@ async function fitsIn320(page: Page): Promise<void> {
 }
 
 async function downloaded(download: Download): Promise<string> {
-  return readFileSync((await download.path())!, 'utf8');
+  return readFileSync(await download.path(), 'utf8');
 }
 
 describeInBrowser("the team manager's tools (web journeys 13 and 14, closing cases)", () => {

@@ -2,11 +2,14 @@ import type { Router } from 'express';
 import { AppConfig } from '@haven/platform';
 import { WebGraphQL } from '../graphql/web-graphql';
 import { alertsRoutes } from './alerts/alerts.routes';
+import { caseClosureRoutes } from './case-closure/case-closure.routes';
 import { childrenRoutes } from './children/children.routes';
 import { guardiansRoutes } from './guardians/guardians.routes';
 import { missingRoutes } from './missing/missing.routes';
 import { registerRoutes } from './register/register.routes';
+import { returnsRoutes } from './returns/returns.routes';
 import { startRoutes } from './start/start.routes';
+import { subjectAccessRoutes } from './subject-access/subject-access.routes';
 
 /** What every journey's routes are built with. */
 export interface JourneyDependencies {
@@ -25,4 +28,7 @@ export const JOURNEYS: Journey[] = [
   childrenRoutes,
   missingRoutes,
   guardiansRoutes,
+  caseClosureRoutes,
+  subjectAccessRoutes,
+  returnsRoutes,
 ];

@@ -5,6 +5,8 @@ import { CaseFileDocument, ChildAuditTrailDocument, FindChildrenDocument } from 
 import { RefusedError } from '../../graphql/web-graphql';
 import { errorSummary, page, requestIdOf, requireSignIn, sessionOf } from '../../web-request';
 import type { JourneyDependencies } from '..';
+import { takeFlash } from '../alerts/flash';
+import { auditEntriesOf } from './audit-trail-view';
 import { readChildSearch } from './child-search';
 import { cursorPageOf, pageNumber, paginationLinks } from './cursor-paging';
 import { CATEGORY, CHILD_STATUS, EXPLOITATION, LABELS, optionsOf } from './labels';
@@ -141,7 +143,9 @@ export function childrenRoutes({ graphql }: JourneyDependencies): Router {
         activeAssignment: child.guardianAssignments.find((assignment) => assignment.active),
         pastAssignments: child.guardianAssignments.filter((assignment) => !assignment.active),
         latestAssessment,
+        banner: takeFlash(req),
         auditTrail,
+        auditEntries: auditTrail && auditEntriesOf(auditTrail),
         auditTrailMore:
           auditTrail?.pageInfo.hasNextPage && auditTrail.pageInfo.endCursor
             ? `/children/${child.id}/audit-trail?after=${encodeURIComponent(auditTrail.pageInfo.endCursor)}`
@@ -153,6 +157,8 @@ export function childrenRoutes({ graphql }: JourneyDependencies): Router {
           grabPack: allowed(res, Permission.EXPORT_MISSING_PERSON_PROFILE),
           assignGuardian: allowed(res, Permission.ASSIGN_GUARDIAN),
           logContact: allowed(res, Permission.RECORD_GUARDIAN_CONTACT),
+          closeCase: allowed(res, Permission.CLOSE_CASE),
+          exportRecord: allowed(res, Permission.EXPORT_CHILD_RECORD),
         },
       });
     }),
@@ -175,6 +181,7 @@ export function childrenRoutes({ graphql }: JourneyDependencies): Router {
       res.render('children/audit-trail.njk', {
         child,
         auditTrail,
+        auditEntries: auditEntriesOf(auditTrail),
         firstShown: (number - 1) * AUDIT_TRAIL_PAGE_SIZE + 1,
         lastShown: (number - 1) * AUDIT_TRAIL_PAGE_SIZE + auditTrail.edges.length,
         pagination: paginationLinks(

@@ -1,5 +1,7 @@
 import type {
   AgeAssessmentOutcome,
+  AuditAction,
+  CaseClosureReason,
   ChildCategory,
   ChildStatus,
   ContactMode,
@@ -127,6 +129,62 @@ export const DURABLE_SOLUTION: Record<DurableSolutionOption, string> = {
   RETURN_TO_COUNTRY_OF_ORIGIN: 'Return to the country of origin',
 };
 
+/** Why a case closed (domain.md), in the words the closing form and the case file use. */
+export const CLOSURE_REASON: Record<CaseClosureReason, string> = {
+  TURNED_18_TO_LEAVING_CARE: 'Turned 18, leaving care',
+  RETURNED_TO_FAMILY: 'Returned to family',
+  TRANSFERRED: 'Transferred to another authority',
+  AGE_ASSESSED_ADULT: 'Age assessed as an adult',
+  DIED: 'Died',
+  OTHER: 'Another reason',
+};
+
+/** What an audit event did, as a sentence's verb: "Read the child's record". */
+export const AUDIT_ACTION: Record<AuditAction, string> = {
+  READ: 'Read',
+  CREATE: 'Added',
+  UPDATE: 'Changed',
+  EXPORT: 'Exported',
+  DELETE: 'Deleted',
+};
+
+/** The records the API audits (its `entity` names), in plain words; an unknown one is humanised. */
+export const AUDIT_ENTITY: Record<string, string> = {
+  Child: 'the child’s record',
+  ChildRecord: 'everything held on the child (subject access)',
+  AuditTrail: 'the audit trail',
+  AgeAssessment: 'an age assessment',
+  NrmReferral: 'an NRM referral',
+  GuardianAssignment: 'a guardian assignment',
+  GuardianContact: 'a guardian’s contact',
+  Placement: 'a placement',
+  MissingEpisode: 'a missing episode',
+  MissingPersonProfile: 'the missing person profile (grab pack)',
+  DurableSolution: 'a durable solution',
+  Alert: 'an alert',
+  Meeting: 'a meeting',
+  Ssda903Return: 'the SSDA903 return',
+};
+
+/** The sections of a subject-access export (the API's names), in plain words. */
+export const RECORD_SECTION: Record<string, string> = {
+  child: 'Identity, date of birth, immigration and case details',
+  nrmReferrals: 'National Referral Mechanism referrals',
+  nrmDecisions: 'National Referral Mechanism decisions',
+  guardianAssignments: 'Guardians assigned',
+  guardianContacts: 'Guardians’ contacts with the child',
+  ageAssessments: 'Age assessments',
+  placements: 'Placements, with addresses',
+  missingEpisodes: 'Missing episodes, returns and return interviews',
+  missingPersonProfile: 'The missing person profile (grab pack)',
+  durableSolutions: 'Durable-solution plans',
+  alerts: 'Alerts',
+  meetings: 'Meetings that discussed the child',
+  meetingActions: 'Actions agreed at meetings',
+  turnedEighteenWithoutSolution: 'Turning 18 without a durable solution',
+  auditTrail: 'The audit trail: who read, changed or exported the record, and when',
+};
+
 /** The labels a case file's template reads, by kind. */
 export const LABELS = {
   category: CATEGORY,
@@ -139,6 +197,9 @@ export const LABELS = {
   ageOutcome: AGE_OUTCOME,
   competentAuthority: COMPETENT_AUTHORITY,
   durableSolution: DURABLE_SOLUTION,
+  closureReason: CLOSURE_REASON,
+  auditAction: AUDIT_ACTION,
+  auditEntity: AUDIT_ENTITY,
 };
 
 /** Options for a select of an enum's values, in the order given, after an "any" option. */

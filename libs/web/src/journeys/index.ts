@@ -3,7 +3,9 @@ import { AppConfig } from '@haven/platform';
 import { WebGraphQL } from '../graphql/web-graphql';
 import { alertsRoutes } from './alerts/alerts.routes';
 import { childrenRoutes } from './children/children.routes';
+import { durableSolutionRoutes } from './durable-solution/durable-solution.routes';
 import { missingRoutes } from './missing/missing.routes';
+import { nrmRoutes } from './nrm/nrm.routes';
 import { registerRoutes } from './register/register.routes';
 import { startRoutes } from './start/start.routes';
 
@@ -17,4 +19,12 @@ export type Journey = (dependencies: JourneyDependencies) => Router;
 
 /** The application's journeys (web-app.md), each a folder of routes and views. */
 /** (`/children/new` before the case file's `/children/{id}`.) */
-export const JOURNEYS: Journey[] = [startRoutes, alertsRoutes, registerRoutes, childrenRoutes, missingRoutes];
+export const JOURNEYS: Journey[] = [
+  startRoutes,
+  alertsRoutes,
+  registerRoutes,
+  childrenRoutes,
+  missingRoutes,
+  nrmRoutes,
+  durableSolutionRoutes,
+];

@@ -1,12 +1,13 @@
 import { Router } from 'express';
 import type { NextFunction, Request, Response } from 'express';
-import { isAllowed, Permission } from '@haven/platform';
+import { isAllowed, londonDate, Permission } from '@haven/platform';
 import { CaseFileDocument, ChildAuditTrailDocument, FindChildrenDocument } from '../../graphql/generated';
 import { RefusedError } from '../../graphql/web-graphql';
 import { errorSummary, page, requestIdOf, requireSignIn, sessionOf } from '../../web-request';
 import type { JourneyDependencies } from '..';
 import { readChildSearch } from './child-search';
 import { cursorPageOf, pageNumber, paginationLinks } from './cursor-paging';
+import { referralStanding } from '../nrm/referral-standing';
 import { CATEGORY, CHILD_STATUS, EXPLOITATION, LABELS, optionsOf } from './labels';
 
 /** Children on one page of the search. */
@@ -151,7 +152,15 @@ export function childrenRoutes({ graphql }: JourneyDependencies): Router {
           reportMissing: allowed(res, Permission.REPORT_MISSING),
           recordReturn: allowed(res, Permission.RECORD_RETURN),
           grabPack: allowed(res, Permission.EXPORT_MISSING_PERSON_PROFILE),
+          recordNrm: allowed(res, Permission.RECORD_NRM),
+          recordDurableSolution: allowed(res, Permission.RECORD_DURABLE_SOLUTION),
         },
+        nrmStanding: Object.fromEntries(
+          child.nrmReferrals.map((referral) => [
+            referral.id,
+            referralStanding(referral, londonDate(new Date())),
+          ]),
+        ),
       });
     }),
   );

@@ -6,6 +6,7 @@ import { childrenRoutes } from './children/children.routes';
 import { durableSolutionRoutes } from './durable-solution/durable-solution.routes';
 import { missingRoutes } from './missing/missing.routes';
 import { nrmRoutes } from './nrm/nrm.routes';
+import { profileRoutes } from './profile/profile.routes';
 import { registerRoutes } from './register/register.routes';
 import { startRoutes } from './start/start.routes';
 
@@ -27,4 +28,5 @@ export const JOURNEYS: Journey[] = [
   missingRoutes,
   nrmRoutes,
   durableSolutionRoutes,
+  profileRoutes,
 ];

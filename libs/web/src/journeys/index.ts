@@ -5,7 +5,10 @@ import { alertsRoutes } from './alerts/alerts.routes';
 import { caseClosureRoutes } from './case-closure/case-closure.routes';
 import { childrenRoutes } from './children/children.routes';
 import { guardiansRoutes } from './guardians/guardians.routes';
+import { durableSolutionRoutes } from './durable-solution/durable-solution.routes';
 import { missingRoutes } from './missing/missing.routes';
+import { nrmRoutes } from './nrm/nrm.routes';
+import { profileRoutes } from './profile/profile.routes';
 import { registerRoutes } from './register/register.routes';
 import { returnsRoutes } from './returns/returns.routes';
 import { startRoutes } from './start/start.routes';
@@ -31,4 +34,7 @@ export const JOURNEYS: Journey[] = [
   caseClosureRoutes,
   subjectAccessRoutes,
   returnsRoutes,
+  nrmRoutes,
+  durableSolutionRoutes,
+  profileRoutes,
 ];

@@ -1,4 +1,4 @@
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 
 declare module 'express-session' {
   interface SessionData {
@@ -17,4 +17,21 @@ export function takeFlash(req: Request): string | undefined {
   const message = req.session?.flash;
   if (message !== undefined) delete req.session.flash;
   return message;
+}
+
+/**
+ * Keeps `message` for the next page and redirects there once the session is stored: express-session
+ * sends the redirect's headers before it has saved, so the browser could ask for the page too soon.
+ */
+export async function redirectWithFlash(
+  req: Request,
+  res: Response,
+  message: string,
+  to: string,
+): Promise<void> {
+  flash(req, message);
+  await new Promise<void>((resolve, reject) =>
+    req.session.save((error) => (error ? reject(error as Error) : resolve())),
+  );
+  res.redirect(303, to);
 }

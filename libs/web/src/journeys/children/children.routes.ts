@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { NextFunction, Request, Response } from 'express';
-import { isAllowed, Permission } from '@haven/platform';
+import { isAllowed, londonDate, Permission } from '@haven/platform';
 import { CaseFileDocument, ChildAuditTrailDocument, FindChildrenDocument } from '../../graphql/generated';
 import { RefusedError } from '../../graphql/web-graphql';
 import { errorSummary, page, requestIdOf, requireSignIn, sessionOf } from '../../web-request';
@@ -9,6 +9,7 @@ import { takeFlash } from '../alerts/flash';
 import { auditEntriesOf } from './audit-trail-view';
 import { readChildSearch } from './child-search';
 import { cursorPageOf, pageNumber, paginationLinks } from './cursor-paging';
+import { referralStanding } from '../nrm/referral-standing';
 import { CATEGORY, CHILD_STATUS, EXPLOITATION, LABELS, optionsOf } from './labels';
 
 /** Children on one page of the search. */
@@ -159,7 +160,15 @@ export function childrenRoutes({ graphql }: JourneyDependencies): Router {
           logContact: allowed(res, Permission.RECORD_GUARDIAN_CONTACT),
           closeCase: allowed(res, Permission.CLOSE_CASE),
           exportRecord: allowed(res, Permission.EXPORT_CHILD_RECORD),
+          recordNrm: allowed(res, Permission.RECORD_NRM),
+          recordDurableSolution: allowed(res, Permission.RECORD_DURABLE_SOLUTION),
         },
+        nrmStanding: Object.fromEntries(
+          child.nrmReferrals.map((referral) => [
+            referral.id,
+            referralStanding(referral, londonDate(new Date())),
+          ]),
+        ),
       });
     }),
   );

@@ -2,16 +2,20 @@ import type {
   AgeAssessmentOutcome,
   AuditAction,
   CaseClosureReason,
+  Agency,
   ChildCategory,
   ChildStatus,
   ContactMode,
   DurableSolutionOption,
+  DurableSolutionStatus,
   ExploitationType,
   GuardianEndReason,
   GuardianScheme,
   ImmigrationStatus,
   LegalStatus,
   NrmCompetentAuthority,
+  NrmDecision,
+  NrmStage,
   PlacementType,
 } from '../../graphql/generated';
 
@@ -185,6 +189,40 @@ export const RECORD_SECTION: Record<string, string> = {
   auditTrail: 'The audit trail: who read, changed or exported the record, and when',
 };
 
+export const DURABLE_SOLUTION_STATUS: Record<DurableSolutionStatus, string> = {
+  IDENTIFIED: 'Identified',
+  IN_PROGRESS: 'In progress',
+  SECURED: 'Secured',
+  ABANDONED: 'Abandoned',
+};
+
+export const NRM_DECISION: Record<NrmDecision, string> = {
+  PENDING: 'Waiting for a decision',
+  POSITIVE: 'Positive',
+  NEGATIVE: 'Negative',
+  SUSPENDED: 'Suspended',
+  WITHDRAWN: 'Withdrawn',
+};
+
+export const NRM_STAGE: Record<NrmStage, string> = {
+  REASONABLE_GROUNDS: 'Reasonable grounds',
+  CONCLUSIVE_GROUNDS: 'Conclusive grounds',
+};
+
+/** Who made an NRM referral (the first responder organisation). */
+export const AGENCY: Record<Agency, string> = {
+  CHILDRENS_SERVICES: 'Children’s services',
+  POLICE: 'Police',
+  BORDER_FORCE: 'Border Force',
+  HOME_OFFICE: 'Home Office',
+  HEALTH: 'Health',
+  EDUCATION: 'Education',
+  YOUTH_JUSTICE: 'Youth justice',
+  GUARDIANSHIP_SERVICE: 'Guardianship service',
+  NGO: 'A charity or voluntary organisation',
+  OTHER: 'Another organisation',
+};
+
 /** The labels a case file's template reads, by kind. */
 export const LABELS = {
   category: CATEGORY,
@@ -200,6 +238,10 @@ export const LABELS = {
   closureReason: CLOSURE_REASON,
   auditAction: AUDIT_ACTION,
   auditEntity: AUDIT_ENTITY,
+  durableSolutionStatus: DURABLE_SOLUTION_STATUS,
+  nrmDecision: NRM_DECISION,
+  nrmStage: NRM_STAGE,
+  agency: AGENCY,
 };
 
 /** Options for a select of an enum's values, in the order given, after an "any" option. */

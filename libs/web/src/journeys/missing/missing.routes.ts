@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import type { Request, Response } from 'express';
+import { isAllowed, Permission } from '@haven/platform';
 import {
   GrabPackDocument,
   MissingEpisodeFormDocument,
@@ -247,6 +248,7 @@ export function missingRoutes({ graphql }: JourneyDependencies): Router {
         profile,
         name: fullName(profile),
         nationality: countryName(profile.nationality),
+        canEditProfile: isAllowed(sessionOf(res).identity.role, Permission.UPDATE_MISSING_PERSON_PROFILE),
       });
     }),
   );

@@ -1,0 +1,237 @@
+import { Router } from 'express';
+import type { Request, Response } from 'express';
+import { isAllowed, Permission } from '@haven/platform';
+import {
+  ChildDurableSolutionsDocument,
+  ChildDurableSolutionsQuery,
+  DurableSolutionOption,
+  DurableSolutionStatus,
+  RecordDurableSolutionDocument,
+} from '../../graphql/generated';
+import { Refusal, RefusedError } from '../../graphql/web-graphql';
+import {
+  DateParts,
+  dateParts,
+  inPlainWords,
+  list,
+  parseDate,
+  partsOfDate,
+  shownOnTheForm,
+  text,
+  textOrNull,
+} from '../../form-values';
+import { errorSummary, page, requestIdOf, requireSignIn, sessionOf } from '../../web-request';
+import { redirectWithFlash, takeFlash } from '../alerts/flash';
+import { DURABLE_SOLUTION, DURABLE_SOLUTION_STATUS, LABELS } from '../children/labels';
+import type { JourneyDependencies } from '..';
+
+type Child = ChildDurableSolutionsQuery['child'];
+type Solution = Child['durableSolutions'][number];
+
+const fullName = (child: { givenName: string; familyName: string | null }) =>
+  [child.givenName, child.familyName].filter(Boolean).join(' ');
+
+/** The plan: the latest record of each option considered, newest first (the history keeps the rest). */
+export function planOf(records: Solution[]): Solution[] {
+  const latest = new Map<DurableSolutionOption, Solution>();
+  for (const record of records) if (!latest.has(record.option)) latest.set(record.option, record);
+  return [...latest.values()];
+}
+
+/** The API's field names on the form, to the inputs' ids. */
+const FIELDS: Record<string, string> = {
+  option: 'option',
+  status: 'status',
+  assessedOn: 'assessedOn-day',
+  securedOn: 'securedOn-day',
+  basis: 'basis',
+  riskAssessmentCompleted: 'assessments',
+  bestInterestsAssessmentCompleted: 'assessments',
+};
+const NAMES: Record<string, string> = {
+  assessedOn: 'The date of the assessment',
+  securedOn: 'The date it was secured',
+  basis: 'The basis',
+};
+
+interface SolutionForm {
+  option: string;
+  status: string;
+  assessedOn: DateParts;
+  securedOn: DateParts;
+  basis: string;
+  assessments: string[];
+}
+
+const blankForm = (option = ''): SolutionForm => ({
+  option,
+  status: '',
+  assessedOn: partsOfDate(null),
+  securedOn: partsOfDate(null),
+  basis: '',
+  assessments: [],
+});
+
+/** The form for a change to an option already in the plan starts from its latest record. */
+function formFrom(record: Solution): SolutionForm {
+  return {
+    option: record.option,
+    status: record.status,
+    assessedOn: partsOfDate(record.assessedOn),
+    securedOn: partsOfDate(record.securedOn),
+    basis: record.basis ?? '',
+    assessments: [
+      ...(record.riskAssessmentCompleted ? ['risk'] : []),
+      ...(record.bestInterestsAssessmentCompleted ? ['bestInterests'] : []),
+    ],
+  };
+}
+
+/**
+ * A refusal on the form: the API's one CONFLICT here is the rule that a return to the country of origin
+ * is never secured without both assessments, so it is shown on the assessments' checkboxes.
+ */
+function problemsOf(refusal: Refusal) {
+  if (refusal.code === 'CONFLICT') {
+    return {
+      errorList: [{ text: refusal.message, href: '#assessments' }],
+      errors: { assessments: { text: refusal.message } },
+    };
+  }
+  return errorSummary(inPlainWords(refusal, NAMES), FIELDS);
+}
+
+/**
+ * Journey 11 (web-app.md), the durable-solution half: the plan (the latest record of each option) and
+ * its history at `/children/{id}/durable-solution`, and recording an option or a change to one. A
+ * return to the country of origin cannot be secured without both assessments: the form says so before
+ * it is sent, and shows the API's refusal if it is.
+ */
+export function durableSolutionRoutes({ graphql }: JourneyDependencies): Router {
+  const router = Router();
+
+  const may = (res: Response) => isAllowed(sessionOf(res).identity.role, Permission.RECORD_DURABLE_SOLUTION);
+  const readChild = async (req: Request, res: Response) =>
+    (
+      await graphql.read(
+        sessionOf(res),
+        ChildDurableSolutionsDocument,
+        { id: String(req.params.id) },
+        requestIdOf(req),
+      )
+    ).child;
+
+  router.get(
+    '/children/:id/durable-solution',
+    requireSignIn,
+    page(async (req, res) => {
+      const child = await readChild(req, res);
+      res.render('durable-solution/durable-solution.njk', {
+        child,
+        name: fullName(child),
+        labels: LABELS,
+        plan: planOf(child.durableSolutions),
+        canRecord: may(res),
+        banner: takeFlash(req),
+      });
+    }),
+  );
+
+  const formPage = (res: Response, child: Child, form: SolutionForm, extra: object = {}) =>
+    res.render('durable-solution/record.njk', {
+      child,
+      name: fullName(child),
+      form,
+      optionItems: Object.entries(DURABLE_SOLUTION).map(([value, label]) => ({ value, text: label })),
+      statusItems: Object.entries(DURABLE_SOLUTION_STATUS).map(([value, label]) => ({ value, text: label })),
+      ...extra,
+    });
+
+  const mayRecord = (res: Response) => {
+    if (!may(res)) {
+      throw new RefusedError({
+        code: 'FORBIDDEN',
+        message: 'Your role may not record durable solutions',
+        fields: [],
+      });
+    }
+  };
+
+  router.get(
+    '/children/:id/durable-solution/new',
+    requireSignIn,
+    page(async (req, res) => {
+      mayRecord(res);
+      const child = await readChild(req, res);
+      const option = text(req.query.option);
+      const latest = planOf(child.durableSolutions).find((record) => record.option === option);
+      formPage(res, child, latest ? formFrom(latest) : blankForm(option in DURABLE_SOLUTION ? option : ''));
+    }),
+  );
+
+  router.post(
+    '/children/:id/durable-solution/new',
+    requireSignIn,
+    page(async (req, res) => {
+      mayRecord(res);
+      const body = req.body as Record<string, unknown>;
+      const form: SolutionForm = {
+        option: text(body.option),
+        status: text(body.status),
+        assessedOn: dateParts(body.assessedOn),
+        securedOn: dateParts(body.securedOn),
+        basis: text(body.basis),
+        assessments: list(body.assessments),
+      };
+      const assessedOn = parseDate(form.assessedOn, 'The date of the assessment');
+      const securedOn = parseDate(form.securedOn, 'The date it was secured');
+      const problems = [
+        form.option ? null : { field: 'option', message: 'Select the option' },
+        form.status ? null : { field: 'status', message: 'Select where it stands' },
+        assessedOn.ok ? null : { field: 'assessedOn', message: assessedOn.message },
+        securedOn.ok ? null : { field: 'securedOn', message: securedOn.message },
+      ].filter((problem) => problem !== null);
+      if (problems.length > 0 || !assessedOn.ok || !securedOn.ok) {
+        return formPage(
+          res,
+          await readChild(req, res),
+          form,
+          errorSummary({ code: 'BAD_USER_INPUT', message: 'Check the form', fields: problems }, FIELDS),
+        );
+      }
+      const childId = String(req.params.id);
+      const outcome = shownOnTheForm(
+        await graphql.run(
+          sessionOf(res),
+          RecordDurableSolutionDocument,
+          {
+            input: {
+              childId,
+              option: form.option as DurableSolutionOption,
+              status: form.status as DurableSolutionStatus,
+              assessedOn: assessedOn.value,
+              securedOn: securedOn.value,
+              basis: textOrNull(form.basis),
+              riskAssessmentCompleted: form.assessments.includes('risk'),
+              bestInterestsAssessmentCompleted: form.assessments.includes('bestInterests'),
+            },
+          },
+          requestIdOf(req),
+        ),
+      );
+      if (!outcome.ok) {
+        return formPage(res, await readChild(req, res), form, problemsOf(outcome.refusal));
+      }
+      const option = DURABLE_SOLUTION[form.option as DurableSolutionOption];
+      const status = DURABLE_SOLUTION_STATUS[form.status as DurableSolutionStatus].toLowerCase();
+      await redirectWithFlash(
+        req,
+        res,
+        `${option} recorded as ${status}.`,
+        `/children/${childId}/durable-solution`,
+      );
+    }),
+  );
+
+  return router;
+}

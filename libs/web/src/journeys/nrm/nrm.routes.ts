@@ -1,0 +1,328 @@
+import { Router } from 'express';
+import type { Request, Response } from 'express';
+import { isAllowed, londonDate, Permission } from '@haven/platform';
+import {
+  Agency,
+  ChildNrmDocument,
+  ChildNrmQuery,
+  NrmCompetentAuthority,
+  NrmDecision,
+  NrmStage,
+  RecordNrmDecisionDocument,
+  RecordNrmReferralDocument,
+} from '../../graphql/generated';
+import { RefusedError } from '../../graphql/web-graphql';
+import {
+  DateParts,
+  dateParts,
+  inPlainWords,
+  parseDate,
+  partsOfDate,
+  shownOnTheForm,
+  text,
+} from '../../form-values';
+import { formatDate } from '../../nunjucks-setup';
+import { errorSummary, page, requestIdOf, requireSignIn, sessionOf } from '../../web-request';
+import { redirectWithFlash, takeFlash } from '../alerts/flash';
+import { AGENCY, COMPETENT_AUTHORITY, LABELS, NRM_DECISION, NRM_STAGE } from '../children/labels';
+import type { JourneyDependencies } from '..';
+import { referralStanding } from './referral-standing';
+
+type Referral = ChildNrmQuery['child']['nrmReferrals'][number];
+
+const fullName = (child: { givenName: string; familyName: string | null }) =>
+  [child.givenName, child.familyName].filter(Boolean).join(' ');
+
+/** The API's field names on the forms, to the inputs' ids. */
+const REFERRAL_FIELDS: Record<string, string> = {
+  referredOn: 'referredOn-day',
+  firstResponder: 'firstResponder',
+  competentAuthority: 'competentAuthority',
+};
+const DECISION_FIELDS: Record<string, string> = {
+  stage: 'stage',
+  decision: 'decision',
+  decidedOn: 'decidedOn-day',
+  referralId: 'stage',
+};
+/** What the API's fields are called on the pages, for its messages. */
+const NAMES: Record<string, string> = {
+  referredOn: 'The date of the referral',
+  decidedOn: 'The date of the decision',
+  firstResponder: 'The first responder',
+  competentAuthority: 'The competent authority',
+};
+
+/** The decisions a competent authority makes (PENDING is the state before one). */
+const DECISIONS = (Object.keys(NRM_DECISION) as NrmDecision[]).filter((decision) => decision !== 'PENDING');
+
+const badInput = (field: string, message: string) => ({
+  code: 'BAD_USER_INPUT',
+  message: 'Check the form',
+  fields: [{ field, message }],
+});
+
+interface ReferralForm {
+  referredOn: DateParts;
+  firstResponder: string;
+  competentAuthority: string;
+}
+
+interface DecisionForm {
+  stage: string;
+  decision: string;
+  decidedOn: DateParts;
+}
+
+/**
+ * Journey 11 (web-app.md), the NRM half: a child's referrals with their due dates, the recovery period
+ * and the flags for review (`/children/{id}/nrm`), making a referral and recording the reasonable- and
+ * conclusive-grounds decisions. The rules are the API's: its refusals are shown on the forms.
+ */
+export function nrmRoutes({ graphql, config }: JourneyDependencies): Router {
+  const router = Router();
+
+  const may = (res: Response) => isAllowed(sessionOf(res).identity.role, Permission.RECORD_NRM);
+  const mayRecord = (res: Response) => {
+    if (!may(res)) {
+      throw new RefusedError({
+        code: 'FORBIDDEN',
+        message: 'Your role may not record NRM referrals',
+        fields: [],
+      });
+    }
+  };
+  const readChild = async (req: Request, res: Response) =>
+    (await graphql.read(sessionOf(res), ChildNrmDocument, { id: String(req.params.id) }, requestIdOf(req)))
+      .child;
+
+  router.get(
+    '/children/:id/nrm',
+    requireSignIn,
+    page(async (req, res) => {
+      const child = await readChild(req, res);
+      const today = londonDate(new Date());
+      res.render('nrm/nrm.njk', {
+        child,
+        name: fullName(child),
+        labels: LABELS,
+        referrals: child.nrmReferrals.map((referral) => ({
+          ...referral,
+          ...referralStanding(referral, today),
+        })),
+        canRecord: may(res),
+        banner: takeFlash(req),
+      });
+    }),
+  );
+
+  const referralPage = (
+    res: Response,
+    child: ChildNrmQuery['child'],
+    form: ReferralForm,
+    extra: object = {},
+  ) =>
+    res.render('nrm/referral.njk', {
+      child,
+      name: fullName(child),
+      form,
+      targetWorkingDays: config.nrm.reasonableGroundsTargetWorkingDays,
+      agencyItems: [
+        { value: '', text: 'Not recorded' },
+        ...Object.entries(AGENCY).map(([value, label]) => ({ value, text: label })),
+      ],
+      authorityItems: [
+        ...Object.entries(COMPETENT_AUTHORITY).map(([value, label]) => ({ value, text: label })),
+        { value: '', text: 'Not known yet' },
+      ],
+      ...extra,
+    });
+
+  router.get(
+    '/children/:id/nrm/new',
+    requireSignIn,
+    page(async (req, res) => {
+      mayRecord(res);
+      referralPage(res, await readChild(req, res), {
+        referredOn: partsOfDate(londonDate(new Date())),
+        firstResponder: 'CHILDRENS_SERVICES',
+        competentAuthority: 'SINGLE_COMPETENT_AUTHORITY',
+      });
+    }),
+  );
+
+  router.post(
+    '/children/:id/nrm/new',
+    requireSignIn,
+    page(async (req, res) => {
+      mayRecord(res);
+      const body = req.body as Record<string, unknown>;
+      const form: ReferralForm = {
+        referredOn: dateParts(body.referredOn),
+        firstResponder: text(body.firstResponder),
+        competentAuthority: text(body.competentAuthority),
+      };
+      const referredOn = parseDate(form.referredOn, 'The date of the referral');
+      if (!referredOn.ok || referredOn.value === null) {
+        const message = referredOn.ok ? 'Enter the date of the referral' : referredOn.message;
+        return referralPage(
+          res,
+          await readChild(req, res),
+          form,
+          errorSummary(badInput('referredOn', message), REFERRAL_FIELDS),
+        );
+      }
+      const childId = String(req.params.id);
+      const outcome = shownOnTheForm(
+        await graphql.run(
+          sessionOf(res),
+          RecordNrmReferralDocument,
+          {
+            input: {
+              childId,
+              referredOn: referredOn.value,
+              firstResponder: (form.firstResponder || null) as Agency | null,
+              competentAuthority: (form.competentAuthority || null) as NrmCompetentAuthority | null,
+            },
+          },
+          requestIdOf(req),
+        ),
+      );
+      if (!outcome.ok) {
+        return referralPage(
+          res,
+          await readChild(req, res),
+          form,
+          errorSummary(inPlainWords(outcome.refusal, NAMES), REFERRAL_FIELDS),
+        );
+      }
+      const dueBy = outcome.data.recordNrmReferral.reasonableGroundsDueBy;
+      await redirectWithFlash(
+        req,
+        res,
+        `Referral recorded. The reasonable-grounds decision is due by ${formatDate(dueBy)}.`,
+        `/children/${childId}/nrm`,
+      );
+    }),
+  );
+
+  /** The child and the referral the address names (NOT_FOUND when it is not theirs). */
+  const referralOf = async (req: Request, res: Response) => {
+    const child = await readChild(req, res);
+    const referral = child.nrmReferrals.find((candidate) => candidate.id === req.params.referralId);
+    if (!referral) {
+      throw new RefusedError({ code: 'NOT_FOUND', message: 'There is no such referral', fields: [] });
+    }
+    return { child, referral };
+  };
+
+  const decisionPage = (
+    res: Response,
+    found: { child: ChildNrmQuery['child']; referral: Referral },
+    form: DecisionForm,
+    extra: object = {},
+  ) =>
+    res.render('nrm/decision.njk', {
+      ...found,
+      name: fullName(found.child),
+      labels: LABELS,
+      form,
+      stageItems: (Object.keys(NRM_STAGE) as NrmStage[]).map((stage) => ({
+        value: stage,
+        text: NRM_STAGE[stage],
+        hint: {
+          text:
+            stage === 'REASONABLE_GROUNDS'
+              ? 'The first decision: whether the child may be a victim of modern slavery'
+              : 'Only after a positive reasonable-grounds decision',
+        },
+      })),
+      decisionItems: DECISIONS.map((decision) => ({ value: decision, text: NRM_DECISION[decision] })),
+      ...extra,
+    });
+
+  router.get(
+    '/children/:id/nrm/:referralId/decision',
+    requireSignIn,
+    page(async (req, res) => {
+      mayRecord(res);
+      const found = await referralOf(req, res);
+      decisionPage(res, found, {
+        stage:
+          found.referral.reasonableGrounds.decision === 'POSITIVE'
+            ? 'CONCLUSIVE_GROUNDS'
+            : 'REASONABLE_GROUNDS',
+        decision: '',
+        decidedOn: partsOfDate(londonDate(new Date())),
+      });
+    }),
+  );
+
+  router.post(
+    '/children/:id/nrm/:referralId/decision',
+    requireSignIn,
+    page(async (req, res) => {
+      mayRecord(res);
+      const found = await referralOf(req, res);
+      const body = req.body as Record<string, unknown>;
+      const form: DecisionForm = {
+        stage: text(body.stage),
+        decision: text(body.decision),
+        decidedOn: dateParts(body.decidedOn),
+      };
+      const decidedOn = parseDate(form.decidedOn, 'The date of the decision');
+      const problems = [
+        form.stage ? null : { field: 'stage', message: 'Select which decision it is' },
+        form.decision ? null : { field: 'decision', message: 'Select the decision' },
+        !decidedOn.ok
+          ? { field: 'decidedOn', message: decidedOn.message }
+          : decidedOn.value === null
+            ? { field: 'decidedOn', message: 'Enter the date of the decision' }
+            : null,
+      ].filter((problem) => problem !== null);
+      if (problems.length > 0 || !decidedOn.ok || decidedOn.value === null) {
+        return decisionPage(
+          res,
+          found,
+          form,
+          errorSummary(
+            { code: 'BAD_USER_INPUT', message: 'Check the form', fields: problems },
+            DECISION_FIELDS,
+          ),
+        );
+      }
+      const outcome = shownOnTheForm(
+        await graphql.run(
+          sessionOf(res),
+          RecordNrmDecisionDocument,
+          {
+            input: {
+              referralId: found.referral.id,
+              stage: form.stage as NrmStage,
+              decision: form.decision as NrmDecision,
+              decidedOn: decidedOn.value,
+            },
+          },
+          requestIdOf(req),
+        ),
+      );
+      if (!outcome.ok) {
+        return decisionPage(
+          res,
+          found,
+          form,
+          errorSummary(inPlainWords(outcome.refusal, NAMES), DECISION_FIELDS),
+        );
+      }
+      const flagged = outcome.data.recordNrmDecision.flags.length > 0 ? ' It is flagged for review.' : '';
+      await redirectWithFlash(
+        req,
+        res,
+        `${NRM_STAGE[form.stage as NrmStage]} decision recorded.${flagged}`,
+        `/children/${found.child.id}/nrm`,
+      );
+    }),
+  );
+
+  return router;
+}

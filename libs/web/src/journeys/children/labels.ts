@@ -1,4 +1,5 @@
 import type {
+  Agency,
   AgeAssessmentOutcome,
   ChildCategory,
   ChildStatus,
@@ -7,6 +8,8 @@ import type {
   GuardianScheme,
   ImmigrationStatus,
   LegalStatus,
+  MeetingStatus,
+  MeetingType,
   NrmCompetentAuthority,
   PlacementType,
 } from '../../graphql/generated';
@@ -109,6 +112,35 @@ export const DURABLE_SOLUTION: Record<DurableSolutionOption, string> = {
   RETURN_TO_COUNTRY_OF_ORIGIN: 'Return to the country of origin',
 };
 
+export const MEETING_TYPE: Record<MeetingType, string> = {
+  MISSING_REVIEW: 'Missing review',
+  STRATEGY_DISCUSSION: 'Strategy discussion (section 47)',
+  CHILD_EXPLOITATION: 'Child exploitation meeting (MACE)',
+  LOOKED_AFTER_REVIEW: 'Looked-after review',
+  BEST_INTERESTS: 'Best interests meeting',
+  LSCB_SUBGROUP: 'Safeguarding partnership subgroup',
+  OTHER: 'Other meeting',
+};
+
+export const MEETING_STATUS: Record<MeetingStatus, string> = {
+  SCHEDULED: 'Scheduled',
+  HELD: 'Held',
+  CANCELLED: 'Cancelled',
+};
+
+export const AGENCY: Record<Agency, string> = {
+  CHILDRENS_SERVICES: 'Children’s services',
+  POLICE: 'Police',
+  HEALTH: 'Health',
+  EDUCATION: 'Education',
+  GUARDIANSHIP_SERVICE: 'Guardianship service',
+  BORDER_FORCE: 'Border Force',
+  HOME_OFFICE: 'Home Office',
+  NGO: 'Voluntary organisation (NGO)',
+  YOUTH_JUSTICE: 'Youth justice',
+  OTHER: 'Other agency',
+};
+
 /** The labels a case file's template reads, by kind. */
 export const LABELS = {
   category: CATEGORY,
@@ -121,6 +153,9 @@ export const LABELS = {
   ageOutcome: AGE_OUTCOME,
   competentAuthority: COMPETENT_AUTHORITY,
   durableSolution: DURABLE_SOLUTION,
+  meetingType: MEETING_TYPE,
+  meetingStatus: MEETING_STATUS,
+  agency: AGENCY,
 };
 
 /** Options for a select of an enum's values, in the order given, after an "any" option. */

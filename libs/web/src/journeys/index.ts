@@ -6,6 +6,7 @@ import { caseClosureRoutes } from './case-closure/case-closure.routes';
 import { childrenRoutes } from './children/children.routes';
 import { guardiansRoutes } from './guardians/guardians.routes';
 import { durableSolutionRoutes } from './durable-solution/durable-solution.routes';
+import { meetingsRoutes } from './meetings/meetings.routes';
 import { missingRoutes } from './missing/missing.routes';
 import { nrmRoutes } from './nrm/nrm.routes';
 import { profileRoutes } from './profile/profile.routes';
@@ -37,4 +38,5 @@ export const JOURNEYS: Journey[] = [
   nrmRoutes,
   durableSolutionRoutes,
   profileRoutes,
+  meetingsRoutes,
 ];

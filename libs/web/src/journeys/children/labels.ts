@@ -1,8 +1,8 @@
 import type {
+  Agency,
   AgeAssessmentOutcome,
   AuditAction,
   CaseClosureReason,
-  Agency,
   ChildCategory,
   ChildStatus,
   ContactMode,
@@ -13,6 +13,8 @@ import type {
   GuardianScheme,
   ImmigrationStatus,
   LegalStatus,
+  MeetingStatus,
+  MeetingType,
   NrmCompetentAuthority,
   NrmDecision,
   NrmStage,
@@ -223,6 +225,22 @@ export const AGENCY: Record<Agency, string> = {
   OTHER: 'Another organisation',
 };
 
+export const MEETING_TYPE: Record<MeetingType, string> = {
+  MISSING_REVIEW: 'Missing review',
+  STRATEGY_DISCUSSION: 'Strategy discussion (section 47)',
+  CHILD_EXPLOITATION: 'Child exploitation meeting (MACE)',
+  LOOKED_AFTER_REVIEW: 'Looked-after review',
+  BEST_INTERESTS: 'Best interests meeting',
+  LSCB_SUBGROUP: 'Safeguarding partnership subgroup',
+  OTHER: 'Other meeting',
+};
+
+export const MEETING_STATUS: Record<MeetingStatus, string> = {
+  SCHEDULED: 'Scheduled',
+  HELD: 'Held',
+  CANCELLED: 'Cancelled',
+};
+
 /** The labels a case file's template reads, by kind. */
 export const LABELS = {
   category: CATEGORY,
@@ -241,6 +259,8 @@ export const LABELS = {
   durableSolutionStatus: DURABLE_SOLUTION_STATUS,
   nrmDecision: NRM_DECISION,
   nrmStage: NRM_STAGE,
+  meetingType: MEETING_TYPE,
+  meetingStatus: MEETING_STATUS,
   agency: AGENCY,
 };
 

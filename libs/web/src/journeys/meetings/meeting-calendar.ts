@@ -65,7 +65,7 @@ export interface CalendarWeek<T> {
 }
 
 /**
- * The month's weeks, Monday to Sunday, each with the items on its days in order (`instantOf` gives an
+ * The month's weeks, Monday to Sunday, each with the items on the month's days in order (`instantOf` gives an
  * item's instant, placed by its UK calendar date); a week with none is kept, so the calendar shows the whole month.
  */
 export function calendarWeeks<T>(
@@ -78,7 +78,8 @@ export function calendarWeeks<T>(
     const sunday = addDays(monday, 6);
     const inWeek = items
       .map((item) => ({ item, date: londonDate(new Date(instantOf(item))) }))
-      .filter(({ date }) => date >= monday && date <= sunday)
+      // the month's own days: a week's days in the months either side show in those months
+      .filter(({ date }) => date >= monday && date <= sunday && date.startsWith(calendar.month))
       .sort((a, b) => instantOf(a.item).localeCompare(instantOf(b.item)));
     weeks.push({
       title: `Week beginning Monday ${longDate(monday)}`,

@@ -3,6 +3,7 @@ import { AppConfig } from '@haven/platform';
 import { WebGraphQL } from '../graphql/web-graphql';
 import { alertsRoutes } from './alerts/alerts.routes';
 import { childrenRoutes } from './children/children.routes';
+import { dashboardRoutes } from './dashboard/dashboard.routes';
 import { missingRoutes } from './missing/missing.routes';
 import { registerRoutes } from './register/register.routes';
 import { startRoutes } from './start/start.routes';
@@ -17,4 +18,11 @@ export type Journey = (dependencies: JourneyDependencies) => Router;
 
 /** The application's journeys (web-app.md), each a folder of routes and views. */
 /** (`/children/new` before the case file's `/children/{id}`.) */
-export const JOURNEYS: Journey[] = [startRoutes, alertsRoutes, registerRoutes, childrenRoutes, missingRoutes];
+export const JOURNEYS: Journey[] = [
+  startRoutes,
+  alertsRoutes,
+  registerRoutes,
+  childrenRoutes,
+  missingRoutes,
+  dashboardRoutes,
+];

@@ -9,24 +9,24 @@ const withheld = { value: null, suppressed: true };
 /** A dashboard whose every headline is 0, with the breakdowns and months given. */
 function dashboardWith(parts: Partial<Dashboard>): Dashboard {
   const zero = shown(0);
-  return new Proxy(
-    {
-      from: '2026-01-01',
-      to: '2026-03-31',
-      authorityCodes: ['E10000016'],
-      suppressionThreshold: 4,
-      generatedAt: '2026-04-01T09:00:00.000Z',
-      byCategory: [],
-      byNrmCategory: [],
-      byExploitationType: [],
-      byNationality: [],
-      byGender: [],
-      byAgeBand: [],
-      monthly: [],
-      ...parts,
-    } as Record<string, unknown>,
-    { get: (target, key: string) => (key in target ? target[key] : zero) },
-  ) as unknown as Dashboard;
+  const fields: Record<string, unknown> = {
+    from: '2026-01-01',
+    to: '2026-03-31',
+    authorityCodes: ['E10000016'],
+    suppressionThreshold: 4,
+    generatedAt: '2026-04-01T09:00:00.000Z',
+    byCategory: [],
+    byNrmCategory: [],
+    byExploitationType: [],
+    byNationality: [],
+    byGender: [],
+    byAgeBand: [],
+    monthly: [],
+    ...parts,
+  };
+  return new Proxy(fields, {
+    get: (target, key: string) => (key in target ? target[key] : zero),
+  }) as unknown as Dashboard;
 }
 
 describe("the dashboard's tables", () => {

@@ -362,6 +362,12 @@ describeInBrowser('the partnership dashboard (web journey 12)', () => {
     await signInAs(other, app.url, analyst([HILLINGDON], 'analyst-web-dashboard-hillingdon'));
     expect((await elsewhere.request.get(`${app.url}/dashboard/children.csv?${base}`)).status()).toBe(403);
     await elsewhere.close();
+    // a guardian has no dashboard at all
+    const { context: guardians } = await newContext(browser);
+    await signInAs(await guardians.newPage(), app.url, guardian('ICTG-WEB-DASHBOARD', 'g-web-dashboard'));
+    expect((await guardians.request.get(`${app.url}/dashboard`)).status()).toBe(403);
+    expect((await guardians.request.get(`${app.url}/dashboard/children.csv`)).status()).toBe(403);
+    await guardians.close();
     await context.close();
   });
 });

@@ -2,3 +2,4 @@ export * from './dashboard.model';
 export * from './statistics.module';
 export * from './statistics.service';
 export * from './suppression';
+export { csv } from './returns/ssda903.rules';

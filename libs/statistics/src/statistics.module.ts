@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { DashboardPageController } from './page/dashboard-page.controller';
 import { Ssda903Resolver } from './returns/ssda903.resolver';
 import { Ssda903Service } from './returns/ssda903.service';
 import { StatisticsResolver } from './statistics.resolver';
@@ -9,7 +8,6 @@ export const STATISTICS_RESOLVERS = [StatisticsResolver, Ssda903Resolver];
 
 /** What the LSCB subgroup looks at: de-identified, suppressed statistics. */
 @Module({
-  controllers: [DashboardPageController],
   providers: [StatisticsService, Ssda903Service, ...STATISTICS_RESOLVERS],
 })
 export class StatisticsModule {}

@@ -1,5 +1,5 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
-import { Allow, Ctx, Permission, RequestContext } from '@haven/platform';
+import { Allow, Ctx, OrganisationModel, Permission, RequestContext } from '@haven/platform';
 import { DashboardInput, DashboardModel } from './dashboard.model';
 import { StatisticsService } from './statistics.service';
 
@@ -13,5 +13,14 @@ export class StatisticsResolver {
   @Allow(Permission.READ_DASHBOARD)
   dashboard(@Ctx() ctx: RequestContext, @Args('input') input: DashboardInput): Promise<DashboardModel> {
     return this.statistics.dashboard(ctx, input);
+  }
+
+  @Query(() => [OrganisationModel], {
+    description:
+      "The local authorities the caller may ask the dashboard for, by name: an analyst's partnership's (the token's las), staff's own",
+  })
+  @Allow(Permission.READ_DASHBOARD)
+  dashboardAuthorities(@Ctx() ctx: RequestContext): Promise<OrganisationModel[]> {
+    return this.statistics.availableAuthorities(ctx);
   }
 }

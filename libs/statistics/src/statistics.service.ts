@@ -10,6 +10,7 @@ import {
   forbidden,
   invalidField,
   londonDate,
+  OrganisationModel,
   RequestContext,
   Role,
   startOfLondonDay,
@@ -141,6 +142,21 @@ export class StatisticsService {
     });
   }
 
+  /** The local authorities the caller may ask for (see `authorities`), by name. */
+  async availableAuthorities(ctx: RequestContext): Promise<OrganisationModel[]> {
+    const em = await ctx.em();
+    return em.query<OrganisationModel[]>(
+      `SELECT id, code, name, kind, nation FROM organisation
+        WHERE kind = 'LOCAL_AUTHORITY' AND code = ANY($1::text[]) ORDER BY name`,
+      [this.allowedCodes(ctx)],
+    );
+  }
+
+  private allowedCodes(ctx: RequestContext): readonly string[] {
+    const { actor } = ctx;
+    return actor.role === Role.LSCB_ANALYST ? actor.authorityCodes : [actor.organisationCode];
+  }
+
   /**
    * The authorities asked for, if the caller may see them: an analyst those in their token's `las`,
    * authority staff their own. Anything else is FORBIDDEN.
@@ -149,8 +165,7 @@ export class StatisticsService {
     ctx: RequestContext,
     requested?: string[] | null,
   ): Promise<{ ids: string[]; codes: string[] }> {
-    const { actor } = ctx;
-    const allowed = actor.role === Role.LSCB_ANALYST ? actor.authorityCodes : [actor.organisationCode];
+    const allowed = this.allowedCodes(ctx);
     const codes = [...new Set(requested?.length ? requested : allowed)];
     if (codes.length === 0) throw invalidField('authorityCodes', 'Name at least one authority');
     const outside = codes.filter((code) => !allowed.includes(code));

@@ -79,9 +79,9 @@ export class WebApplication {
         },
       }),
     );
-    // the dashboard's and (in development) the explorer's pages, served by their own capabilities, are
-    // the session's too; where there is no explorer, its address stays a 404
-    instance.get(this.config.graphql.explorer ? ['/dashboard', '/explorer'] : ['/dashboard'], requireSignIn);
+    // (in development) the explorer's page, served by its own capability, is the session's too; where
+    // there is no explorer, its address stays a 404
+    if (this.config.graphql.explorer) instance.get('/explorer', requireSignIn);
     // each page asks for a signed-in practitioner itself (requireSignIn): the API's routes come after
     for (const journey of JOURNEYS) app.use(journey({ graphql: this.graphql, config: this.config }));
     app.use(this.errors());

@@ -7,6 +7,7 @@ import { childrenRoutes } from './children/children.routes';
 import { guardiansRoutes } from './guardians/guardians.routes';
 import { durableSolutionRoutes } from './durable-solution/durable-solution.routes';
 import { meetingsRoutes } from './meetings/meetings.routes';
+import { dashboardRoutes } from './dashboard/dashboard.routes';
 import { missingRoutes } from './missing/missing.routes';
 import { nrmRoutes } from './nrm/nrm.routes';
 import { profileRoutes } from './profile/profile.routes';
@@ -39,4 +40,5 @@ export const JOURNEYS: Journey[] = [
   durableSolutionRoutes,
   profileRoutes,
   meetingsRoutes,
+  dashboardRoutes,
 ];

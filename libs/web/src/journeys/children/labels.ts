@@ -10,6 +10,7 @@ import type {
   DurableSolutionStatus,
   ExploitationType,
   GuardianEndReason,
+  Gender,
   GuardianScheme,
   ImmigrationStatus,
   LegalStatus,
@@ -271,3 +272,29 @@ export function optionsOf(
 ): { value: string; text: string }[] {
   return [{ value: '', text: anyText }, ...Object.entries(labels).map(([value, text]) => ({ value, text }))];
 }
+
+/** The dashboard's breakdowns: a key for the rest, and one for children with nothing recorded. */
+export const NOT_RECORDED = 'Not recorded';
+
+export const GENDER: Record<Gender, string> = {
+  FEMALE: 'Female',
+  MALE: 'Male',
+  OTHER: 'Other',
+  NOT_KNOWN: 'Not known',
+};
+
+/** The NRM statistics' exploitation categories (criminal exploitation is filed under labour). */
+export const NRM_CATEGORY: Record<string, string> = {
+  SEXUAL: 'Sexual exploitation',
+  LABOUR: 'Labour exploitation, criminal exploitation included',
+  DOMESTIC_SERVITUDE: 'Domestic servitude',
+  ORGAN_REMOVAL: 'Organ removal',
+};
+
+/** The dashboard's age bands, in age order (by the effective date of birth). */
+export const AGE_BAND: Record<string, string> = {
+  UNDER_14: 'Under 14',
+  '14_15': '14 or 15',
+  '16_17': '16 or 17',
+  '18_AND_OVER': '18 or over',
+};

@@ -18,3 +18,11 @@ export function takeFlash(req: Request): string | undefined {
   if (message !== undefined) delete req.session.flash;
   return message;
 }
+
+/** Keeps `message` for the next page's success banner, stored before the redirect that shows it. */
+export function flashSaved(req: Request, message: string): Promise<void> {
+  flash(req, message);
+  return new Promise((resolve, reject) =>
+    req.session.save((error: unknown) => (error ? reject(error as Error) : resolve())),
+  );
+}

@@ -151,6 +151,8 @@ export function childrenRoutes({ graphql }: JourneyDependencies): Router {
           reportMissing: allowed(res, Permission.REPORT_MISSING),
           recordReturn: allowed(res, Permission.RECORD_RETURN),
           grabPack: allowed(res, Permission.EXPORT_MISSING_PERSON_PROFILE),
+          recordAge: allowed(res, Permission.RECORD_AGE_ASSESSMENT),
+          recordPlacement: allowed(res, Permission.RECORD_PLACEMENT),
         },
       });
     }),

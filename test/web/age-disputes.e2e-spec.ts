@@ -256,9 +256,11 @@ describeInBrowser('age disputes (web journey 7)', () => {
     await context.close();
   });
 
-  it('raises a dispute and accepts the claimed age with the keyboard alone', async () => {
+  it('raises a dispute and accepts the claimed age with the keyboard alone, at 320 px wide', async () => {
     const child = await newChild(app, worker, { givenName: 'Samir', familyName: 'Haidari' });
-    const { context, problems } = await newContext(browser);
+    const { context, problems } = await newContext(browser, { viewport: { width: 320, height: 800 } });
+    const fits = async () =>
+      expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(320);
     const page = await context.newPage();
     await signInAs(page, app.url, worker);
     await page.goto(`${app.url}/children/${child.id}`);
@@ -268,6 +270,7 @@ describeInBrowser('age disputes (web journey 7)', () => {
       page.waitForURL(`${app.url}/children/${child.id}/age/new`),
       page.keyboard.press('Enter'),
     ]);
+    await fits();
     await tabTo(page, 'input[name="raisedBy"]');
     await page.keyboard.press('Space'); // the first agency: children's services
     await tabTo(page, '#reason');
@@ -279,6 +282,7 @@ describeInBrowser('age disputes (web journey 7)', () => {
     // straight to the outcome, without starting: the claimed age is accepted
     await tabTo(page, `a[href$="/outcome"]`);
     await Promise.all([page.waitForURL(`${disputeUrl}/outcome`), page.keyboard.press('Enter')]);
+    await fits();
     // no interpreter is needed for this child: four safeguards
     expect(await page.locator('input[name="safeguards"]').count()).toBe(4);
     await tabTo(page, 'input[name="safeguards"]');
@@ -296,6 +300,7 @@ describeInBrowser('age disputes (web journey 7)', () => {
     await tabTo(page, 'button.govuk-button');
     await Promise.all([page.waitForURL(disputeUrl), page.keyboard.press('Enter')]);
     expect(await page.textContent('.govuk-notification-banner')).toContain('Outcome recorded');
+    await fits();
     expect(await accessibilityProblems(page)).toEqual([]);
 
     const { ageAssessments, ageDisputed } = await assessmentsOf(child.id);

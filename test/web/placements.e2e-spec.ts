@@ -150,7 +150,7 @@ describeInBrowser('placements (web journey 8)', () => {
     );
     expect(await page.textContent('main')).toContain('Jun is 15 on the day it starts.');
     expect(await accessibilityProblems(page)).toEqual([]);
-    await page.screenshot({ path: 'docs/screenshots/placement-unsafe-warning.png', fullPage: true });
+    await page.screenshot({ path: 'docs/screenshots/unsafe-placement.png', fullPage: true });
     expect((await placementsOf(child.id)).placements).toHaveLength(1);
 
     // change the type: the form comes back as it was filled in
@@ -187,15 +187,18 @@ describeInBrowser('placements (web journey 8)', () => {
     await context.close();
   });
 
-  it('starts and ends a placement with the keyboard alone', async () => {
+  it('starts and ends a placement with the keyboard alone, at 320 px wide', async () => {
     const child = await newChild(app, worker, { givenName: 'Kofi', familyName: 'Asante' });
-    const { context, problems } = await newContext(browser);
+    const { context, problems } = await newContext(browser, { viewport: { width: 320, height: 800 } });
+    const fits = async () =>
+      expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(320);
     const page = await context.newPage();
     await signInAs(page, app.url, worker);
     await page.goto(`${app.url}/children/${child.id}`);
 
     await tabTo(page, 'a[href$="/placements/new"]');
     await Promise.all([page.waitForURL(/\/placements\/new$/), page.keyboard.press('Enter')]);
+    await fits();
     await tabTo(page, 'input[name="type"]');
     await page.keyboard.press('Space'); // the first type: foster care
     expect(await page.isChecked('input[name="type"][value="FOSTER_CARE"]')).toBe(true);
@@ -219,6 +222,7 @@ describeInBrowser('placements (web journey 8)', () => {
     await tabTo(page, 'button.govuk-button');
     await Promise.all([page.waitForURL(/\/placements$/), page.keyboard.press('Enter')]);
     expect(await page.textContent('.govuk-notification-banner')).toContain('Placement ended');
+    await fits();
     expect(await accessibilityProblems(page)).toEqual([]);
 
     const { placements } = await placementsOf(child.id);

@@ -23,6 +23,6 @@ export function takeFlash(req: Request): string | undefined {
 export function flashSaved(req: Request, message: string): Promise<void> {
   flash(req, message);
   return new Promise((resolve, reject) =>
-    req.session.save((error: unknown) => (error ? reject(error as Error) : resolve())),
+    req.session.save((error?: Error) => (error ? reject(error) : resolve())),
   );
 }

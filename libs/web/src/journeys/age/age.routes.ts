@@ -129,11 +129,9 @@ export function historyOf(assessment: Assessment): { on: string; what: string; d
   if (assessment.startedOn) {
     steps.push({ on: assessment.startedOn, what: 'Assessment started', detail: '' });
   }
-  const localOutcome =
-    assessment.localAuthorityOutcome ?? (assessment.determinedBy === 'COURT' ? null : assessment.outcome);
-  const localDate =
-    assessment.localAuthorityAssessedDateOfBirth ??
-    (assessment.determinedBy === 'COURT' ? null : assessment.assessedDateOfBirth);
+  // the local authority's own outcome: the API keeps it when a court's determination replaces it
+  const localOutcome = assessment.localAuthorityOutcome;
+  const localDate = assessment.localAuthorityAssessedDateOfBirth;
   if (assessment.completedOn) {
     steps.push({
       on: assessment.completedOn,

@@ -1,6 +1,7 @@
 import type { Router } from 'express';
 import { AppConfig } from '@haven/platform';
 import { WebGraphQL } from '../graphql/web-graphql';
+import { ageRoutes } from './age/age.routes';
 import { alertsRoutes } from './alerts/alerts.routes';
 import { caseClosureRoutes } from './case-closure/case-closure.routes';
 import { childrenRoutes } from './children/children.routes';
@@ -11,6 +12,7 @@ import { dashboardRoutes } from './dashboard/dashboard.routes';
 import { missingRoutes } from './missing/missing.routes';
 import { nrmRoutes } from './nrm/nrm.routes';
 import { profileRoutes } from './profile/profile.routes';
+import { placementsRoutes } from './placements/placements.routes';
 import { registerRoutes } from './register/register.routes';
 import { returnsRoutes } from './returns/returns.routes';
 import { startRoutes } from './start/start.routes';
@@ -41,4 +43,6 @@ export const JOURNEYS: Journey[] = [
   profileRoutes,
   meetingsRoutes,
   dashboardRoutes,
+  ageRoutes,
+  placementsRoutes,
 ];

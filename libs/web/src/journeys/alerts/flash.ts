@@ -20,18 +20,10 @@ export function takeFlash(req: Request): string | undefined {
 }
 
 /**
- * Keeps `message` for the next page and redirects there once the session is stored: express-session
- * sends the redirect's headers before it has saved, so the browser could ask for the page too soon.
+ * Keeps `message` for the next page and redirects there (the application saves the changed session
+ * before any redirect goes out: see saveSessionBeforeRedirect).
  */
-export async function redirectWithFlash(
-  req: Request,
-  res: Response,
-  message: string,
-  to: string,
-): Promise<void> {
+export function redirectWithFlash(req: Request, res: Response, message: string, to: string): void {
   flash(req, message);
-  await new Promise<void>((resolve, reject) =>
-    req.session.save((error) => (error ? reject(error as Error) : resolve())),
-  );
   res.redirect(303, to);
 }

@@ -162,6 +162,8 @@ export function childrenRoutes({ graphql }: JourneyDependencies): Router {
           exportRecord: allowed(res, Permission.EXPORT_CHILD_RECORD),
           recordNrm: allowed(res, Permission.RECORD_NRM),
           recordDurableSolution: allowed(res, Permission.RECORD_DURABLE_SOLUTION),
+          recordAge: allowed(res, Permission.RECORD_AGE_ASSESSMENT),
+          recordPlacement: allowed(res, Permission.RECORD_PLACEMENT),
         },
         nrmStanding: Object.fromEntries(
           child.nrmReferrals.map((referral) => [

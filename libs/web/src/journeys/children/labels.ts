@@ -3,6 +3,8 @@ import type {
   AgeAssessmentOutcome,
   AuditAction,
   CaseClosureReason,
+  AgeAssessmentSafeguardsInput,
+  AgeAssessmentStatus,
   ChildCategory,
   ChildStatus,
   ContactMode,
@@ -19,6 +21,7 @@ import type {
   NrmCompetentAuthority,
   NrmDecision,
   NrmStage,
+  PlacementEndReason,
   PlacementType,
 } from '../../graphql/generated';
 
@@ -98,21 +101,22 @@ export const CONTACT_MODE: Record<ContactMode, string> = {
   MESSAGE: 'Message',
 };
 
+/** In the order the start-a-placement form offers them: the usual first, the unsafe ones last. */
 export const PLACEMENT_TYPE: Record<PlacementType, string> = {
-  ADULT_ASYLUM_ACCOMMODATION: 'Adult asylum accommodation',
-  BED_AND_BREAKFAST: 'Bed and breakfast',
-  CUSTODY: 'Custody',
   FOSTER_CARE: 'Foster care',
-  HOSPITAL: 'Hospital',
-  IMMIGRATION_DETENTION: 'Immigration detention',
-  INDEPENDENT_LIVING: 'Independent living',
+  SPECIALIST_FOSTER_CARE: 'Specialist foster care',
   KINSHIP_CARE: 'Kinship care',
-  OTHER: 'Other',
   RESIDENTIAL_CHILDRENS_HOME: 'Residential children’s home',
   SECURE_CHILDRENS_HOME: 'Secure children’s home',
-  SPECIALIST_FOSTER_CARE: 'Specialist foster care',
-  SPECIALIST_SAFE_ACCOMMODATION: 'Specialist safe accommodation',
   SUPPORTED_ACCOMMODATION: 'Supported accommodation',
+  SPECIALIST_SAFE_ACCOMMODATION: 'Specialist safe accommodation',
+  INDEPENDENT_LIVING: 'Independent living',
+  HOSPITAL: 'Hospital',
+  CUSTODY: 'Custody',
+  OTHER: 'Other',
+  BED_AND_BREAKFAST: 'Bed and breakfast',
+  ADULT_ASYLUM_ACCOMMODATION: 'Adult asylum accommodation',
+  IMMIGRATION_DETENTION: 'Immigration detention',
 };
 
 export const AGE_OUTCOME: Record<AgeAssessmentOutcome, string> = {
@@ -120,6 +124,62 @@ export const AGE_OUTCOME: Record<AgeAssessmentOutcome, string> = {
   ASSESSED_YOUNGER: 'Assessed as younger than claimed',
   ASSESSED_OLDER_STILL_CHILD: 'Assessed as older, still a child',
   ASSESSED_ADULT: 'Assessed as an adult',
+};
+
+export const AGE_STATUS: Record<AgeAssessmentStatus, string> = {
+  RAISED: 'Raised',
+  IN_PROGRESS: 'Assessment in progress',
+  COMPLETED: 'Completed',
+  CHALLENGED: 'Challenged (judicial review)',
+  FINAL: 'Final',
+};
+
+/** The agencies that refer, assess, dispute an age, attend meetings and own actions. */
+export const AGENCY: Record<Agency, string> = {
+  CHILDRENS_SERVICES: 'Children’s services',
+  HOME_OFFICE: 'Home Office',
+  BORDER_FORCE: 'Border Force',
+  POLICE: 'Police',
+  HEALTH: 'Health',
+  EDUCATION: 'Education',
+  GUARDIANSHIP_SERVICE: 'Guardianship service',
+  YOUTH_JUSTICE: 'Youth justice',
+  NGO: 'Charity or voluntary organisation',
+  OTHER: 'Another agency',
+};
+
+/**
+ * The safeguards of a lawful (Merton-compliant) age assessment, in the order an assessor checks
+ * them; an interpreter is needed only where the child needs one (domain.md).
+ */
+export const SAFEGUARDS: Record<keyof Required<AgeAssessmentSafeguardsInput>, string> = {
+  twoAssessors: 'Two trained assessing social workers carried it out',
+  appropriateAdult: 'An appropriate adult was present',
+  interpreterUsed: 'An interpreter was used',
+  adversePointsPut: 'The adverse points were put to the young person, with a chance to answer',
+  writtenReasons: 'The reasons were given in writing',
+};
+
+export const PLACEMENT_END_REASON: Record<PlacementEndReason, string> = {
+  PLANNED_MOVE: 'Planned move',
+  PLACEMENT_BREAKDOWN: 'The placement broke down',
+  CHILD_WENT_MISSING: 'The child went missing',
+  RETURNED_TO_FAMILY: 'Returned to family',
+  TURNED_18: 'Turned 18',
+  AGE_ASSESSED_ADULT: 'Assessed as an adult',
+  OTHER: 'Another reason',
+};
+
+/**
+ * The placement types unsafe for a child or a person whose age is disputed (domain.md; the API marks
+ * such placements `unsafe`), and why, as the warning before one is saved says it.
+ */
+export const UNSAFE_PLACEMENT_REASON: Partial<Record<PlacementType, string>> = {
+  BED_AND_BREAKFAST:
+    'Bed and breakfast gives no care or supervision: children placed in it go missing and are found by those who exploit them.',
+  ADULT_ASYLUM_ACCOMMODATION:
+    'Adult asylum accommodation houses the child with adults they do not know, with no care or supervision.',
+  IMMIGRATION_DETENTION: 'A child must not be held in immigration detention.',
 };
 
 export const COMPETENT_AUTHORITY: Record<NrmCompetentAuthority, string> = {
@@ -212,20 +272,6 @@ export const NRM_STAGE: Record<NrmStage, string> = {
   CONCLUSIVE_GROUNDS: 'Conclusive grounds',
 };
 
-/** Who made an NRM referral (the first responder organisation). */
-export const AGENCY: Record<Agency, string> = {
-  CHILDRENS_SERVICES: 'Children’s services',
-  POLICE: 'Police',
-  BORDER_FORCE: 'Border Force',
-  HOME_OFFICE: 'Home Office',
-  HEALTH: 'Health',
-  EDUCATION: 'Education',
-  YOUTH_JUSTICE: 'Youth justice',
-  GUARDIANSHIP_SERVICE: 'Guardianship service',
-  NGO: 'A charity or voluntary organisation',
-  OTHER: 'Another organisation',
-};
-
 export const MEETING_TYPE: Record<MeetingType, string> = {
   MISSING_REVIEW: 'Missing review',
   STRATEGY_DISCUSSION: 'Strategy discussion (section 47)',
@@ -252,6 +298,9 @@ export const LABELS = {
   guardianScheme: GUARDIAN_SCHEME,
   placementType: PLACEMENT_TYPE,
   ageOutcome: AGE_OUTCOME,
+  ageStatus: AGE_STATUS,
+  agency: AGENCY,
+  placementEndReason: PLACEMENT_END_REASON,
   competentAuthority: COMPETENT_AUTHORITY,
   durableSolution: DURABLE_SOLUTION,
   closureReason: CLOSURE_REASON,
@@ -262,7 +311,6 @@ export const LABELS = {
   nrmStage: NRM_STAGE,
   meetingType: MEETING_TYPE,
   meetingStatus: MEETING_STATUS,
-  agency: AGENCY,
 };
 
 /** Options for a select of an enum's values, in the order given, after an "any" option. */

@@ -224,7 +224,7 @@ export function durableSolutionRoutes({ graphql }: JourneyDependencies): Router 
       }
       const option = DURABLE_SOLUTION[form.option as DurableSolutionOption];
       const status = DURABLE_SOLUTION_STATUS[form.status as DurableSolutionStatus].toLowerCase();
-      await redirectWithFlash(
+      redirectWithFlash(
         req,
         res,
         `${option} recorded as ${status}.`,

@@ -197,7 +197,7 @@ export function nrmRoutes({ graphql, config }: JourneyDependencies): Router {
         );
       }
       const dueBy = outcome.data.recordNrmReferral.reasonableGroundsDueBy;
-      await redirectWithFlash(
+      redirectWithFlash(
         req,
         res,
         `Referral recorded. The reasonable-grounds decision is due by ${formatDate(dueBy)}.`,
@@ -315,7 +315,7 @@ export function nrmRoutes({ graphql, config }: JourneyDependencies): Router {
         );
       }
       const flagged = outcome.data.recordNrmDecision.flags.length > 0 ? ' It is flagged for review.' : '';
-      await redirectWithFlash(
+      redirectWithFlash(
         req,
         res,
         `${NRM_STAGE[form.stage as NrmStage]} decision recorded.${flagged}`,

@@ -118,7 +118,7 @@ export function profileRoutes({ graphql }: JourneyDependencies): Router {
           errorSummary(inPlainWords(outcome.refusal, NAMES), IDS),
         );
       }
-      await redirectWithFlash(
+      redirectWithFlash(
         req,
         res,
         'The profile is saved. The grab pack prints it as it is now.',

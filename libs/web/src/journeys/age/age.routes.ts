@@ -1,0 +1,618 @@
+import { Router } from 'express';
+import type { Request, Response } from 'express';
+import { isAllowed, londonDate, Permission } from '@haven/platform';
+import {
+  AgeAssessmentOutcome,
+  AgeDisputeDocument,
+  AgeDisputeQuery,
+  Agency,
+  ChallengeAgeAssessmentDocument,
+  FinaliseAgeAssessmentDocument,
+  RaiseAgeDisputeDocument,
+  RecordAgeAssessmentOutcomeDocument,
+  StartAgeAssessmentDocument,
+} from '../../graphql/generated';
+import { Outcome, Refusal, RefusedError } from '../../graphql/web-graphql';
+import {
+  DateParts,
+  dateParts,
+  inPlainWords,
+  list,
+  parseDate,
+  Parsed,
+  partsOfDate,
+  shownOnTheForm,
+  text,
+  textOrNull,
+} from '../../form-values';
+import { formatDate } from '../../nunjucks-setup';
+import { errorSummary, page, requestIdOf, requireSignIn, sessionOf } from '../../web-request';
+import { flash, takeFlash } from '../alerts/flash';
+import { AGE_OUTCOME, AGENCY, LABELS, SAFEGUARDS } from '../children/labels';
+import type { JourneyDependencies } from '..';
+
+type Child = AgeDisputeQuery['child'];
+type Assessment = Child['ageAssessments'][number];
+type Safeguard = keyof typeof SAFEGUARDS;
+
+const fullName = (child: { givenName: string; familyName: string | null }) =>
+  [child.givenName, child.familyName].filter(Boolean).join(' ');
+
+const UNRESOLVED = ['RAISED', 'IN_PROGRESS', 'CHALLENGED'];
+
+/** The API's field names on these forms, to the inputs' ids (error summaries link to them). */
+const FIELDS: Record<string, string> = {
+  raisedBy: 'raisedBy',
+  raisedOn: 'raisedOn-day',
+  reason: 'reason',
+  startedOn: 'startedOn-day',
+  safeguards: 'safeguards',
+  outcome: 'outcome',
+  assessedDateOfBirth: 'assessedDateOfBirth-day',
+  completedOn: 'completedOn-day',
+  challengedOn: 'challengedOn-day',
+  notes: 'notes',
+  courtOutcome: 'courtOutcome',
+  courtAssessedDateOfBirth: 'courtAssessedDateOfBirth-day',
+  finalisedOn: 'finalisedOn-day',
+};
+
+/** What the API's fields are called on the pages, for its messages. */
+const FIELD_LABELS: Record<string, string> = {
+  raisedOn: 'The date the dispute was raised',
+  reason: 'The reason',
+  startedOn: 'The date the assessment started',
+  completedOn: 'The date the assessment was completed',
+  assessedDateOfBirth: 'The assessed date of birth',
+  challengedOn: 'The date the judicial review was brought',
+  notes: 'The notes',
+  finalisedOn: 'The date it became final',
+  courtAssessedDateOfBirth: 'The date of birth the court decided',
+};
+
+const OUTCOME_CODE = /\b(CLAIMED_AGE_ACCEPTED|ASSESSED_YOUNGER|ASSESSED_OLDER_STILL_CHILD|ASSESSED_ADULT)\b/g;
+const ISO_DATE = /\b\d{4}-\d{2}-\d{2}\b/g;
+
+/** The API's refusal in the page's words: fields by their labels, outcomes by theirs, dates as GOV.UK writes them. */
+function inTheseWords(refusal: Refusal): Refusal {
+  const plain = inPlainWords(refusal, FIELD_LABELS);
+  const words = (message: string) =>
+    message
+      .replace(OUTCOME_CODE, (code) => `“${AGE_OUTCOME[code as AgeAssessmentOutcome]}”`)
+      .replace(ISO_DATE, (date) => formatDate(date));
+  return {
+    ...plain,
+    message: words(plain.message),
+    fields: plain.fields.map((field) => ({ ...field, message: words(field.message) })),
+  };
+}
+
+/** The boxes' problems (a required date left empty, a date that cannot be read), before anything is sent. */
+function formProblems(checks: Record<string, Parsed<unknown>>): Refusal | null {
+  const fields = Object.entries(checks).flatMap(([field, result]) =>
+    result.ok ? [] : [{ field, message: result.message }],
+  );
+  return fields.length ? { code: 'BAD_USER_INPUT', message: 'Check the form', fields } : null;
+}
+
+/** A date that must be given. */
+function requiredDate(parts: DateParts, label: string, missing: string): Parsed<string> {
+  const parsed = parseDate(parts, label);
+  if (!parsed.ok) return parsed;
+  return parsed.value === null ? { ok: false, message: missing } : { ok: true, value: parsed.value };
+}
+
+const today = () => partsOfDate(londonDate(new Date()));
+
+/** The safeguards the assessment must record as met before an adult outcome: the interpreter only where needed. */
+export function requiredSafeguards(interpreterNeeded: boolean): Safeguard[] {
+  return (Object.keys(SAFEGUARDS) as Safeguard[]).filter(
+    (safeguard) => safeguard !== 'interpreterUsed' || interpreterNeeded,
+  );
+}
+
+/** The dispute's history, oldest first: each step the assessment went through, as recorded. */
+export function historyOf(assessment: Assessment): { on: string; what: string; detail: string }[] {
+  const steps: { on: string; what: string; detail: string }[] = [];
+  steps.push({
+    on: assessment.raisedOn,
+    what: `Dispute raised (${AGENCY[assessment.raisedBy]})`,
+    detail: [
+      assessment.claimedDateOfBirth
+        ? `Claimed date of birth ${formatDate(assessment.claimedDateOfBirth)}`
+        : '',
+      assessment.reason ?? '',
+    ]
+      .filter(Boolean)
+      .join('. '),
+  });
+  if (assessment.startedOn) {
+    steps.push({ on: assessment.startedOn, what: 'Assessment started', detail: '' });
+  }
+  // the local authority's own outcome: the API keeps it when a court's determination replaces it
+  const localOutcome = assessment.localAuthorityOutcome;
+  const localDate = assessment.localAuthorityAssessedDateOfBirth;
+  if (assessment.completedOn) {
+    steps.push({
+      on: assessment.completedOn,
+      what: 'Assessment completed',
+      detail: [
+        localOutcome ? AGE_OUTCOME[localOutcome] : '',
+        localDate ? `assessed date of birth ${formatDate(localDate)}` : '',
+      ]
+        .filter(Boolean)
+        .join(', '),
+    });
+  }
+  if (assessment.challengedOn) {
+    steps.push({
+      on: assessment.challengedOn,
+      what: 'Judicial review brought',
+      detail: assessment.challengeNotes ?? '',
+    });
+  }
+  if (assessment.finalisedOn) {
+    const byCourt = assessment.determinedBy === 'COURT';
+    steps.push({
+      on: assessment.finalisedOn,
+      what: byCourt ? 'Final: decided by the court' : 'Final',
+      detail: [
+        assessment.outcome ? AGE_OUTCOME[assessment.outcome] : '',
+        assessment.assessedDateOfBirth ? `date of birth ${formatDate(assessment.assessedDateOfBirth)}` : '',
+      ]
+        .filter(Boolean)
+        .join(', '),
+    });
+  }
+  return steps;
+}
+
+/**
+ * Journey 7 (web-app.md): age disputes. Raise one, start the assessment, record its outcome with the
+ * Merton safeguards as a checklist (an adult outcome only once every one is recorded), record a
+ * judicial review, make it final; each dispute's page shows its history.
+ */
+export function ageRoutes({ graphql }: JourneyDependencies): Router {
+  const router = Router();
+
+  const mayRecord = (res: Response) =>
+    isAllowed(sessionOf(res).identity.role, Permission.RECORD_AGE_ASSESSMENT);
+
+  /** Forms are for those who may record an assessment; others are told so (the API would refuse them). */
+  const recorderOnly = (res: Response) => {
+    if (!mayRecord(res)) {
+      throw new RefusedError({
+        code: 'FORBIDDEN',
+        message: 'Only the child’s social workers record age assessments.',
+        fields: [],
+      });
+    }
+  };
+
+  const readChild = async (req: Request, res: Response): Promise<Child> =>
+    (await graphql.read(sessionOf(res), AgeDisputeDocument, { id: String(req.params.id) }, requestIdOf(req)))
+      .child;
+
+  /** The child and the assessment the address names (NOT_FOUND when it is not theirs). */
+  const readAssessment = async (req: Request, res: Response) => {
+    const child = await readChild(req, res);
+    const assessment = child.ageAssessments.find((candidate) => candidate.id === req.params.assessmentId);
+    if (!assessment) {
+      throw new RefusedError({ code: 'NOT_FOUND', message: 'There is no such age assessment', fields: [] });
+    }
+    return { child, assessment, name: fullName(child) };
+  };
+
+  const disputeUrl = (childId: string, assessmentId: string) => `/children/${childId}/age/${assessmentId}`;
+
+  /** Runs a mutation; on success keeps the message and goes to the dispute's page, else shows why on the form. */
+  const saved = async <T>(
+    req: Request,
+    res: Response,
+    run: () => Promise<Outcome<T>>,
+    assessmentIdOf: (data: T) => string,
+    message: string,
+    again: (extra: object) => Promise<void> | void,
+  ) => {
+    const outcome = shownOnTheForm(await run());
+    if (!outcome.ok) return again(errorSummary(inTheseWords(outcome.refusal), FIELDS));
+    flash(req, message);
+    res.redirect(303, disputeUrl(String(req.params.id), assessmentIdOf(outcome.data)));
+  };
+
+  // raise a dispute
+
+  const raisePage = (res: Response, child: Child, form: object, extra: object = {}) =>
+    res.render('age/raise.njk', {
+      child,
+      name: fullName(child),
+      openDispute: child.ageAssessments.find((assessment) => UNRESOLVED.includes(assessment.status)),
+      agencyItems: Object.entries(AGENCY).map(([value, label]) => ({ value, text: label })),
+      form,
+      ...extra,
+    });
+
+  router.get(
+    '/children/:id/age/new',
+    requireSignIn,
+    page(async (req, res) => {
+      recorderOnly(res);
+      raisePage(res, await readChild(req, res), { raisedBy: '', raisedOn: today(), reason: '' });
+    }),
+  );
+
+  router.post(
+    '/children/:id/age/new',
+    requireSignIn,
+    page(async (req, res) => {
+      recorderOnly(res);
+      const body = req.body as Record<string, unknown>;
+      const form = {
+        raisedBy: text(body.raisedBy),
+        raisedOn: dateParts(body.raisedOn),
+        reason: text(body.reason),
+      };
+      const raisedOn = requiredDate(
+        form.raisedOn,
+        'The date the dispute was raised',
+        'Enter the date the dispute was raised',
+      );
+      const problems = formProblems({
+        raisedBy: form.raisedBy
+          ? { ok: true, value: form.raisedBy }
+          : { ok: false, message: 'Select who disputes the age' },
+        raisedOn,
+      });
+      if (problems || !raisedOn.ok) {
+        return raisePage(res, await readChild(req, res), form, errorSummary(problems!, FIELDS));
+      }
+      await saved(
+        req,
+        res,
+        () =>
+          graphql.run(
+            sessionOf(res),
+            RaiseAgeDisputeDocument,
+            {
+              input: {
+                childId: String(req.params.id),
+                raisedBy: form.raisedBy as Agency,
+                raisedOn: raisedOn.value,
+                reason: textOrNull(form.reason),
+              },
+            },
+            requestIdOf(req),
+          ),
+        (data) => data.raiseAgeDispute.id,
+        'Age dispute raised. Until it is resolved, they are treated as a child.',
+        async (extra) => raisePage(res, await readChild(req, res), form, extra),
+      );
+    }),
+  );
+
+  // the dispute's page
+
+  router.get(
+    '/children/:id/age/:assessmentId',
+    requireSignIn,
+    page(async (req, res) => {
+      const found = await readAssessment(req, res);
+      const { assessment } = found;
+      const can = mayRecord(res);
+      const base = disputeUrl(found.child.id, assessment.id);
+      const actions = !can
+        ? []
+        : {
+            RAISED: [
+              { href: `${base}/start`, text: 'Start the assessment' },
+              { href: `${base}/outcome`, text: 'Record the outcome' },
+            ],
+            IN_PROGRESS: [{ href: `${base}/outcome`, text: 'Record the outcome' }],
+            COMPLETED: [
+              { href: `${base}/challenge`, text: 'Record a judicial review' },
+              { href: `${base}/finalise`, text: 'Make the outcome final' },
+            ],
+            CHALLENGED: [{ href: `${base}/finalise`, text: 'Record the court’s decision' }],
+            FINAL: [],
+          }[assessment.status];
+      res.render('age/dispute.njk', {
+        ...found,
+        labels: LABELS,
+        safeguards: SAFEGUARDS,
+        required: requiredSafeguards(found.child.interpreterNeeded),
+        history: historyOf(assessment),
+        actions,
+        banner: takeFlash(req),
+      });
+    }),
+  );
+
+  // start the assessment
+
+  const startPage = (res: Response, found: object, form: object, extra: object = {}) =>
+    res.render('age/start.njk', { ...found, form, ...extra });
+
+  router.get(
+    '/children/:id/age/:assessmentId/start',
+    requireSignIn,
+    page(async (req, res) => {
+      recorderOnly(res);
+      startPage(res, await readAssessment(req, res), { startedOn: today() });
+    }),
+  );
+
+  router.post(
+    '/children/:id/age/:assessmentId/start',
+    requireSignIn,
+    page(async (req, res) => {
+      recorderOnly(res);
+      const found = await readAssessment(req, res);
+      const form = { startedOn: dateParts((req.body as Record<string, unknown>).startedOn) };
+      const startedOn = requiredDate(
+        form.startedOn,
+        'The date the assessment started',
+        'Enter the date the assessment started',
+      );
+      if (!startedOn.ok) {
+        return startPage(res, found, form, errorSummary(formProblems({ startedOn })!, FIELDS));
+      }
+      await saved(
+        req,
+        res,
+        () =>
+          graphql.run(
+            sessionOf(res),
+            StartAgeAssessmentDocument,
+            { input: { assessmentId: found.assessment.id, startedOn: startedOn.value } },
+            requestIdOf(req),
+          ),
+        (data) => data.startAgeAssessment.id,
+        'Assessment started.',
+        (extra) => startPage(res, found, form, extra),
+      );
+    }),
+  );
+
+  // record the outcome, with the safeguards
+
+  const outcomePage = (
+    res: Response,
+    found: { child: Child; assessment: Assessment; name: string },
+    form: object,
+    extra: object = {},
+  ) => {
+    const required = requiredSafeguards(found.child.interpreterNeeded);
+    res.render('age/outcome.njk', {
+      ...found,
+      form,
+      safeguardItems: required.map((value) => ({ value, text: SAFEGUARDS[value] })),
+      outcomeItems: Object.entries(AGE_OUTCOME).map(([value, label]) => ({ value, text: label })),
+      ...extra,
+    });
+  };
+
+  router.get(
+    '/children/:id/age/:assessmentId/outcome',
+    requireSignIn,
+    page(async (req, res) => {
+      recorderOnly(res);
+      outcomePage(res, await readAssessment(req, res), {
+        safeguards: [],
+        outcome: '',
+        assessedDateOfBirth: { day: '', month: '', year: '' },
+        completedOn: today(),
+      });
+    }),
+  );
+
+  router.post(
+    '/children/:id/age/:assessmentId/outcome',
+    requireSignIn,
+    page(async (req, res) => {
+      recorderOnly(res);
+      const found = await readAssessment(req, res);
+      const body = req.body as Record<string, unknown>;
+      const form = {
+        safeguards: list(body.safeguards),
+        outcome: text(body.outcome),
+        assessedDateOfBirth: dateParts(body.assessedDateOfBirth),
+        completedOn: dateParts(body.completedOn),
+      };
+      const required = requiredSafeguards(found.child.interpreterNeeded);
+      const unticked = required.filter((safeguard) => !form.safeguards.includes(safeguard));
+      const assessedDateOfBirth = parseDate(form.assessedDateOfBirth, 'The assessed date of birth');
+      const completedOn = requiredDate(
+        form.completedOn,
+        'The date the assessment was completed',
+        'Enter the date the assessment was completed',
+      );
+      const problems = formProblems({
+        // the page's own check of the rule the API enforces (domain.md): no adult outcome without every safeguard
+        safeguards:
+          form.outcome === 'ASSESSED_ADULT' && unticked.length > 0
+            ? {
+                ok: false,
+                message: `An adult outcome needs every safeguard recorded as met. Not recorded: ${unticked
+                  .map((safeguard) => SAFEGUARDS[safeguard].toLowerCase())
+                  .join('; ')}`,
+              }
+            : { ok: true, value: null },
+        outcome: form.outcome
+          ? { ok: true, value: form.outcome }
+          : { ok: false, message: 'Select the outcome' },
+        assessedDateOfBirth,
+        completedOn,
+      });
+      if (problems || !completedOn.ok || !assessedDateOfBirth.ok) {
+        return outcomePage(res, found, form, errorSummary(problems!, FIELDS));
+      }
+      const ticked = (safeguard: Safeguard) => form.safeguards.includes(safeguard);
+      await saved(
+        req,
+        res,
+        () =>
+          graphql.run(
+            sessionOf(res),
+            RecordAgeAssessmentOutcomeDocument,
+            {
+              input: {
+                assessmentId: found.assessment.id,
+                outcome: form.outcome as AgeAssessmentOutcome,
+                assessedDateOfBirth: assessedDateOfBirth.value,
+                completedOn: completedOn.value,
+                safeguards: {
+                  twoAssessors: ticked('twoAssessors'),
+                  appropriateAdult: ticked('appropriateAdult'),
+                  interpreterUsed: found.child.interpreterNeeded ? ticked('interpreterUsed') : null,
+                  adversePointsPut: ticked('adversePointsPut'),
+                  writtenReasons: ticked('writtenReasons'),
+                },
+              },
+            },
+            requestIdOf(req),
+          ),
+        (data) => data.recordAgeAssessmentOutcome.id,
+        'Outcome recorded.',
+        (extra) => outcomePage(res, found, form, extra),
+      );
+    }),
+  );
+
+  // a judicial review
+
+  const challengePage = (res: Response, found: object, form: object, extra: object = {}) =>
+    res.render('age/challenge.njk', { ...found, form, ...extra });
+
+  router.get(
+    '/children/:id/age/:assessmentId/challenge',
+    requireSignIn,
+    page(async (req, res) => {
+      recorderOnly(res);
+      challengePage(res, await readAssessment(req, res), { challengedOn: today(), notes: '' });
+    }),
+  );
+
+  router.post(
+    '/children/:id/age/:assessmentId/challenge',
+    requireSignIn,
+    page(async (req, res) => {
+      recorderOnly(res);
+      const found = await readAssessment(req, res);
+      const body = req.body as Record<string, unknown>;
+      const form = { challengedOn: dateParts(body.challengedOn), notes: text(body.notes) };
+      const challengedOn = requiredDate(
+        form.challengedOn,
+        'The date the judicial review was brought',
+        'Enter the date the judicial review was brought',
+      );
+      if (!challengedOn.ok) {
+        return challengePage(res, found, form, errorSummary(formProblems({ challengedOn })!, FIELDS));
+      }
+      await saved(
+        req,
+        res,
+        () =>
+          graphql.run(
+            sessionOf(res),
+            ChallengeAgeAssessmentDocument,
+            {
+              input: {
+                assessmentId: found.assessment.id,
+                challengedOn: challengedOn.value,
+                notes: textOrNull(form.notes),
+              },
+            },
+            requestIdOf(req),
+          ),
+        (data) => data.challengeAgeAssessment.id,
+        'Judicial review recorded. Until the court decides, they are treated as a child.',
+        (extra) => challengePage(res, found, form, extra),
+      );
+    }),
+  );
+
+  // make it final (after a judicial review, with the court's decision)
+
+  const finalisePage = (res: Response, found: object, form: object, extra: object = {}) =>
+    res.render('age/finalise.njk', {
+      ...found,
+      labels: LABELS,
+      form,
+      courtItems: [
+        { value: 'UPHELD', text: 'The court upheld the assessment' },
+        ...Object.entries(AGE_OUTCOME).map(([value, label]) => ({ value, text: label })),
+      ],
+      ...extra,
+    });
+
+  router.get(
+    '/children/:id/age/:assessmentId/finalise',
+    requireSignIn,
+    page(async (req, res) => {
+      recorderOnly(res);
+      finalisePage(res, await readAssessment(req, res), {
+        finalisedOn: today(),
+        courtOutcome: '',
+        courtAssessedDateOfBirth: { day: '', month: '', year: '' },
+      });
+    }),
+  );
+
+  router.post(
+    '/children/:id/age/:assessmentId/finalise',
+    requireSignIn,
+    page(async (req, res) => {
+      recorderOnly(res);
+      const found = await readAssessment(req, res);
+      const body = req.body as Record<string, unknown>;
+      const form = {
+        finalisedOn: dateParts(body.finalisedOn),
+        courtOutcome: text(body.courtOutcome),
+        courtAssessedDateOfBirth: dateParts(body.courtAssessedDateOfBirth),
+      };
+      const byCourt = found.assessment.status === 'CHALLENGED';
+      const finalisedOn = requiredDate(
+        form.finalisedOn,
+        'The date it became final',
+        'Enter the date the outcome became final',
+      );
+      const courtDate = parseDate(form.courtAssessedDateOfBirth, 'The date of birth the court decided');
+      const problems = formProblems({
+        courtOutcome:
+          byCourt && !form.courtOutcome
+            ? { ok: false, message: 'Select what the court decided' }
+            : { ok: true, value: null },
+        courtAssessedDateOfBirth: courtDate,
+        finalisedOn,
+      });
+      if (problems || !finalisedOn.ok || !courtDate.ok) {
+        return finalisePage(res, found, form, errorSummary(problems!, FIELDS));
+      }
+      const courtOutcome =
+        byCourt && form.courtOutcome !== 'UPHELD' ? (form.courtOutcome as AgeAssessmentOutcome) : null;
+      await saved(
+        req,
+        res,
+        () =>
+          graphql.run(
+            sessionOf(res),
+            FinaliseAgeAssessmentDocument,
+            {
+              input: {
+                assessmentId: found.assessment.id,
+                finalisedOn: finalisedOn.value,
+                courtOutcome,
+                courtAssessedDateOfBirth: courtOutcome ? courtDate.value : null,
+              },
+            },
+            requestIdOf(req),
+          ),
+        (data) => data.finaliseAgeAssessment.id,
+        'The outcome is final.',
+        (extra) => finalisePage(res, found, form, extra),
+      );
+    }),
+  );
+
+  return router;
+}

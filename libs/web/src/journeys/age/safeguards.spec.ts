@@ -1,0 +1,16 @@
+import { missingSafeguards, Safeguards } from '../../../../age-assessment/src/age-assessment-rules';
+import { requiredSafeguards } from './age.routes';
+
+describe('the safeguards checklist', () => {
+  it.each([true, false])(
+    'asks for exactly the safeguards the API needs before an adult outcome (interpreter needed: %s)',
+    (interpreterNeeded) => {
+      const required = requiredSafeguards(interpreterNeeded);
+      const allTicked = Object.fromEntries(required.map((name) => [name, true])) as Safeguards;
+      expect(missingSafeguards(allTicked, interpreterNeeded)).toEqual([]);
+      for (const name of required) {
+        expect(missingSafeguards({ ...allTicked, [name]: false }, interpreterNeeded)).toHaveLength(1);
+      }
+    },
+  );
+});

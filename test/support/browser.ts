@@ -105,6 +105,47 @@ export async function expectCleanFinish({ context, page, problems }: BrowserSess
   await context.close();
 }
 
+/** Presses Tab until the focused element matches `selector` (the keyboard-alone runs); fails after `limit` presses. */
+export async function tabTo(page: Page, selector: string, limit = 80): Promise<void> {
+  for (let presses = 0; presses < limit; presses += 1) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate<boolean>(`document.activeElement?.matches(${JSON.stringify(selector)}) ?? false`))
+      return;
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
+/** The boxes of a date-and-time question for an instant, in UK time (the pages ask in UK time). */
+export function ukBoxes(iso: string): { day: string; month: string; year: string; time: string } {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/London',
+      day: 'numeric',
+      month: 'numeric',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(new Date(iso))
+      .map((part) => [part.type, part.value]),
+  );
+  return { day: parts.day, month: parts.month, year: parts.year, time: `${parts.hour}:${parts.minute}` };
+}
+
+/** Fills the date-and-time question whose boxes' ids start with `id` (`<id>-day`, …, `<id>-time`). */
+export async function fillDateTime(page: Page, id: string, iso: string): Promise<void> {
+  const boxes = ukBoxes(iso);
+  for (const box of ['day', 'month', 'year', 'time'] as const) await page.fill(`#${id}-${box}`, boxes[box]);
+}
+
+/** Whether the page fits its viewport's width (nothing to scroll sideways: 320 px, 400% zoom). */
+export function fitsWidth(page: Page): Promise<boolean> {
+  return page.evaluate<boolean>(
+    'document.documentElement.scrollWidth <= document.documentElement.clientWidth',
+  );
+}
+
 /** Signs in through the development sign-in page's form, as anyone. */
 export async function signInAs(page: Page, baseUrl: string, caller: Caller): Promise<void> {
   await page.goto(`${baseUrl}/auth/sign-in`);

@@ -5,6 +5,7 @@ import {
   launchChromium,
   newContext,
   signInAs,
+  tabTo,
   webStorage,
 } from '../support/browser';
 import { assignGuardian, bornYearsAgo, newChild, practitionerId, today } from '../support/factories';
@@ -16,16 +17,6 @@ async function fillDate(page: Page, name: string, iso: string): Promise<void> {
   await page.fill(`#${name}-day`, String(Number(day)));
   await page.fill(`#${name}-month`, String(Number(month)));
   await page.fill(`#${name}-year`, year);
-}
-
-/** Presses Tab until the focused element matches `selector`. */
-async function tabTo(page: Page, selector: string, limit = 80): Promise<void> {
-  for (let presses = 0; presses < limit; presses += 1) {
-    await page.keyboard.press('Tab');
-    const focused = `document.activeElement ? document.activeElement.matches(${JSON.stringify(selector)}) : false`;
-    if (await page.evaluate<boolean>(focused)) return;
-  }
-  throw new Error(`Tab never reached ${selector}`);
 }
 
 const ASSESSMENTS = `query($id: ID!) { child(id: $id) { ageDisputed effectiveDateOfBirth

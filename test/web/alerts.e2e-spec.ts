@@ -9,6 +9,7 @@ import {
   newContext,
   signedInPage,
   signInAs,
+  tabTo,
   webStorage,
 } from '../support/browser';
 import { hoursAgo, newChild, practitionerId } from '../support/factories';
@@ -22,16 +23,6 @@ async function text(locator: Locator): Promise<string> {
 /** The list item of the alert about `name`. */
 const itemAbout = (page: Page, name: string) =>
   page.locator('[data-live-alerts] > .haven-alert', { has: page.locator(`h3:has-text("${name}")`) });
-
-/** Presses Tab until the element `selector` finds has the focus (the keyboard alone, as a person would). */
-async function tabTo(page: Page, selector: string): Promise<void> {
-  const target = page.locator(selector);
-  for (let presses = 0; presses < 80; presses += 1) {
-    await page.keyboard.press('Tab');
-    if (await target.evaluate((element) => element === (globalThis as any).document.activeElement)) return;
-  }
-  throw new TypeError(`Tab never reached ${selector}`);
-}
 
 describeInBrowser('alerts, live, acknowledged and resolved from the list', () => {
   let app: TestApp;

@@ -6,6 +6,7 @@ import {
   launchChromium,
   signedInPage,
   signInAs,
+  tabTo,
 } from '../support/browser';
 import { assignGuardian, hoursAgo, newChild, newReferral, practitionerId, today } from '../support/factories';
 import { Caller, guardian, HILLINGDON, KENT, socialWorker, teamManager, TestApp } from '../support/test-app';
@@ -39,16 +40,6 @@ async function section(page: Page, id: string): Promise<string> {
       text += ' ' + node.innerText;
     return text.replace(/\\s+/g, ' ');
   })()`);
-}
-
-/** Presses Tab until the focused element matches `selector` (at most `limit` presses). */
-async function tabTo(page: Page, selector: string, limit = 80): Promise<void> {
-  for (let presses = 0; presses < limit; presses += 1) {
-    await page.keyboard.press('Tab');
-    const focused = `document.activeElement ? document.activeElement.matches(${JSON.stringify(selector)}) : false`;
-    if (await page.evaluate<boolean>(focused)) return;
-  }
-  throw new Error(`Tab never reached ${selector}`);
 }
 
 /** How long the case file took, from navigation to the response's end and to DOMContentLoaded (reported, not asserted). */

@@ -5,6 +5,7 @@ import {
   expectCleanFinish,
   launchChromium,
   signedInPage,
+  tabTo,
 } from '../support/browser';
 import { assignGuardian, bornYearsAgo, hoursAgo, newChild, practitionerId } from '../support/factories';
 import { Caller, guardian, HILLINGDON, KENT, teamManager, TestApp } from '../support/test-app';
@@ -14,16 +15,6 @@ async function resultNames(page: Page): Promise<string[]> {
   return page.$$eval('#child-results tbody tr td:first-child a', (links) =>
     links.map((link) => (link.textContent ?? '').trim()),
   );
-}
-
-/** Presses Tab until the focused element matches `selector` (at most `limit` presses). */
-async function tabTo(page: Page, selector: string, limit = 60): Promise<void> {
-  for (let presses = 0; presses < limit; presses += 1) {
-    await page.keyboard.press('Tab');
-    const focused = `document.activeElement ? document.activeElement.matches(${JSON.stringify(selector)}) : false`;
-    if (await page.evaluate<boolean>(focused)) return;
-  }
-  throw new Error(`Tab never reached ${selector}`);
 }
 
 describeInBrowser('find a child (web journey 3)', () => {

@@ -7,20 +7,11 @@ import {
   launchChromium,
   newContext,
   signInAs,
+  tabTo,
   webStorage,
 } from '../support/browser';
 import { assignGuardian, newChild, newReferral, practitionerId, today } from '../support/factories';
 import { analyst, Caller, guardian, HILLINGDON, KENT, socialWorker, TestApp } from '../support/test-app';
-
-/** Presses Tab until the focused element matches `selector` (at most `limit` presses). */
-async function tabTo(page: Page, selector: string, limit = 80): Promise<void> {
-  for (let presses = 0; presses < limit; presses += 1) {
-    await page.keyboard.press('Tab');
-    const focused = `document.activeElement ? document.activeElement.matches(${JSON.stringify(selector)}) : false`;
-    if (await page.evaluate<boolean>(focused)) return;
-  }
-  throw new Error(`Tab never reached ${selector}`);
-}
 
 /** A table's rows as their cells' text: `[label, figure...]`. */
 async function tableRows(page: Page, table: string): Promise<string[][]> {

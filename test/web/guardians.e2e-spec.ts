@@ -5,6 +5,7 @@ import {
   launchChromium,
   newContext,
   signInAs,
+  tabTo,
   webStorage,
 } from '../support/browser';
 import { assignGuardian, hoursAgo, newChild, practitionerId, today } from '../support/factories';
@@ -17,16 +18,6 @@ async function textOf(page: Page, selector: string): Promise<string> {
 
 /** How wide the page lays out: nothing may be wider than the phone. */
 const scrollWidth = (page: Page) => page.evaluate<number>('document.documentElement.scrollWidth');
-
-/** Tabs until the focused element matches, as a keyboard user would. */
-async function tabTo(page: Page, selector: string): Promise<void> {
-  for (let presses = 0; presses < 80; presses += 1) {
-    await page.keyboard.press('Tab');
-    if (await page.evaluate<boolean>(`document.activeElement?.matches(${JSON.stringify(selector)}) ?? false`))
-      return;
-  }
-  throw new Error(`Tab never reached ${selector}`);
-}
 
 /** A date's boxes (YYYY-MM-DD) in a GOV.UK date input. */
 async function fillDate(page: Page, name: string, date: string): Promise<void> {

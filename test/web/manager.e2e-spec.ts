@@ -6,6 +6,7 @@ import {
   launchChromium,
   newContext,
   signInAs,
+  tabTo,
   webStorage,
 } from '../support/browser';
 import { hoursAgo, newChild, today } from '../support/factories';
@@ -15,16 +16,6 @@ import { Caller, HILLINGDON, socialWorker, teamManager, TestApp } from '../suppo
 function currentCollectionYear(): number {
   const [year, month] = today().split('-').map(Number);
   return month >= 4 ? year + 1 : year;
-}
-
-/** Presses Tab until the focused element matches `selector` (at most `limit` presses). */
-async function tabTo(page: Page, selector: string, limit = 80): Promise<void> {
-  for (let presses = 0; presses < limit; presses += 1) {
-    await page.keyboard.press('Tab');
-    const focused = `document.activeElement ? document.activeElement.matches(${JSON.stringify(selector)}) : false`;
-    if (await page.evaluate<boolean>(focused)) return;
-  }
-  throw new Error(`Tab never reached ${selector}`);
 }
 
 async function text(page: Page, selector = 'main'): Promise<string> {

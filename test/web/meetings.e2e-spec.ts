@@ -3,36 +3,16 @@ import { Browser, Page } from 'playwright-core';
 import {
   accessibilityProblems,
   describeInBrowser,
+  fillDateTime,
+  fitsWidth,
   launchChromium,
   newContext,
   signInAs,
+  ukBoxes,
   webStorage,
 } from '../support/browser';
 import { assignGuardian, hoursAgo, newChild, newReferral, practitionerId, today } from '../support/factories';
 import { Caller, guardian, HILLINGDON, KENT, socialWorker, teamManager, TestApp } from '../support/test-app';
-
-/** The boxes of a date-and-time input for an instant, in UK time. */
-function ukBoxes(iso: string): { day: string; month: string; year: string; time: string } {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Europe/London',
-      day: 'numeric',
-      month: 'numeric',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(new Date(iso))
-      .map((part) => [part.type, part.value]),
-  );
-  return { day: parts.day, month: parts.month, year: parts.year, time: `${parts.hour}:${parts.minute}` };
-}
-
-async function fillDateTime(page: Page, id: string, iso: string): Promise<void> {
-  const boxes = ukBoxes(iso);
-  for (const box of ['day', 'month', 'year', 'time'] as const) await page.fill(`#${id}-${box}`, boxes[box]);
-}
 
 async function fillDate(page: Page, id: string, date: string): Promise<void> {
   const [year, month, day] = date.split('-');
@@ -40,10 +20,6 @@ async function fillDate(page: Page, id: string, date: string): Promise<void> {
   await page.fill(`#${id}-month`, String(Number(month)));
   await page.fill(`#${id}-year`, year);
 }
-
-/** The page fits a 320 px screen: nothing makes it scroll sideways. */
-const fitsWidth = (page: Page) =>
-  page.evaluate<boolean>('document.documentElement.scrollWidth <= document.documentElement.clientWidth');
 
 const MEETING = `query($id: ID!) { meeting(id: $id) { status heldAt
   attendees { name agency attended } decisions { decision child { id } }

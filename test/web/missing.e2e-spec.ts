@@ -1,38 +1,17 @@
-import { Browser, Page } from 'playwright-core';
+import { Browser } from 'playwright-core';
 import {
   accessibilityProblems,
   describeInBrowser,
   expectCleanFinish,
+  fillDateTime,
   launchChromium,
   newContext,
   signedInPage,
   signInAs,
+  ukBoxes,
 } from '../support/browser';
 import { hoursAgo, newChild } from '../support/factories';
 import { Caller, HILLINGDON, socialWorker, TestApp } from '../support/test-app';
-
-/** The boxes of a date-and-time input for an instant, in UK time. */
-function ukBoxes(iso: string): { day: string; month: string; year: string; time: string } {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Europe/London',
-      day: 'numeric',
-      month: 'numeric',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(new Date(iso))
-      .map((part) => [part.type, part.value]),
-  );
-  return { day: parts.day, month: parts.month, year: parts.year, time: `${parts.hour}:${parts.minute}` };
-}
-
-async function fillDateTime(page: Page, name: string, iso: string): Promise<void> {
-  const boxes = ukBoxes(iso);
-  for (const box of ['day', 'month', 'year', 'time'] as const) await page.fill(`#${name}-${box}`, boxes[box]);
-}
 
 const EPISODES = `query($id: ID!) { child(id: $id) {
   alerts { kind }

@@ -6,6 +6,7 @@ import {
   launchChromium,
   newContext,
   signInAs,
+  tabTo,
   webStorage,
 } from '../support/browser';
 import { assignGuardian, newChild, newReferral, practitionerId, today } from '../support/factories';
@@ -17,16 +18,6 @@ async function fillDate(page: Page, name: string, date: string): Promise<void> {
   await page.fill(`#${name}-day`, String(Number(day)));
   await page.fill(`#${name}-month`, String(Number(month)));
   await page.fill(`#${name}-year`, year);
-}
-
-/** Tabs until the focused element matches, as a keyboard user would. */
-async function tabTo(page: Page, selector: string): Promise<void> {
-  for (let presses = 0; presses < 80; presses += 1) {
-    await page.keyboard.press('Tab');
-    if (await page.evaluate<boolean>(`document.activeElement?.matches(${JSON.stringify(selector)}) ?? false`))
-      return;
-  }
-  throw new Error(`Tab never reached ${selector}`);
 }
 
 const RECORDS = `query($id: ID!) { child(id: $id) {

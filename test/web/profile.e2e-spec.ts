@@ -1,24 +1,15 @@
-import { Browser, Page } from 'playwright-core';
+import { Browser } from 'playwright-core';
 import {
   accessibilityProblems,
   describeInBrowser,
   launchChromium,
   newContext,
   signInAs,
+  tabTo,
   webStorage,
 } from '../support/browser';
 import { assignGuardian, newChild, newReferral, practitionerId, today } from '../support/factories';
 import { Caller, guardian, HILLINGDON, socialWorker, TestApp } from '../support/test-app';
-
-/** Tabs until the focused element matches, as a keyboard user would. */
-async function tabTo(page: Page, selector: string): Promise<void> {
-  for (let presses = 0; presses < 80; presses += 1) {
-    await page.keyboard.press('Tab');
-    if (await page.evaluate<boolean>(`document.activeElement?.matches(${JSON.stringify(selector)}) ?? false`))
-      return;
-  }
-  throw new Error(`Tab never reached ${selector}`);
-}
 
 const PROFILE = `query($childId: ID!) { missingPersonProfile(childId: $childId) {
   description photoReference associates placesOfConcern phoneNumbers socialMedia medicalNeeds languages version } }`;

@@ -131,7 +131,8 @@ export function startOfLondonDay(date: IsoDate): Date {
   return new Date(utcMidnight - londonHour * 3_600_000);
 }
 
-const MONTHS = [
+/** The months' names, January first. */
+export const MONTH_NAMES = [
   'January',
   'February',
   'March',
@@ -149,5 +150,5 @@ const MONTHS = [
 /** A date as a social worker reads it: `3 May 2026`. */
 export function longDate(date: IsoDate): string {
   const [year, month, day] = parts(date);
-  return `${day} ${MONTHS[month - 1]} ${year}`;
+  return `${day} ${MONTH_NAMES[month - 1]} ${year}`;
 }

@@ -1,22 +1,8 @@
-import { addDays, daysInMonth, IsoDate, londonDate, longDate } from '@haven/platform';
+import { addDays, daysInMonth, IsoDate, londonDate, longDate, MONTH_NAMES } from '@haven/platform';
 
 /** A calendar month as its address names it: `2026-05`. */
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 const TIME = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/London',
   hour: 'numeric',
@@ -49,7 +35,7 @@ export function calendarMonth(requested: string, now: Date = new Date()): Calend
   const last = `${monthKey(year, month)}-${String(daysInMonth(year, month)).padStart(2, '0')}`;
   return {
     month: monthKey(year, month),
-    title: `${MONTHS[month - 1]} ${year}`,
+    title: `${MONTH_NAMES[month - 1]} ${year}`,
     previous: month === 1 ? monthKey(year - 1, 12) : monthKey(year, month - 1),
     next: month === 12 ? monthKey(year + 1, 1) : monthKey(year, month + 1),
     from: addDays(first, -((weekday(first) + 6) % 7)),

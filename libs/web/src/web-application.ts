@@ -7,6 +7,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { dirname, join } from 'node:path';
 import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import {
   APP_CONFIG,
   AppConfig,
@@ -89,7 +90,8 @@ export class WebApplication {
 
   /** The connection pool TypeORM made (the service role's): sessions use no connections of their own. */
   private pool(): Pool {
-    return (this.dataSource.driver as unknown as { master: Pool }).master;
+    // (TypeORM types its pool as any)
+    return (this.dataSource.driver as PostgresDriver).master as Pool;
   }
 
   /** govuk-frontend's styles, script, fonts and images, graphql-ws's browser build and the application's scripts. */

@@ -1,6 +1,26 @@
 import eslint from '@eslint/js';
 import prettier from 'eslint-config-prettier';
+import boundaries from 'eslint-plugin-boundaries';
 import tseslint from 'typescript-eslint';
+
+/**
+ * Each library's declared dependencies: a library may import only these (and itself). The platform
+ * depends on no capability; capabilities depend one way (children first); the web application reads
+ * through GraphQL, importing only the platform and the few pure rules it shows before saving.
+ */
+const LIBRARY_DEPENDENCIES = {
+  platform: [],
+  children: ['platform'],
+  'age-assessment': ['platform', 'children'],
+  guardianship: ['platform', 'children'],
+  placements: ['platform', 'children', 'age-assessment'],
+  missing: ['platform', 'children', 'placements'],
+  'durable-solutions': ['platform', 'children'],
+  meetings: ['platform', 'children'],
+  alerts: ['platform', 'children', 'age-assessment', 'guardianship', 'placements'],
+  statistics: ['platform', 'children', 'guardianship', 'placements'],
+  web: ['platform', 'age-assessment', 'placements', 'statistics'],
+};
 
 export default tseslint.config(
   {
@@ -33,6 +53,29 @@ export default tseslint.config(
         {
           selector: "NewExpression[callee.name='Error'][arguments.0.type='Literal']",
           message: 'Expected outcomes are HavenErrors with a code (errors/haven-error.ts), not plain Errors.',
+        },
+      ],
+    },
+  },
+  {
+    // the boundaries between libraries, as declared above; apps may use any library
+    files: ['libs/**/*.ts'],
+    plugins: { boundaries },
+    settings: {
+      'boundaries/elements': [{ type: 'lib', pattern: 'libs/*', capture: ['name'] }],
+      'import/resolver': { typescript: { project: './tsconfig.json' } },
+    },
+    rules: {
+      'boundaries/dependencies': [
+        'error',
+        {
+          default: 'disallow',
+          policies: Object.entries(LIBRARY_DEPENDENCIES).map(([name, dependencies]) => ({
+            from: { element: { type: 'lib', captured: { name } } },
+            allow: [name, ...dependencies].map((dependency) => ({
+              to: { element: { type: 'lib', captured: { name: dependency } } },
+            })),
+          })),
         },
       ],
     },

@@ -5,15 +5,16 @@ import { CaseClosure, CaseClosureChecks, CaseClosureReason, ChildrenService } fr
 import {
   AuditAction,
   conflict,
+  conflictsByConstraint,
   DomainEvents,
   invalidField,
   IsoDate,
   isUuid,
-  notFound,
-  RequestContext,
   lockVisibleRecord,
-  scopedRecords,
+  notFound,
   perChild,
+  RequestContext,
+  scopedRecords,
 } from '@haven/platform';
 import { AgeAssessment } from './age-assessment.entity';
 import { AgeAssessmentOutcome, AgeAssessmentStatus, AgeDeterminedBy } from './age-assessment.enums';
@@ -300,15 +301,8 @@ export class AgeAssessmentService {
     if (date < earliest) throw invalidField(field, `${field} cannot be before ${what} (${earliest})`);
   }
 
-  private async guardOneOpen<T>(write: () => Promise<T>): Promise<T> {
-    try {
-      return await write();
-    } catch (error) {
-      if ((error as { constraint?: string }).constraint === ONE_OPEN) {
-        throw conflict('The child already has an unresolved age dispute');
-      }
-      throw error;
-    }
+  private guardOneOpen<T>(write: () => Promise<T>): Promise<T> {
+    return conflictsByConstraint({ [ONE_OPEN]: 'The child already has an unresolved age dispute' }, write);
   }
 
   /** The assessment, locked after its child's row (the order closeCase locks in). */

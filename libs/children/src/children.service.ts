@@ -10,17 +10,18 @@ import {
   childScope,
   Clock,
   conflict,
+  conflictsByConstraint,
   Connection,
   DomainEvents,
   hydrate,
-  Keyset,
   invalidField,
+  isUuid,
+  Keyset,
+  longDate,
   notFound,
   RequestContext,
   Role,
   toConnection,
-  isUuid,
-  longDate,
 } from '@haven/platform';
 import { CaseClosureChecks } from './case-closure';
 import { RequestedEdge } from './child-edges';
@@ -494,15 +495,13 @@ export class ChildrenService {
 }
 
 /** A second child of the authority with the same local id is a CONFLICT, whichever request won the race. */
-async function refuseTakenLocalId<T>(localChildId: string | null | undefined, write: Promise<T>): Promise<T> {
-  try {
-    return await write;
-  } catch (error) {
-    if ((error as { constraint?: string }).constraint === LOCAL_CHILD_ID_TAKEN) {
-      throw conflict(`Another child of this authority already has the local identifier ${localChildId}`);
-    }
-    throw error;
-  }
+function refuseTakenLocalId<T>(localChildId: string | null | undefined, write: Promise<T>): Promise<T> {
+  return conflictsByConstraint(
+    {
+      [LOCAL_CHILD_ID_TAKEN]: `Another child of this authority already has the local identifier ${localChildId}`,
+    },
+    () => write,
+  );
 }
 
 function asOwned(child: Child): VisibleChild {

@@ -8,16 +8,17 @@ import {
   AuditAction,
   childScope,
   Clock,
-  londonDate,
   conflict,
+  conflictsByConstraint,
   DomainEvents,
   invalidField,
+  isUuid,
+  londonDate,
   notFound,
+  perChild,
   practitionerJson,
   PractitionersService,
   RequestContext,
-  isUuid,
-  perChild,
 } from '@haven/platform';
 import { AssignGuardianInput } from './dto/assign-guardian.input';
 import { EndGuardianAssignmentInput } from './dto/end-guardian-assignment.input';
@@ -273,27 +274,24 @@ export class GuardianshipService {
     values: Omit<GuardianAssignment, 'id' | 'endDate' | 'endReason' | 'createdAt'>,
     createdBy: string,
   ): Promise<string> {
-    try {
-      const [{ id }] = await em.query<{ id: string }[]>(
-        `INSERT INTO guardian_assignment (child_id, local_authority_id, guardian_id, provider_id, scheme, start_date, created_by)
+    const [{ id }] = await conflictsByConstraint(
+      { [OVERLAP]: 'The child already has an active guardian assignment in this role: end it first' },
+      () =>
+        em.query<{ id: string }[]>(
+          `INSERT INTO guardian_assignment (child_id, local_authority_id, guardian_id, provider_id, scheme, start_date, created_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-        [
-          values.childId,
-          values.localAuthorityId,
-          values.guardianId,
-          values.providerId,
-          values.scheme,
-          values.startDate,
-          createdBy,
-        ],
-      );
-      return id;
-    } catch (error) {
-      if ((error as { constraint?: string }).constraint === OVERLAP) {
-        throw conflict('The child already has an active guardian assignment in this role: end it first');
-      }
-      throw error;
-    }
+          [
+            values.childId,
+            values.localAuthorityId,
+            values.guardianId,
+            values.providerId,
+            values.scheme,
+            values.startDate,
+            createdBy,
+          ],
+        ),
+    );
+    return id;
   }
 
   private async lockVisible(ctx: RequestContext, em: EntityManager, id: string): Promise<GuardianAssignment> {

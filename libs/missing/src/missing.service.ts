@@ -8,15 +8,16 @@ import {
   AuditAction,
   Clock,
   conflict,
+  conflictsByConstraint,
   DomainEvents,
   hydrate,
   invalidField,
   isPageSize,
-  notFound,
-  RequestContext,
   lockVisibleRecord,
-  scopedRecords,
+  notFound,
   perChild,
+  RequestContext,
+  scopedRecords,
 } from '@haven/platform';
 import { PlacementsService } from '@haven/placements';
 import { RecordReturnInput, RecordReturnInterviewInput, ReportMissingInput } from './dto/missing.inputs';
@@ -63,37 +64,35 @@ export class MissingService {
       child.arrivalDate,
       this.soonAfterHours,
     );
-    let inserted: Record<string, unknown>;
-    try {
-      [inserted] = await em.query<Record<string, unknown>[]>(
-        `INSERT INTO missing_episode (child_id, local_authority_id, kind, placement_id, missing_since, reported_to_police_at,
+    const [inserted] = await conflictsByConstraint(
+      {
+        [ONE_OPEN]: 'The child is already missing: record the return of the open episode first',
+        [NO_OVERLAP]: 'The episode overlaps an earlier episode of this child',
+      },
+      () =>
+        em.query<Record<string, unknown>[]>(
+          `INSERT INTO missing_episode (child_id, local_authority_id, kind, placement_id, missing_since, reported_to_police_at,
                                       police_reference, police_risk_level, last_seen_location, last_seen_with, circumstances,
                                       trafficker_contact_feared, soon_after_placement, reported_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING *`,
-        [
-          child.id,
-          child.localAuthorityId,
-          input.kind,
-          placement?.id ?? null,
-          input.missingSince,
-          input.reportedToPoliceAt ?? null,
-          input.policeReference ?? null,
-          input.policeRiskLevel ?? null,
-          input.lastSeenLocation ?? null,
-          input.lastSeenWith ?? null,
-          input.circumstances ?? null,
-          input.traffickerContactFeared ?? false,
-          soon,
-          ctx.actor.practitionerId,
-        ],
-      );
-    } catch (error) {
-      const constraint = (error as { constraint?: string }).constraint;
-      if (constraint === ONE_OPEN)
-        throw conflict('The child is already missing: record the return of the open episode first');
-      if (constraint === NO_OVERLAP) throw conflict('The episode overlaps an earlier episode of this child');
-      throw error;
-    }
+          [
+            child.id,
+            child.localAuthorityId,
+            input.kind,
+            placement?.id ?? null,
+            input.missingSince,
+            input.reportedToPoliceAt ?? null,
+            input.policeReference ?? null,
+            input.policeRiskLevel ?? null,
+            input.lastSeenLocation ?? null,
+            input.lastSeenWith ?? null,
+            input.circumstances ?? null,
+            input.traffickerContactFeared ?? false,
+            soon,
+            ctx.actor.practitionerId,
+          ],
+        ),
+    );
     // what was written is what is answered: no second read
     const episode = toModel(hydrate(this.dataSource, MissingEpisode, inserted), this.clock.now().getTime());
     ctx.audit(AuditAction.CREATE, ENTITY, episode);
@@ -121,8 +120,8 @@ export class MissingService {
         `returnedAt must be after missingSince (${episode.missingSince.toISOString()})`,
       );
     }
-    try {
-      await em.query(
+    await conflictsByConstraint({ [NO_OVERLAP]: 'The return overlaps a later episode of this child' }, () =>
+      em.query(
         `UPDATE missing_episode SET returned_at = $2, return_interview_due_by = $3, where_found = $4, found_by = $5
           WHERE id = $1`,
         [
@@ -132,13 +131,8 @@ export class MissingService {
           input.whereFound ?? null,
           input.foundBy ?? null,
         ],
-      );
-    } catch (error) {
-      if ((error as { constraint?: string }).constraint === NO_OVERLAP) {
-        throw conflict('The return overlaps a later episode of this child');
-      }
-      throw error;
-    }
+      ),
+    );
     const returned = await this.load(ctx, episode.id);
     ctx.audit(AuditAction.UPDATE, ENTITY, returned, { returnedAt: input.returnedAt });
     const event: ChildReturned = {

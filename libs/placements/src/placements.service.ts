@@ -6,16 +6,17 @@ import { ChildEdge, ChildrenService } from '@haven/children';
 import {
   AuditAction,
   conflict,
+  conflictsByConstraint,
   DomainEvents,
-  invalidField,
   hydrate,
+  invalidField,
   isUuid,
+  lockVisibleRecord,
   londonDate,
   notFound,
-  RequestContext,
-  lockVisibleRecord,
-  scopedRecords,
   perChild,
+  RequestContext,
+  scopedRecords,
 } from '@haven/platform';
 import { EndPlacementInput, StartPlacementInput } from './dto/placement.inputs';
 import { Placement } from './placement.entity';
@@ -58,32 +59,28 @@ export class PlacementsService {
       [child.id, londonDate(input.startedAt)],
     );
     const unsafe = UNSAFE_FOR_CHILDREN.has(input.type) && treatedAsChild;
-    let id: string;
-    try {
-      [{ id }] = await em.query<{ id: string }[]>(
-        `INSERT INTO placement (child_id, local_authority_id, type, provider, address, started_at, out_of_area, specialist,
+    const [{ id }] = await conflictsByConstraint(
+      { [NO_OVERLAP]: 'The placement overlaps another of this child; end the current placement first' },
+      () =>
+        em.query<{ id: string }[]>(
+          `INSERT INTO placement (child_id, local_authority_id, type, provider, address, started_at, out_of_area, specialist,
                                 safety_plan, unsafe, created_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
-        [
-          child.id,
-          child.localAuthorityId,
-          input.type,
-          input.provider ?? null,
-          input.address ?? null,
-          input.startedAt,
-          input.outOfArea ?? false,
-          input.specialist ?? false,
-          input.safetyPlan ?? false,
-          unsafe,
-          ctx.actor.practitionerId,
-        ],
-      );
-    } catch (error) {
-      if ((error as { constraint?: string }).constraint === NO_OVERLAP) {
-        throw conflict('The placement overlaps another of this child; end the current placement first');
-      }
-      throw error;
-    }
+          [
+            child.id,
+            child.localAuthorityId,
+            input.type,
+            input.provider ?? null,
+            input.address ?? null,
+            input.startedAt,
+            input.outOfArea ?? false,
+            input.specialist ?? false,
+            input.safetyPlan ?? false,
+            unsafe,
+            ctx.actor.practitionerId,
+          ],
+        ),
+    );
     const placement = await this.load(ctx, id);
     ctx.audit(AuditAction.CREATE, ENTITY, placement);
     const event: PlacementStarted = {

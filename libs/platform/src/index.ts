@@ -44,3 +44,4 @@ export * from './time/calendar';
 export * from './time/clock';
 export * from './validation/validators';
 export * from './identity/session-identity';
+export * from './errors/constraint-conflicts';

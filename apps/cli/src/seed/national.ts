@@ -504,7 +504,7 @@ export interface AuditEventRow {
 // ---------------------------------------------------------------------------------------------
 // Tables: how each row is written for COPY. The order is the loading order (foreign keys first).
 
-type ColumnKind = 'text' | 'int' | 'bool' | 'date' | 'ts' | 'texts' | 'json';
+export type ColumnKind = 'text' | 'int' | 'bool' | 'date' | 'ts' | 'texts' | 'json';
 
 export interface TableSpec<R> {
   readonly name: string;

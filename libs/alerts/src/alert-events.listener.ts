@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { DomainEvents } from '@haven/platform';
+import { DomainEvents, DomainEventType } from '@haven/platform';
 import { AlertKind } from './alert.enums';
 import { AlertsService } from './alerts.service';
 
@@ -16,9 +16,10 @@ const {
 
 /**
  * Which rules each domain event re-evaluates, for its child, in the transaction that caused it: a
- * missing report raises CHILD_MISSING before the mutation commits; a return clears it.
+ * missing report raises CHILD_MISSING before the mutation commits; a return clears it. Every event
+ * about one child is listed, so a new event does not compile until its rules are decided here.
  */
-const RULES_BY_EVENT: Record<string, readonly AlertKind[]> = {
+const RULES_BY_EVENT: Record<Exclude<DomainEventType, 'MeetingActionCompleted'>, readonly AlertKind[]> = {
   ChildWentMissing: [CHILD_MISSING, REPEAT_MISSING],
   ChildReturned: [CHILD_MISSING, RETURN_INTERVIEW_OVERDUE],
   ReturnInterviewRecorded: [RETURN_INTERVIEW_OVERDUE],
@@ -39,7 +40,7 @@ const RULES_BY_EVENT: Record<string, readonly AlertKind[]> = {
  * Events that can only start a condition: a new missing episode neither ends nor ages another (a child
  * has one open episode; the last one's alert was cleared at its return), so its rules only raise.
  */
-const RAISE_ONLY_EVENTS = new Set(['ChildWentMissing']);
+const RAISE_ONLY_EVENTS: ReadonlySet<DomainEventType> = new Set(['ChildWentMissing']);
 
 @Injectable()
 export class AlertEventsListener implements OnModuleInit {
@@ -49,7 +50,8 @@ export class AlertEventsListener implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    for (const [type, kinds] of Object.entries(RULES_BY_EVENT)) {
+    for (const type of Object.keys(RULES_BY_EVENT) as (keyof typeof RULES_BY_EVENT)[]) {
+      const kinds = RULES_BY_EVENT[type];
       this.events.on(type, (ctx, event) =>
         this.alerts.evaluateChild(ctx, event.childId, kinds, RAISE_ONLY_EVENTS.has(type)),
       );

@@ -1,9 +1,11 @@
 export * from './child.entity';
 export * from './child.enums';
+export * from './child.events';
 export * from './child.model';
 export * from './children.module';
 export * from './children.service';
 export * from './nrm/nrm.enums';
+export * from './nrm/nrm.events';
 export * from './nrm/nrm-referral.model';
 export { reasonableGroundsDueBy, recoveryPeriodDays } from './nrm/nrm-rules';
 export * from './export/records-purge';

@@ -5,23 +5,17 @@ import {
   AuditAction,
   childScope,
   conflict,
-  DomainEvent,
   DomainEvents,
   invalidField,
   RequestContext,
   perChild,
 } from '@haven/platform';
 import { DurableSolutionOption, DurableSolutionStatus } from './durable-solution.enums';
+import { DurableSolutionRecorded } from './durable-solution.events';
 import { DurableSolutionModel } from './durable-solution.model';
 import { RecordDurableSolutionInput } from './record-durable-solution.input';
 
 const ENTITY = 'DurableSolution';
-
-export interface DurableSolutionRecorded extends DomainEvent {
-  type: 'DurableSolutionRecorded';
-  /** After this record: whether the child now has a secured durable solution. */
-  secured: boolean;
-}
 
 @Injectable()
 export class DurableSolutionsService {

@@ -1,4 +1,5 @@
 export * from './guardian-assignment.model';
+export * from './guardianship.events';
 export * from './guardianship.enums';
 export * from './guardianship.module';
 export * from './guardianship.service';

@@ -1,4 +1,5 @@
 export * from './meeting.enums';
+export * from './meeting.events';
 export * from './meeting.model';
 export * from './meetings.module';
 export * from './meetings.service';

@@ -1,7 +1,7 @@
-import { DomainEvent } from '@haven/platform';
+import { DomainEventBase } from '@haven/platform';
 import { PlacementType } from './placement.enums';
 
-export interface PlacementStarted extends DomainEvent {
+export interface PlacementStarted extends DomainEventBase {
   type: 'PlacementStarted';
   placementId: string;
   placementType: PlacementType;
@@ -9,8 +9,15 @@ export interface PlacementStarted extends DomainEvent {
   startedAt: Date;
 }
 
-export interface PlacementEnded extends DomainEvent {
+export interface PlacementEnded extends DomainEventBase {
   type: 'PlacementEnded';
   placementId: string;
   endedAt: Date;
+}
+
+declare module '@haven/platform' {
+  interface DomainEventTypes {
+    PlacementStarted: PlacementStarted;
+    PlacementEnded: PlacementEnded;
+  }
 }

@@ -1,26 +1,10 @@
-import {
-  ArgumentsHost,
-  Catch,
-  HttpException,
-  HttpStatus,
-  InternalServerErrorException,
-  Logger,
-} from '@nestjs/common';
+import { ArgumentsHost, Catch, HttpException, InternalServerErrorException, Logger } from '@nestjs/common';
 import { BaseExceptionFilter } from '@nestjs/core';
 import type { Response } from 'express';
 import { loggableError } from '../logging/safe-error';
-import { ErrorCode, HavenError } from './haven-error';
+import { HavenError, httpStatusOf } from './haven-error';
 
 const logger = new Logger('Errors');
-
-const STATUS: Record<ErrorCode, number> = {
-  [ErrorCode.UNAUTHENTICATED]: HttpStatus.UNAUTHORIZED,
-  [ErrorCode.FORBIDDEN]: HttpStatus.FORBIDDEN,
-  [ErrorCode.NOT_FOUND]: HttpStatus.NOT_FOUND,
-  [ErrorCode.BAD_USER_INPUT]: HttpStatus.BAD_REQUEST,
-  [ErrorCode.CONFLICT]: HttpStatus.CONFLICT,
-  [ErrorCode.TOO_MANY_REQUESTS]: HttpStatus.TOO_MANY_REQUESTS,
-};
 
 /**
  * Replaces Nest's own exception logging, which writes every refusal (a HavenError thrown by a
@@ -38,7 +22,7 @@ export class ErrorLoggingFilter extends BaseExceptionFilter {
     if (exception instanceof HavenError) {
       const res = host.switchToHttp().getResponse<Response>();
       if (!res.headersSent)
-        res.status(STATUS[exception.code]).json({ code: exception.code, message: exception.message });
+        res.status(httpStatusOf(exception.code)).json({ code: exception.code, message: exception.message });
       return undefined;
     }
     if (exception instanceof HttpException) return super.catch(exception, host);

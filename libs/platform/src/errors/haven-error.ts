@@ -1,3 +1,5 @@
+import { HttpStatus } from '@nestjs/common';
+
 /** The error codes of the public contract; every expected failure carries one of them. */
 export enum ErrorCode {
   UNAUTHENTICATED = 'UNAUTHENTICATED',
@@ -51,6 +53,27 @@ export function invalidField(field: string, message: string): HavenError {
   return badInput([{ field, message }]);
 }
 
+/** The HTTP status a code is answered with, where an HTTP route (not GraphQL) refuses. */
+export function httpStatusOf(code: ErrorCode): HttpStatus {
+  switch (code) {
+    case ErrorCode.UNAUTHENTICATED:
+      return HttpStatus.UNAUTHORIZED;
+    case ErrorCode.FORBIDDEN:
+      return HttpStatus.FORBIDDEN;
+    case ErrorCode.NOT_FOUND:
+      return HttpStatus.NOT_FOUND;
+    case ErrorCode.BAD_USER_INPUT:
+      return HttpStatus.BAD_REQUEST;
+    case ErrorCode.CONFLICT:
+      return HttpStatus.CONFLICT;
+    case ErrorCode.TOO_MANY_REQUESTS:
+      return HttpStatus.TOO_MANY_REQUESTS;
+    default:
+      return assertUnreachable(code);
+  }
+}
+
+/** The end of a `switch` that handles every case: a case left out does not compile. */
 export function assertUnreachable(value: never): never {
   throw new Error(`Unhandled case: ${String(value)}`);
 }

@@ -9,7 +9,7 @@ import { GraphQLContext } from '../context/current-context.decorator';
 import { RequestContext } from '../context/request-context';
 import { RequestContextFactory } from '../context/request-context.factory';
 import { formatGraphQLError } from '../errors/format-error';
-import { ErrorCode, HavenError } from '../errors/haven-error';
+import { assertUnreachable, ErrorCode, HavenError } from '../errors/haven-error';
 import { httpStatusPlugin } from './http-status.plugin';
 import { GraphQLDate, GraphQLDateTime } from './scalars';
 import { unitOfWorkPlugin } from './unit-of-work.plugin';
@@ -38,11 +38,22 @@ const WS_INTERNAL_ERROR = 4500;
 /** setTimeout's longest delay; tokens live far less (TOKEN_MAX_LIFETIME_SECONDS is at most 7 days). */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
+/** The close code and reason for a socket refused: 4401 and 4403 for a refusal of the caller, 4500 otherwise. */
 function closeCodeFor(error: unknown): [number, string] {
-  if (error instanceof HavenError && error.code === ErrorCode.UNAUTHENTICATED)
-    return [WS_UNAUTHORIZED, 'Unauthorized'];
-  if (error instanceof HavenError && error.code === ErrorCode.FORBIDDEN) return [WS_FORBIDDEN, 'Forbidden'];
-  return [WS_INTERNAL_ERROR, 'Internal server error'];
+  if (!(error instanceof HavenError)) return [WS_INTERNAL_ERROR, 'Internal server error'];
+  switch (error.code) {
+    case ErrorCode.UNAUTHENTICATED:
+      return [WS_UNAUTHORIZED, 'Unauthorized'];
+    case ErrorCode.FORBIDDEN:
+      return [WS_FORBIDDEN, 'Forbidden'];
+    case ErrorCode.NOT_FOUND:
+    case ErrorCode.BAD_USER_INPUT:
+    case ErrorCode.CONFLICT:
+    case ErrorCode.TOO_MANY_REQUESTS:
+      return [WS_INTERNAL_ERROR, 'Internal server error'];
+    default:
+      return assertUnreachable(error.code);
+  }
 }
 
 function stringOrUndefined(value: unknown): string | undefined {

@@ -19,7 +19,8 @@ const SAFEGUARD_NAMES: Record<keyof Safeguards, string> = {
 };
 
 /** The safeguards not recorded as met; an interpreter counts only where the child needs one. */
-export function missingSafeguards(safeguards: Safeguards, interpreterNeeded: boolean): string[] {
+/** The safeguards an adult outcome needs recorded as met (Merton): the interpreter only where the child needs one. */
+export function requiredSafeguards(interpreterNeeded: boolean): (keyof Safeguards)[] {
   const required: (keyof Safeguards)[] = [
     'twoAssessors',
     'appropriateAdult',
@@ -27,7 +28,13 @@ export function missingSafeguards(safeguards: Safeguards, interpreterNeeded: boo
     'writtenReasons',
   ];
   if (interpreterNeeded) required.splice(2, 0, 'interpreterUsed');
-  return required.filter((name) => safeguards[name] !== true).map((name) => SAFEGUARD_NAMES[name]);
+  return required;
+}
+
+export function missingSafeguards(safeguards: Safeguards, interpreterNeeded: boolean): string[] {
+  return requiredSafeguards(interpreterNeeded)
+    .filter((name) => safeguards[name] !== true)
+    .map((name) => SAFEGUARD_NAMES[name]);
 }
 
 export interface OutcomeRequest {

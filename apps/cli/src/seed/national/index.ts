@@ -14,24 +14,7 @@
 export { localChildIdOf, Random } from './random';
 export { dayOf, isoOf, londonDay, londonInstant, timestampText } from './time';
 export type { Day } from './time';
-export type {
-  AgeAssessmentRow,
-  AuditEventRow,
-  ChildRow,
-  DurableSolutionRow,
-  GuardianAssignmentRow,
-  GuardianContactRow,
-  MeetingActionRow,
-  MeetingAttendeeRow,
-  MeetingChildRow,
-  MeetingRow,
-  MissingEpisodeRow,
-  NrmDecisionRow,
-  NrmReferralRow,
-  OrganisationRow,
-  PlacementRow,
-  PractitionerRow,
-} from './rows';
+export type * from './rows';
 export { TABLES } from './tables';
 export type { ColumnKind, RowSink, TableSpec } from './tables';
 export { apportion, planNational } from './plan';

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import type { Request, Response } from 'express';
+import { requiredSafeguards } from '@haven/age-assessment';
 import { isAllowed, londonDate, Permission } from '@haven/platform';
 import {
   AgeAssessmentOutcome,
@@ -103,13 +104,6 @@ function requiredDate(parts: DateParts, label: string, missing: string): Parsed<
 }
 
 const today = () => partsOfDate(londonDate(new Date()));
-
-/** The safeguards the assessment must record as met before an adult outcome: the interpreter only where needed. */
-export function requiredSafeguards(interpreterNeeded: boolean): Safeguard[] {
-  return (Object.keys(SAFEGUARDS) as Safeguard[]).filter(
-    (safeguard) => safeguard !== 'interpreterUsed' || interpreterNeeded,
-  );
-}
 
 /** The dispute's history, oldest first: each step the assessment went through, as recorded. */
 export function historyOf(assessment: Assessment): { on: string; what: string; detail: string }[] {

@@ -1,5 +1,5 @@
-import { missingSafeguards, Safeguards } from '../../../../age-assessment/src/age-assessment-rules';
-import { requiredSafeguards } from './age.routes';
+import { missingSafeguards, requiredSafeguards, Safeguards } from '@haven/age-assessment';
+import { SAFEGUARDS } from '../children/labels';
 
 describe('the safeguards checklist', () => {
   it.each([true, false])(
@@ -13,4 +13,8 @@ describe('the safeguards checklist', () => {
       }
     },
   );
+
+  it('has a box, in plain words, for every safeguard the API may ask for', () => {
+    expect(Object.keys(SAFEGUARDS).sort()).toEqual([...requiredSafeguards(true)].sort());
+  });
 });

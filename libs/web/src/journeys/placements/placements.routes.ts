@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import type { Request, Response } from 'express';
+import { UNSAFE_FOR_CHILDREN } from '@haven/placements';
 import { addYears, ageOn, isAllowed, londonDate, Permission } from '@haven/platform';
 import {
   ChildPlacementsDocument,
@@ -96,8 +97,9 @@ export function unsafeFor(
   type: string,
   startedAt: string,
 ): { type: string; person: string } | null {
+  // the API's own list of types unsafe for a child decides; the label says why
   const typeReason = UNSAFE_PLACEMENT_REASON[type as PlacementType];
-  if (!typeReason) return null;
+  if (!typeReason || !(UNSAFE_FOR_CHILDREN as ReadonlySet<string>).has(type)) return null;
   const on = londonDate(new Date(startedAt));
   const name = child.givenName;
   if (child.ageDisputed) {

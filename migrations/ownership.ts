@@ -17,7 +17,7 @@ export interface Ownership {
 export const OWNERSHIP = {
   platform: {
     tables: ['audit_event', 'organisation', 'practitioner', 'haven_service_credential'],
-    published: ['haven_normalise'],
+    published: ['haven_normalise', 'haven_birthday'],
     internal: ['audit_event_is_append_only'],
   },
   children: {
@@ -27,7 +27,7 @@ export const OWNERSHIP = {
   },
   guardianship: {
     tables: ['guardian_assignment', 'guardian_contact'],
-    published: ['haven_guardian_children'],
+    published: ['haven_guardian_children', 'active_guardian_assignment'],
   },
   'age-assessment': {
     tables: ['age_assessment'],
@@ -86,16 +86,7 @@ export const SQL_CROSSINGS: readonly SqlCrossing[] = [
   { library: 'statistics', table: 'organisation', reason: IDENTITY },
   { library: 'web', table: 'organisation', reason: IDENTITY },
   // to be published by their owners (issue 18, items 1 and 2)
-  {
-    library: 'platform',
-    table: 'guardian_assignment',
-    reason: 'scope: a guardian sees the children assigned',
-  },
-  {
-    library: 'children',
-    table: 'guardian_assignment',
-    reason: 'child list filters; record export and purge',
-  },
+  { library: 'children', table: 'guardian_assignment', reason: 'record export and purge' },
   { library: 'children', table: 'missing_episode', reason: 'child list filters; record export and purge' },
   { library: 'children', table: 'guardian_contact', reason: 'record export and purge' },
   { library: 'children', table: 'age_assessment', reason: 'record export and purge' },
@@ -119,10 +110,8 @@ export const SQL_CROSSINGS: readonly SqlCrossing[] = [
   { library: 'alerts', table: 'placement', reason: 'alert rules' },
   { library: 'alerts', table: 'nrm_referral', reason: 'alert rules' },
   { library: 'alerts', table: 'meeting_action', reason: 'alert rules' },
-  { library: 'alerts', table: 'guardian_assignment', reason: 'recipients' },
   { library: 'statistics', table: 'child', reason: 'dashboard and SSDA903' },
   { library: 'statistics', table: 'missing_episode', reason: 'dashboard and SSDA903' },
-  { library: 'statistics', table: 'guardian_assignment', reason: 'dashboard figures' },
   { library: 'statistics', table: 'nrm_referral', reason: 'dashboard figures' },
   { library: 'statistics', table: 'age_assessment', reason: 'dashboard figures' },
   { library: 'statistics', table: 'placement', reason: 'dashboard and SSDA903' },

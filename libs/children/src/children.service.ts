@@ -336,10 +336,9 @@ export class ChildrenService {
       });
     }
     if (filter.guardianId) {
-      // the guardianship capability's table, read here so that one query pages the list
+      // the guardianship capability's published view, read here so that one query pages the list
       query.andWhere(
-        `EXISTS (SELECT 1 FROM guardian_assignment ga WHERE ga.child_id = c.id AND ga.guardian_id = :guardianId
-                   AND ga.end_date IS NULL)`,
+        `EXISTS (SELECT 1 FROM active_guardian_assignment ga WHERE ga.child_id = c.id AND ga.guardian_id = :guardianId)`,
         { guardianId: filter.guardianId },
       );
     }

@@ -124,7 +124,7 @@ export class GuardianshipService {
     const child = await this.children.requireVisible(ctx, input.childId);
     const em = await ctx.em();
     const [assignment] = await em.query<{ id: string; start_date: string }[]>(
-      `SELECT id, start_date FROM guardian_assignment WHERE child_id = $1 AND guardian_id = $2 AND end_date IS NULL
+      `SELECT id, start_date FROM active_guardian_assignment WHERE child_id = $1 AND guardian_id = $2
         ORDER BY start_date DESC LIMIT 1`,
       [child.id, ctx.actor.practitionerId],
     );
@@ -254,8 +254,8 @@ export class GuardianshipService {
           new DataLoader(async (ids: readonly string[]) => {
             const em = await ctx.em();
             const rows = await em.query<{ guardian_id: string; n: number }[]>(
-              `SELECT guardian_id, count(*)::int AS n FROM guardian_assignment
-            WHERE guardian_id = ANY($1::uuid[]) AND end_date IS NULL GROUP BY guardian_id`,
+              `SELECT guardian_id, count(*)::int AS n FROM active_guardian_assignment
+            WHERE guardian_id = ANY($1::uuid[]) GROUP BY guardian_id`,
               [ids],
             );
             const counts = new Map(rows.map((row) => [row.guardian_id, row.n]));
@@ -385,7 +385,7 @@ export class GuardianshipService {
 
 const ASSIGNMENT_COLUMNS = `ga.id, ga.child_id, ga.local_authority_id, ga.guardian_id, ga.provider_id, ga.scheme,
   ga.start_date, ga.end_date, ga.end_reason, ga.created_at,
-  (SELECT count(*)::int FROM guardian_assignment other WHERE other.guardian_id = ga.guardian_id AND other.end_date IS NULL) AS caseload`;
+  (SELECT count(*)::int FROM active_guardian_assignment other WHERE other.guardian_id = ga.guardian_id) AS caseload`;
 
 interface AssignmentRow {
   id: string;

@@ -82,7 +82,7 @@ export function guardianEligibleSinceSql(child: string, nation: string): string 
 
 /** The child has an active guardian (an advocate of another scheme is not one). */
 export function hasGuardianSql(child: string): string {
-  return `EXISTS (SELECT 1 FROM guardian_assignment ga WHERE ga.child_id = ${child}.id AND ga.end_date IS NULL
+  return `EXISTS (SELECT 1 FROM active_guardian_assignment ga WHERE ga.child_id = ${child}.id
                     AND ga.scheme <> 'OTHER_ADVOCATE')`;
 }
 

@@ -59,8 +59,8 @@ export const HEADLINES = `
        missing_children AS (SELECT DISTINCT child_id FROM episodes),
        turning AS (SELECT c.id, haven_has_secured_solution(c.id) AS secured FROM open_children c
                     WHERE c.status = 'OPEN' AND (c.effective_date_of_birth + interval '18 years')::date BETWEEN $5::date AND $5::date + 180),
-       caseloads AS (SELECT ga.guardian_id, count(*) AS n FROM guardian_assignment ga
-                      WHERE ga.end_date IS NULL AND ga.local_authority_id = ANY($1::uuid[]) GROUP BY ga.guardian_id),
+       caseloads AS (SELECT ga.guardian_id, count(*) AS n FROM active_guardian_assignment ga
+                      WHERE ga.local_authority_id = ANY($1::uuid[]) GROUP BY ga.guardian_id),
        decisions AS (SELECT r.reasonable_grounds_decided_on - r.referred_on AS days FROM nrm_referral r
                       WHERE r.local_authority_id = ANY($1::uuid[]) AND r.reasonable_grounds_decided_on BETWEEN $2::date AND $3::date),
        ended AS (SELECT extract(epoch FROM e.returned_at - e.missing_since)::float8 / 3600 AS hours FROM episodes e WHERE e.returned_at IS NOT NULL)

@@ -1,13 +1,16 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Two rules written once, in SQL, for every reader (issue 18, item 1):
+ * Rules written once, in SQL, for every reader (issue 18, item 1):
  *
  * - `active_guardian_assignment`: the guardian and advocate assignments in force (not ended). Its
  *   predicate is textually the partial indexes' (`end_date IS NULL`, migrations 002 and 008), so a query
  *   through the view still reads them. `security_invoker`, so the querying role's row-level security
  *   applies as it does to the table. Guardianship publishes it; scope, the child list, the alerts'
  *   recipients, the dashboard and the benchmark's twin read it.
+ * - `open_age_assessment`: the age disputes open now (raised, in progress, or challenged by judicial
+ *   review), with the predicate of the partial indexes on age_assessment (migrations 002 and 008).
+ *   Published by age-assessment, read by the dashboard and the case-closure check.
  * - `haven_birthday(date_of_birth, age)`: the n-th birthday, as PostgreSQL adds years (29 February
  *   becomes 28 February in a common year), the same as the platform's `birthday` in TypeScript. Small,
  *   immutable SQL, so the planner inlines it. The 18th birthday, the scheme's age limit and the 75th (or
@@ -20,6 +23,9 @@ export class GuardianshipAndAgeRules1732250000018 implements MigrationInterface 
     await db.query(`
       CREATE VIEW active_guardian_assignment WITH (security_invoker = true) AS
         SELECT * FROM guardian_assignment WHERE end_date IS NULL;
+
+      CREATE VIEW open_age_assessment WITH (security_invoker = true) AS
+        SELECT * FROM age_assessment WHERE status IN ('RAISED', 'IN_PROGRESS', 'CHALLENGED');
 
       CREATE FUNCTION haven_birthday(date_of_birth date, age int) RETURNS date
         LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
@@ -74,6 +80,7 @@ export class GuardianshipAndAgeRules1732250000018 implements MigrationInterface 
         AS $$ SELECT coalesce(array_agg(child_id), '{}') FROM guardian_assignment
               WHERE guardian_id = guardian AND end_date IS NULL $$;
       DROP FUNCTION haven_birthday(date, int);
+      DROP VIEW open_age_assessment;
       DROP VIEW active_guardian_assignment;
     `);
   }

@@ -32,6 +32,7 @@ export const OWNERSHIP = {
   'age-assessment': {
     tables: ['age_assessment'],
     published: [
+      'open_age_assessment',
       'child_effective_date_of_birth',
       'haven_assessed_date_of_birth',
       'haven_age_decision',
@@ -113,7 +114,6 @@ export const SQL_CROSSINGS: readonly SqlCrossing[] = [
   { library: 'statistics', table: 'child', reason: 'dashboard and SSDA903' },
   { library: 'statistics', table: 'missing_episode', reason: 'dashboard and SSDA903' },
   { library: 'statistics', table: 'nrm_referral', reason: 'dashboard figures' },
-  { library: 'statistics', table: 'age_assessment', reason: 'dashboard figures' },
   { library: 'statistics', table: 'placement', reason: 'dashboard and SSDA903' },
   { library: 'statistics', table: 'turned_18_without_solution', reason: 'dashboard figures' },
 ];

@@ -67,7 +67,7 @@ export class AgeAssessmentService {
   async closureRefusal(em: EntityManager, closure: CaseClosure): Promise<string | null> {
     const [open] = await em.query<OpenDispute[]>(
       `SELECT status, raised_on AS "raisedOn", completed_on AS "completedOn", challenged_on AS "challengedOn"
-         FROM age_assessment WHERE child_id = $1 AND status IN ('RAISED', 'IN_PROGRESS', 'CHALLENGED')`,
+         FROM open_age_assessment WHERE child_id = $1`,
       [closure.childId],
     );
     if (closure.reason === CaseClosureReason.TURNED_18_TO_LEAVING_CARE) {

@@ -62,7 +62,7 @@ export function guardianEligibleSql(columns: EligibilityColumns): string {
   ).join(' ')} END`;
   return `((${schemes.join('\n          OR ')})
           AND (${c}.age_disputed OR ${c}.effective_date_of_birth IS NULL
-               OR (${c}.effective_date_of_birth + make_interval(years => ${ageLimit}))::date > ${columns.onDate}))`;
+               OR haven_birthday(${c}.effective_date_of_birth, ${ageLimit}) > ${columns.onDate}))`;
 }
 
 /**

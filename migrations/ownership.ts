@@ -102,8 +102,22 @@ export const SQL_CROSSINGS: readonly SqlCrossing[] = [
   { library: 'children', table: 'audit_event', reason: 'record export and purge' },
   { library: 'children', table: 'notification_outbox', reason: 'record purge' },
   { library: 'guardianship', table: 'nrm_referral', reason: 'scheme eligibility reads the NRM referral' },
-  { library: 'guardianship', table: 'child', reason: 'eligibility reads the child' },
-  { library: 'age-assessment', table: 'child', reason: 'the decision updates the child' },
+  {
+    library: 'guardianship',
+    table: 'child',
+    reason:
+      "eligibility's facts (categories, parental responsibility, effective date of birth, age disputed) are read " +
+      "with the nation and the NRM referral in one statement per batch of children, in the caller's scope; " +
+      "the children's service would add a round trip per batch. Read only",
+  },
+  {
+    library: 'age-assessment',
+    table: 'child',
+    reason:
+      "raising a dispute copies the child's claimed date of birth into the assessment in the same INSERT; " +
+      'completing one reads the claimed date of birth and whether an interpreter is needed. Read only: the ' +
+      "child's effective date of birth follows through age-assessment's own trigger",
+  },
   { library: 'missing', table: 'child', reason: 'the profile reads the child' },
   { library: 'meetings', table: 'child', reason: 'meetings list the children discussed' },
   { library: 'alerts', table: 'missing_episode', reason: 'alert rules' },

@@ -17,7 +17,7 @@ export interface Ownership {
 export const OWNERSHIP = {
   platform: {
     tables: ['audit_event', 'organisation', 'practitioner', 'haven_service_credential'],
-    published: ['haven_normalise'],
+    published: ['haven_normalise', 'haven_birthday'],
     internal: ['audit_event_is_append_only'],
   },
   children: {
@@ -27,11 +27,12 @@ export const OWNERSHIP = {
   },
   guardianship: {
     tables: ['guardian_assignment', 'guardian_contact'],
-    published: ['haven_guardian_children'],
+    published: ['haven_guardian_children', 'active_guardian_assignment'],
   },
   'age-assessment': {
     tables: ['age_assessment'],
     published: [
+      'open_age_assessment',
       'child_effective_date_of_birth',
       'haven_assessed_date_of_birth',
       'haven_age_decision',
@@ -86,16 +87,7 @@ export const SQL_CROSSINGS: readonly SqlCrossing[] = [
   { library: 'statistics', table: 'organisation', reason: IDENTITY },
   { library: 'web', table: 'organisation', reason: IDENTITY },
   // to be published by their owners (issue 18, items 1 and 2)
-  {
-    library: 'platform',
-    table: 'guardian_assignment',
-    reason: 'scope: a guardian sees the children assigned',
-  },
-  {
-    library: 'children',
-    table: 'guardian_assignment',
-    reason: 'child list filters; record export and purge',
-  },
+  { library: 'children', table: 'guardian_assignment', reason: 'record export and purge' },
   { library: 'children', table: 'missing_episode', reason: 'child list filters; record export and purge' },
   { library: 'children', table: 'guardian_contact', reason: 'record export and purge' },
   { library: 'children', table: 'age_assessment', reason: 'record export and purge' },
@@ -110,8 +102,22 @@ export const SQL_CROSSINGS: readonly SqlCrossing[] = [
   { library: 'children', table: 'audit_event', reason: 'record export and purge' },
   { library: 'children', table: 'notification_outbox', reason: 'record purge' },
   { library: 'guardianship', table: 'nrm_referral', reason: 'scheme eligibility reads the NRM referral' },
-  { library: 'guardianship', table: 'child', reason: 'eligibility reads the child' },
-  { library: 'age-assessment', table: 'child', reason: 'the decision updates the child' },
+  {
+    library: 'guardianship',
+    table: 'child',
+    reason:
+      "eligibility's facts (categories, parental responsibility, effective date of birth, age disputed) are read " +
+      "with the nation and the NRM referral in one statement per batch of children, in the caller's scope; " +
+      "the children's service would add a round trip per batch. Read only",
+  },
+  {
+    library: 'age-assessment',
+    table: 'child',
+    reason:
+      "raising a dispute copies the child's claimed date of birth into the assessment in the same INSERT; " +
+      'completing one reads the claimed date of birth and whether an interpreter is needed. Read only: the ' +
+      "child's effective date of birth follows through age-assessment's own trigger",
+  },
   { library: 'missing', table: 'child', reason: 'the profile reads the child' },
   { library: 'meetings', table: 'child', reason: 'meetings list the children discussed' },
   { library: 'alerts', table: 'missing_episode', reason: 'alert rules' },
@@ -119,12 +125,9 @@ export const SQL_CROSSINGS: readonly SqlCrossing[] = [
   { library: 'alerts', table: 'placement', reason: 'alert rules' },
   { library: 'alerts', table: 'nrm_referral', reason: 'alert rules' },
   { library: 'alerts', table: 'meeting_action', reason: 'alert rules' },
-  { library: 'alerts', table: 'guardian_assignment', reason: 'recipients' },
   { library: 'statistics', table: 'child', reason: 'dashboard and SSDA903' },
   { library: 'statistics', table: 'missing_episode', reason: 'dashboard and SSDA903' },
-  { library: 'statistics', table: 'guardian_assignment', reason: 'dashboard figures' },
   { library: 'statistics', table: 'nrm_referral', reason: 'dashboard figures' },
-  { library: 'statistics', table: 'age_assessment', reason: 'dashboard figures' },
   { library: 'statistics', table: 'placement', reason: 'dashboard and SSDA903' },
   { library: 'statistics', table: 'turned_18_without_solution', reason: 'dashboard figures' },
 ];

@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import { guardianEligibleSql, nationalEligibility } from '@haven/guardianship';
 import { loadConfig } from '@haven/platform';
 import { eligibilityCases } from '../libs/guardianship/src/scheme-rules.cases';
+import { createTestDatabase, databaseUrl, dropTestDatabase } from './support/database';
 
 /**
  * The guardian schemes' eligibility exists twice, in TypeScript (assignGuardian, Child.guardianshipEligibility,
@@ -9,14 +10,18 @@ import { eligibilityCases } from '../libs/guardianship/src/scheme-rules.cases';
  * of cases, in real PostgreSQL, and must agree on every one.
  */
 describe('guardian eligibility: the SQL form agrees with the TypeScript one', () => {
+  let name: string;
   let db: Client;
 
+  // a migrated database: the predicate reads the platform's haven_birthday
   beforeAll(async () => {
-    db = new Client({ connectionString: process.env.HAVEN_TEST_ADMIN_URL });
+    name = await createTestDatabase();
+    db = new Client({ connectionString: databaseUrl(name) });
     await db.connect();
   });
   afterAll(async () => {
     await db.end();
+    await dropTestDatabase(name);
   });
 
   const predicate = guardianEligibleSql({

@@ -143,8 +143,8 @@ async function caseFile(caller: Caller, id: string) {
                 WHERE o.id = c.local_authority_id) AS authority,
               (SELECT to_jsonb(p) FROM placement p WHERE p.child_id = c.id AND p.ended_at IS NULL) AS placement,
               (SELECT to_jsonb(ga) || jsonb_build_object('guardian', jsonb_build_object('id', g.id, 'name', g.name))
-                 FROM guardian_assignment ga JOIN practitioner g ON g.id = ga.guardian_id
-                WHERE ga.child_id = c.id AND ga.end_date IS NULL AND ga.scheme <> 'OTHER_ADVOCATE') AS assignment,
+                 FROM active_guardian_assignment ga JOIN practitioner g ON g.id = ga.guardian_id
+                WHERE ga.child_id = c.id AND ga.scheme <> 'OTHER_ADVOCATE') AS assignment,
               (SELECT coalesce(jsonb_agg(to_jsonb(m) ORDER BY m.missing_since DESC), '[]')
                  FROM (SELECT * FROM missing_episode m WHERE m.child_id = c.id
                         ORDER BY m.missing_since DESC LIMIT 10) m) AS episodes,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
-import { EntityManager } from 'typeorm';
+import { EntityManager, FindOptionsWhere, In } from 'typeorm';
 import { CaseClosure, CaseClosureChecks, CaseClosureReason, ChildrenService } from '@haven/children';
 import {
   AuditAction,
@@ -67,7 +67,7 @@ export class AgeAssessmentService {
   async closureRefusal(em: EntityManager, closure: CaseClosure): Promise<string | null> {
     const [open] = await em.query<OpenDispute[]>(
       `SELECT status, raised_on AS "raisedOn", completed_on AS "completedOn", challenged_on AS "challengedOn"
-         FROM age_assessment WHERE child_id = $1 AND status IN ('RAISED', 'IN_PROGRESS', 'CHALLENGED')`,
+         FROM open_age_assessment WHERE child_id = $1`,
       [closure.childId],
     );
     if (closure.reason === CaseClosureReason.TURNED_18_TO_LEAVING_CARE) {
@@ -259,7 +259,7 @@ export class AgeAssessmentService {
         'ageAssessment.byChild',
         () =>
           new DataLoader(async (childIds: readonly string[]) => {
-            const models = await this.query(ctx, 'a.child_id = ANY(:childIds)', { childIds });
+            const models = await this.query(ctx, { childId: In(childIds) });
             ctx.auditMany(AuditAction.READ, ENTITY, models);
             return perChild(childIds, models);
           }),
@@ -273,7 +273,7 @@ export class AgeAssessmentService {
     action: AuditAction,
     detail?: Record<string, unknown>,
   ): Promise<AgeAssessmentModel> {
-    const [model] = await this.query(ctx, 'a.id = :id', { id });
+    const [model] = await this.query(ctx, { id });
     ctx.audit(action, ENTITY, model, detail);
     return model;
   }
@@ -319,12 +319,11 @@ export class AgeAssessmentService {
 
   private async query(
     ctx: RequestContext,
-    where: string,
-    params: Record<string, unknown>,
+    where: FindOptionsWhere<AgeAssessment>,
   ): Promise<AgeAssessmentModel[]> {
     const em = await ctx.em();
     const rows = await this.scoped(ctx, em)
-      .andWhere(where, params)
+      .andWhere(where)
       .orderBy('a.raised_on', 'DESC')
       .addOrderBy('a.created_at', 'DESC')
       .getMany();

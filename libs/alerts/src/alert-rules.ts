@@ -79,8 +79,10 @@ const IN_SCOPE = (authority: string, child: string) =>
 const MISSING_LEVEL = `CASE WHEN $1::timestamptz - m.missing_since >= make_interval(hours => $9::int) THEN 2
                             WHEN $1::timestamptz - m.missing_since >= make_interval(hours => $8::int) THEN 1 ELSE 0 END`;
 
-/** Days to the effective 18th birthday (Europe/London dates; 29 February falls on 28 February). */
-const DAYS_TO_18 = `((c.effective_date_of_birth + interval '18 years')::date - $2::date)`;
+/** The effective 18th birthday (the platform's haven_birthday: 29 February falls on 28 February). */
+const TURNS_18_ON = `haven_birthday(c.effective_date_of_birth, 18)`;
+/** Days to the effective 18th birthday (Europe/London dates). */
+const DAYS_TO_18 = `(${TURNS_18_ON} - $2::date)`;
 /** WARNING within $12 days (180), URGENT within $13 (90), CRITICAL within $14 (30). */
 const NEARING_LEVEL = `CASE WHEN ${DAYS_TO_18} <= $14::int THEN 2 WHEN ${DAYS_TO_18} <= $13::int THEN 1 ELSE 0 END`;
 const LEVEL_SEVERITY = (level: string) => `(ARRAY['WARNING', 'URGENT', 'CRITICAL'])[${level} + 1]`;
@@ -172,9 +174,9 @@ export const ALERT_RULES: readonly AlertRule[] = [
     candidates: `
       SELECT c.local_authority_id, c.id, 'NEARING_18_WITHOUT_DURABLE_SOLUTION', ${LEVEL_SEVERITY(NEARING_LEVEL)},
              'Child', c.id, ${NEARING_LEVEL},
-             'Turns 18 on ' || to_char((c.effective_date_of_birth + interval '18 years')::date, 'DD Mon YYYY')
+             'Turns 18 on ' || to_char(${TURNS_18_ON}, 'DD Mon YYYY')
                || ' (' || ${DAYS_TO_18} || ' days) with no secured durable solution',
-             jsonb_build_object('turns18On', (c.effective_date_of_birth + interval '18 years')::date)
+             jsonb_build_object('turns18On', ${TURNS_18_ON})
         FROM child c
        WHERE c.status = 'OPEN' AND ${IN_SCOPE('c.local_authority_id', 'c.id')}
          AND c.effective_date_of_birth > ($2::date - interval '18 years')::date - 1
@@ -352,10 +354,10 @@ export function clearStatement(cleared: string): string {
 /** Young people who turned 18 without a secured durable solution, kept for the statistics. */
 export const RECORD_TURNED_18 = `
   WITH ${PARAMS}, turned AS (
-    SELECT c.id, c.local_authority_id, (c.effective_date_of_birth + interval '18 years')::date AS turned_18_on
+    SELECT c.id, c.local_authority_id, ${TURNS_18_ON} AS turned_18_on
       FROM child c
      WHERE c.effective_date_of_birth > ($2::date - interval '18 years')::date - 366
-       AND (c.effective_date_of_birth + interval '18 years')::date <= $2::date
+       AND ${TURNS_18_ON} <= $2::date
        AND c.status = 'OPEN' AND NOT haven_has_secured_solution(c.id) AND ${IN_SCOPE('c.local_authority_id', 'c.id')})
   INSERT INTO turned_18_without_solution (child_id, local_authority_id, turned_18_on)
   SELECT id, local_authority_id, turned_18_on FROM turned ON CONFLICT (child_id) DO NOTHING`;

@@ -199,7 +199,7 @@ export class AlertsService {
       `SELECT a.id AS alert_id, c.allocated_worker_id AS id FROM alert a JOIN child c ON c.id = a.child_id
         WHERE a.id = ANY($1::uuid[]) AND c.allocated_worker_id IS NOT NULL
        UNION
-       SELECT a.id, ga.guardian_id FROM alert a JOIN guardian_assignment ga ON ga.child_id = a.child_id AND ga.end_date IS NULL
+       SELECT a.id, ga.guardian_id FROM alert a JOIN active_guardian_assignment ga ON ga.child_id = a.child_id
         WHERE a.id = ANY($1::uuid[])
        UNION
        SELECT a.id, p.id FROM alert a JOIN practitioner p ON p.organisation_id = a.local_authority_id AND p.role = 'TEAM_MANAGER'

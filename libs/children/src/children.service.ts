@@ -336,10 +336,9 @@ export class ChildrenService {
       });
     }
     if (filter.guardianId) {
-      // the guardianship capability's table, read here so that one query pages the list
+      // the guardianship capability's published view, read here so that one query pages the list
       query.andWhere(
-        `EXISTS (SELECT 1 FROM guardian_assignment ga WHERE ga.child_id = c.id AND ga.guardian_id = :guardianId
-                   AND ga.end_date IS NULL)`,
+        `EXISTS (SELECT 1 FROM active_guardian_assignment ga WHERE ga.child_id = c.id AND ga.guardian_id = :guardianId)`,
         { guardianId: filter.guardianId },
       );
     }
@@ -365,20 +364,17 @@ export class ChildrenService {
     if (filter.turning18WithinDays !== undefined && filter.turning18WithinDays !== null) {
       const today = this.clock.today();
       const until = addDays(today, filter.turning18WithinDays);
-      // The range on the date of birth lets the index narrow; the birthday expression decides exactly
-      // (a 29 February birthday falls on 28 February in a common year, as PostgreSQL adds years).
+      // The range on the date of birth lets the index narrow; the birthday (haven_birthday, the SQL
+      // twin of the platform's `birthday`) decides exactly: a 29 February birthday falls on 28 February.
       query
         .andWhere('c.effective_date_of_birth BETWEEN :bornFrom::date AND :bornTo::date', {
           bornFrom: addDays(addYears(today, -18), -1),
           bornTo: addDays(addYears(until, -18), 1),
         })
-        .andWhere(
-          `(c.effective_date_of_birth + interval '18 years')::date BETWEEN :today::date AND :until::date`,
-          {
-            today,
-            until,
-          },
-        );
+        .andWhere(`haven_birthday(c.effective_date_of_birth, 18) BETWEEN :today::date AND :until::date`, {
+          today,
+          until,
+        });
     }
     return query;
   }

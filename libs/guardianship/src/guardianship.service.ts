@@ -124,7 +124,7 @@ export class GuardianshipService {
     const child = await this.children.requireVisible(ctx, input.childId);
     const em = await ctx.em();
     const [assignment] = await em.query<{ id: string; start_date: string }[]>(
-      `SELECT id, start_date FROM guardian_assignment WHERE child_id = $1 AND guardian_id = $2 AND end_date IS NULL
+      `SELECT id, start_date FROM active_guardian_assignment WHERE child_id = $1 AND guardian_id = $2
         ORDER BY start_date DESC LIMIT 1`,
       [child.id, ctx.actor.practitionerId],
     );
@@ -148,7 +148,7 @@ export class GuardianshipService {
         input.summary ?? null,
       ],
     );
-    const contact = (await this.contacts(ctx, 'gc.id = $1', [id]))[0];
+    const contact = (await this.contacts(ctx, { id }))[0];
     ctx.audit(AuditAction.CREATE, CONTACT, contact);
     return contact;
   }
@@ -220,7 +220,7 @@ export class GuardianshipService {
       'guardianship.byChild',
       () =>
         new DataLoader(async (childIds: readonly string[]) => {
-          const models = await this.query(ctx, 'ga.child_id = ANY($1::uuid[])', [childIds]);
+          const models = await this.query(ctx, { childIds });
           ctx.auditMany(AuditAction.READ, ASSIGNMENT, models);
           return perChild(childIds, models);
         }),
@@ -234,7 +234,7 @@ export class GuardianshipService {
         'guardianship.contactsByAssignment',
         () =>
           new DataLoader(async (ids: readonly string[]) => {
-            const models = await this.contacts(ctx, 'gc.assignment_id = ANY($1::uuid[])', [ids]);
+            const models = await this.contacts(ctx, { assignmentIds: ids });
             ctx.auditMany(AuditAction.READ, CONTACT, models);
             const byAssignment = new Map<string, GuardianContactModel[]>();
             for (const model of models)
@@ -254,8 +254,8 @@ export class GuardianshipService {
           new DataLoader(async (ids: readonly string[]) => {
             const em = await ctx.em();
             const rows = await em.query<{ guardian_id: string; n: number }[]>(
-              `SELECT guardian_id, count(*)::int AS n FROM guardian_assignment
-            WHERE guardian_id = ANY($1::uuid[]) AND end_date IS NULL GROUP BY guardian_id`,
+              `SELECT guardian_id, count(*)::int AS n FROM active_guardian_assignment
+            WHERE guardian_id = ANY($1::uuid[]) GROUP BY guardian_id`,
               [ids],
             );
             const counts = new Map(rows.map((row) => [row.guardian_id, row.n]));
@@ -308,34 +308,27 @@ export class GuardianshipService {
   }
 
   private async load(ctx: RequestContext, id: string): Promise<GuardianAssignmentModel> {
-    const [model] = await this.query(ctx, 'ga.id = $1', [id]);
+    const [model] = await this.query(ctx, { id });
     if (!model) throw notFound(ASSIGNMENT);
     return model;
   }
 
-  private async query(
-    ctx: RequestContext,
-    where: string,
-    params: unknown[],
-  ): Promise<GuardianAssignmentModel[]> {
+  private async query(ctx: RequestContext, lookup: AssignmentLookup): Promise<GuardianAssignmentModel[]> {
     const em = await ctx.em();
     const scope = childScope(ctx.actor, {
       childId: 'ga.child_id',
       localAuthorityId: 'ga.local_authority_id',
     });
     const rows = await em.query<AssignmentRow[]>(
-      `SELECT ${ASSIGNMENT_COLUMNS} FROM guardian_assignment ga WHERE ${where} AND ${scope}
+      `SELECT ${ASSIGNMENT_COLUMNS} FROM guardian_assignment ga
+        WHERE ${'id' in lookup ? 'ga.id = $1' : 'ga.child_id = ANY($1::uuid[])'} AND ${scope}
         ORDER BY ga.start_date DESC, ga.created_at DESC`,
-      params,
+      ['id' in lookup ? lookup.id : lookup.childIds],
     );
     return rows.map((row) => this.toModel(row));
   }
 
-  private async contacts(
-    ctx: RequestContext,
-    where: string,
-    params: unknown[],
-  ): Promise<GuardianContactModel[]> {
+  private async contacts(ctx: RequestContext, lookup: ContactLookup): Promise<GuardianContactModel[]> {
     const em = await ctx.em();
     const scope = childScope(ctx.actor, {
       childId: 'gc.child_id',
@@ -343,8 +336,10 @@ export class GuardianshipService {
     });
     const rows = await em.query<ContactRow[]>(
       `SELECT gc.id, gc.child_id, gc.local_authority_id, gc.assignment_id, gc.guardian_id, gc.contacted_at, gc.mode, gc.summary
-         FROM guardian_contact gc WHERE ${where} AND ${scope} ORDER BY gc.contacted_at DESC, gc.recorded_at DESC`,
-      params,
+         FROM guardian_contact gc
+        WHERE ${'id' in lookup ? 'gc.id = $1' : 'gc.assignment_id = ANY($1::uuid[])'} AND ${scope}
+        ORDER BY gc.contacted_at DESC, gc.recorded_at DESC`,
+      ['id' in lookup ? lookup.id : lookup.assignmentIds],
     );
     return rows.map((row) => ({
       id: row.id,
@@ -385,7 +380,12 @@ export class GuardianshipService {
 
 const ASSIGNMENT_COLUMNS = `ga.id, ga.child_id, ga.local_authority_id, ga.guardian_id, ga.provider_id, ga.scheme,
   ga.start_date, ga.end_date, ga.end_reason, ga.created_at,
-  (SELECT count(*)::int FROM guardian_assignment other WHERE other.guardian_id = ga.guardian_id AND other.end_date IS NULL) AS caseload`;
+  (SELECT count(*)::int FROM active_guardian_assignment other WHERE other.guardian_id = ga.guardian_id) AS caseload`;
+
+/** The lookups the service does: one assignment, or the assignments of a batch of children. */
+type AssignmentLookup = { id: string } | { childIds: readonly string[] };
+/** One contact, or the contacts of a batch of assignments. */
+type ContactLookup = { id: string } | { assignmentIds: readonly string[] };
 
 interface AssignmentRow {
   id: string;

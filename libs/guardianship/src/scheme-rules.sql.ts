@@ -62,7 +62,7 @@ export function guardianEligibleSql(columns: EligibilityColumns): string {
   ).join(' ')} END`;
   return `((${schemes.join('\n          OR ')})
           AND (${c}.age_disputed OR ${c}.effective_date_of_birth IS NULL
-               OR (${c}.effective_date_of_birth + make_interval(years => ${ageLimit}))::date > ${columns.onDate}))`;
+               OR haven_birthday(${c}.effective_date_of_birth, ${ageLimit}) > ${columns.onDate}))`;
 }
 
 /**
@@ -82,7 +82,7 @@ export function guardianEligibleSinceSql(child: string, nation: string): string 
 
 /** The child has an active guardian (an advocate of another scheme is not one). */
 export function hasGuardianSql(child: string): string {
-  return `EXISTS (SELECT 1 FROM guardian_assignment ga WHERE ga.child_id = ${child}.id AND ga.end_date IS NULL
+  return `EXISTS (SELECT 1 FROM active_guardian_assignment ga WHERE ga.child_id = ${child}.id
                     AND ga.scheme <> 'OTHER_ADVOCATE')`;
 }
 

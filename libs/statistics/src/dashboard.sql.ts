@@ -58,9 +58,9 @@ export const HEADLINES = `
        eligible AS (${ELIGIBLE}),
        missing_children AS (SELECT DISTINCT child_id FROM episodes),
        turning AS (SELECT c.id, haven_has_secured_solution(c.id) AS secured FROM open_children c
-                    WHERE c.status = 'OPEN' AND (c.effective_date_of_birth + interval '18 years')::date BETWEEN $5::date AND $5::date + 180),
-       caseloads AS (SELECT ga.guardian_id, count(*) AS n FROM guardian_assignment ga
-                      WHERE ga.end_date IS NULL AND ga.local_authority_id = ANY($1::uuid[]) GROUP BY ga.guardian_id),
+                    WHERE c.status = 'OPEN' AND haven_birthday(c.effective_date_of_birth, 18) BETWEEN $5::date AND $5::date + 180),
+       caseloads AS (SELECT ga.guardian_id, count(*) AS n FROM active_guardian_assignment ga
+                      WHERE ga.local_authority_id = ANY($1::uuid[]) GROUP BY ga.guardian_id),
        decisions AS (SELECT r.reasonable_grounds_decided_on - r.referred_on AS days FROM nrm_referral r
                       WHERE r.local_authority_id = ANY($1::uuid[]) AND r.reasonable_grounds_decided_on BETWEEN $2::date AND $3::date),
        ended AS (SELECT extract(epoch FROM e.returned_at - e.missing_since)::float8 / 3600 AS hours FROM episodes e WHERE e.returned_at IS NOT NULL)
@@ -95,8 +95,8 @@ export const HEADLINES = `
     'guardiansActive', haven_figure((SELECT count(*) FROM caseloads), $4),
     'medianGuardianCaseload', haven_measure((SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY n) FROM caseloads),
                                             (SELECT count(*) FROM caseloads), $4),
-    'openAgeDisputes', haven_figure((SELECT count(*) FROM age_assessment a WHERE a.local_authority_id = ANY($1::uuid[])
-                                      AND a.status IN ('RAISED', 'IN_PROGRESS', 'CHALLENGED')), $4),
+    'openAgeDisputes', haven_figure((SELECT count(*) FROM open_age_assessment a
+                                      WHERE a.local_authority_id = ANY($1::uuid[])), $4),
     'childrenInUnsafePlacements', haven_figure((SELECT count(DISTINCT p.child_id) FROM placement p
                                                  WHERE p.local_authority_id = ANY($1::uuid[]) AND p.ended_at IS NULL
                                                    AND ${unsafeOnSql('p', '$5::date')}), $4),

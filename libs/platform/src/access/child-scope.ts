@@ -35,9 +35,10 @@ export function childScope(
     case Role.TEAM_MANAGER:
       return `${columns.localAuthorityId} = ${uuidLiteral(actor.localAuthorityId)}`;
     case Role.GUARDIAN:
-      // exactly the children actively assigned to them; lost the moment the assignment ends
-      return `EXISTS (SELECT 1 FROM guardian_assignment ga WHERE ga.child_id = ${columns.childId}
-                AND ga.guardian_id = ${uuidLiteral(actor.practitionerId)} AND ga.end_date IS NULL)`;
+      // exactly the children actively assigned to them (guardianship's published view); lost the
+      // moment the assignment ends
+      return `EXISTS (SELECT 1 FROM active_guardian_assignment ga WHERE ga.child_id = ${columns.childId}
+                AND ga.guardian_id = ${uuidLiteral(actor.practitionerId)})`;
     case Role.LSCB_ANALYST:
     case Role.ADMIN:
       return 'false';

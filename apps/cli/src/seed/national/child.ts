@@ -4,7 +4,7 @@ import { ChildStatus, LegalStatus } from '@haven/children';
 import { AuditAction } from '@haven/platform';
 import * as data from '../national-data';
 import { localChildIdOf, Random, STREAM } from './random';
-import { addYearsTo, londonInstant } from './time';
+import { addYearsTo, birthdayOf, londonInstant } from './time';
 import { AgeAssessmentRow, ChildRow } from './rows';
 import { NationalPlan, REQUEST_ID } from './plan';
 import { ChildContext, ChildRecords } from './context';
@@ -89,7 +89,7 @@ export function generateChild(plan: NationalPlan, index: number): ChildRecords {
     arrivalDate: ctx.arrivalOn,
     arrivalRoute: route,
     legalStatus:
-      ctx.closedOn === null && addYearsTo(ctx.effectiveBirth, 18) < plan.today
+      ctx.closedOn === null && birthdayOf(ctx.effectiveBirth, 18) < plan.today
         ? LegalStatus.CARE_LEAVER
         : rnd.weighted(data.LEGAL_STATUS[profile.arrival]),
     ...immigration,

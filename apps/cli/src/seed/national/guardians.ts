@@ -13,7 +13,7 @@ import { Nation, Role } from '@haven/platform';
 import * as data from '../national-data';
 import { NationalityProfile } from '../national-data';
 import { Random, STREAM } from './random';
-import { addYearsTo, Day, dayOf, HOUR, isoOf, londonInstant, MINUTE } from './time';
+import { birthdayOf, Day, dayOf, HOUR, isoOf, londonInstant, MINUTE } from './time';
 import { ChildRow, GuardianAssignmentRow, GuardianContactRow, NrmReferralRow, PractitionerRow } from './rows';
 import { RowSink, TABLES } from './tables';
 import { NationalPlan, ProviderKey, ProviderPlan, staffName } from './plan';
@@ -88,7 +88,7 @@ export function guardianSpansFor(
     : authority.nation === Nation.SCOTLAND
       ? settings.ageLimits.scotland
       : settings.ageLimits.northernIreland;
-  let end = addYearsTo(ctx.effectiveBirth, limit);
+  let end = birthdayOf(ctx.effectiveBirth, limit);
   let endReason = GuardianEndReason.AGE_LIMIT_REACHED;
   const closedEarly = ctx.closure && GUARDIAN_END[ctx.closure];
   if (closedEarly && ctx.closedOn! < end) {

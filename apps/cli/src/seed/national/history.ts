@@ -4,7 +4,7 @@ import { AgeAssessmentOutcome, AgeAssessmentStatus, AgeDeterminedBy } from '@hav
 import { CaseClosureReason, ImmigrationStatus } from '@haven/children';
 import * as data from '../national-data';
 import { Random } from './random';
-import { addYearsTo, Day, londonInstant } from './time';
+import { addYearsTo, birthdayOf, Day, londonInstant } from './time';
 import { AgeAssessmentRow } from './rows';
 import { ChildContext } from './context';
 
@@ -125,7 +125,7 @@ function assessedBirth(rnd: Random, outcome: AgeAssessmentOutcome, claimed: Day,
 export function closeCase(ctx: ChildContext, assessment: AgeAssessmentRow | null): void {
   const { rnd, plan, profile } = ctx;
   const lastDay = plan.today - 1;
-  const turns18 = addYearsTo(ctx.effectiveBirth, 18);
+  const turns18 = birthdayOf(ctx.effectiveBirth, 18);
   const adultDecision =
     assessment?.outcome === AgeAssessmentOutcome.ASSESSED_ADULT
       ? assessment.status === AgeAssessmentStatus.FINAL
@@ -184,7 +184,7 @@ export function immigrationFor(ctx: ChildContext) {
   if (decidedBy < 200 && rnd.chance(0.85)) status = ImmigrationStatus.ASYLUM_CLAIM_PENDING;
   let leaveExpiresOn: Day | null = null;
   if (status === ImmigrationStatus.UASC_LEAVE) {
-    leaveExpiresOn = addYearsTo(ctx.effectiveBirth, 17) + 182;
+    leaveExpiresOn = birthdayOf(ctx.effectiveBirth, 17) + 182;
     // leave that would end before a decision could be made is refused instead
     if (leaveExpiresOn <= claimedOn + 90) {
       status = ImmigrationStatus.REFUSED_APPEAL_PENDING;

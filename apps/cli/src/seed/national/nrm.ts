@@ -11,7 +11,7 @@ import {
 import { DurableSolutionStatus } from '@haven/durable-solutions';
 import { Nation } from '@haven/platform';
 import * as data from '../national-data';
-import { addYearsTo, Day, dayOf, isoOf, londonInstant } from './time';
+import { birthdayOf, Day, dayOf, isoOf, londonInstant } from './time';
 import { DurableSolutionRow, NrmDecisionRow, NrmReferralRow } from './rows';
 import { ChildContext } from './context';
 
@@ -82,7 +82,7 @@ export function durableSolutionsFor(
   const lastDay = Math.min(plan.today - 1, ctx.closedOn ?? Infinity);
   const assessedOn = Math.max(
     ctx.registeredOn + 30,
-    addYearsTo(ctx.effectiveBirth, 16) + 182 - rnd.int(0, 120),
+    birthdayOf(ctx.effectiveBirth, 16) + 182 - rnd.int(0, 120),
   );
   if (assessedOn > lastDay) return [];
   const returns = data.RETURNS_LIKELY.has(profile.nationality ?? '') ? 'likely' : 'rare';

@@ -3,7 +3,7 @@
 import { CaseClosureReason } from '@haven/children';
 import { PlacementEndReason, PlacementType, UNSAFE_FOR_CHILDREN } from '@haven/placements';
 import * as data from '../national-data';
-import { addYearsTo, DAY, HOUR, londonDay, MINUTE } from './time';
+import { birthdayOf, DAY, HOUR, londonDay, MINUTE } from './time';
 import { PlacementRow } from './rows';
 import { ChildContext } from './context';
 
@@ -61,7 +61,7 @@ export function placementsFor(ctx: ChildContext): PlacementRow[] {
       // unsafe for a child, or for anyone whose age was disputed, when the placement began
       unsafe:
         UNSAFE_FOR_CHILDREN.has(type) &&
-        (londonDay(startedAt) < addYearsTo(ctx.effectiveBirth, 18) || ctx.hasAssessment),
+        (londonDay(startedAt) < birthdayOf(ctx.effectiveBirth, 18) || ctx.hasAssessment),
       createdAt: Math.min(startedAt + rnd.int(5, 240) * MINUTE, plan.horizon - MINUTE),
       createdBy: ctx.worker.id,
       endedBy: endedAt === null ? null : ctx.worker.id,

@@ -1,6 +1,6 @@
 // Time: calendar days as integers and instants as epoch milliseconds, both in Europe/London.
 
-import { addYears, IsoDate } from '@haven/platform';
+import { addYears, birthday, IsoDate } from '@haven/platform';
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
@@ -75,6 +75,11 @@ export function londonInstant(day: Day, minutes: number): number {
 
 export function addYearsTo(day: Day, years: number): Day {
   return dayOf(addYears(isoOf(day), years));
+}
+
+/** The n-th birthday: the platform's `birthday`, as the services and haven_birthday in SQL have it. */
+export function birthdayOf(dateOfBirth: Day, age: number): Day {
+  return dayOf(birthday(isoOf(dateOfBirth), age));
 }
 
 /** Saturday and Sunday move to Monday: meetings are held on working days. */

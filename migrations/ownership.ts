@@ -33,13 +33,12 @@ export const OWNERSHIP = {
     tables: ['age_assessment'],
     published: [
       'open_age_assessment',
-      'child_effective_date_of_birth',
       'haven_assessed_date_of_birth',
       'haven_age_decision',
       'haven_age_disputed',
       'haven_treated_as_child',
     ],
-    internal: ['age_assessment_updates_child'],
+    internal: ['age_assessment_updates_child', 'child_effective_date_of_birth'],
   },
   placements: { tables: ['placement'], published: [] },
   missing: {

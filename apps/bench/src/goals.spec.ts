@@ -17,6 +17,8 @@ describe("the bench's goals (quality.md, issue 19)", () => {
     expect(GOALS.caseFile.met({ ...caseFile, ratio: 0.79 })).toBe(false);
     expect(GOALS.caseFile.met({ ...caseFile, p99Ms: 40.1 })).toBe(false);
     expect(GOALS.caseFile.met({ ...caseFile, sqlStatements: 7 })).toBe(false);
+    expect(GOALS.caseFile.met({ ...caseFile, failedRequests: 0 })).toBe(true);
+    expect(GOALS.caseFile.met({ ...caseFile, failedRequests: 1 })).toBe(false);
   });
 
   it('does not count a figure that was not measured as met', () => {

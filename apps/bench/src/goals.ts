@@ -51,10 +51,14 @@ const atMost = (value: number | null | undefined, limit: number) =>
 const under = (value: number | null | undefined, limit: number) =>
   value !== null && value !== undefined && Number.isFinite(value) && value < limit;
 
-/** Throughput at least `share` of the twin's, and p99 at most twice the twin's at 60% of its peak. */
+/**
+ * Throughput at least `share` of the twin's, and p99 at most twice the twin's at 60% of its peak, with
+ * no answer of the service failing at that rate.
+ */
 function likeTwin(figures: Figures, share: number): boolean {
-  const { ratio, p99Ms, twinP99Ms } = figures;
+  const { ratio, p99Ms, twinP99Ms, failedRequests } = figures;
   return (
+    !failedRequests &&
     ratio !== null &&
     ratio >= share &&
     twinP99Ms !== null &&

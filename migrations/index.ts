@@ -16,6 +16,7 @@ import { MissingReviewWindowAndRetention1732250000014 } from './1732250000014-mi
 import { DashboardTruth1732250000015 } from './1732250000015-dashboard-truth';
 import { OutboxTransactionIds1732250000016 } from './1732250000016-outbox-transaction-ids';
 import { WebSessions1732250000017 } from './1732250000017-web-sessions';
+import { MissingPlacementNrmRules1732250000019 } from './1732250000019-missing-placement-nrm-rules';
 
 /** Every migration, in order. Listed explicitly so that the build, the tests and the CLI agree. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   DashboardTruth1732250000015,
   OutboxTransactionIds1732250000016,
   WebSessions1732250000017,
+  MissingPlacementNrmRules1732250000019,
 ];

@@ -43,7 +43,13 @@ export const OWNERSHIP = {
   placements: { tables: ['placement'], published: [] },
   missing: {
     tables: ['missing_episode', 'missing_person_profile'],
-    published: ['haven_missing_review_since', 'haven_missing_review_agenda'],
+    published: [
+      'haven_missing_review_since',
+      'haven_missing_review_agenda',
+      'open_missing_episode',
+      'haven_return_interview_due_by',
+      'haven_soon_after_placement',
+    ],
   },
   'durable-solutions': { tables: ['durable_solution'], published: ['haven_has_secured_solution'] },
   meetings: {

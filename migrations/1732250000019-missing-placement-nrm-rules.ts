@@ -1,0 +1,46 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * The missing capability's rules, defined once for every library, the dashboard, the alert rules, the
+ * seed and the benchmark's twin (issue 18, item 1):
+ * - `open_missing_episode`: the episodes of children missing now. Its predicate is, word for word, that of
+ *   the partial indexes `missing_episode_one_open_idx` and `missing_episode_open_idx`, so that a query on
+ *   the view still reads them; `security_invoker` keeps the caller's row-level security.
+ * - `haven_return_interview_due_by`: when the return interview is due (RETURN_INTERVIEW_DUE_HOURS after the
+ *   return, in elapsed hours: a change of the clocks neither adds nor takes away an hour).
+ * - `haven_soon_after_placement`: whether an episode starts within the window after the start of the
+ *   placement the child was in, or after the start (in London) of the day the child arrived.
+ * The TypeScript twins are libs/missing/src/missing-rules.ts; test/missing-rules.sql.e2e-spec.ts runs both.
+ */
+export class MissingPlacementNrmRules1732250000019 implements MigrationInterface {
+  name = 'MissingPlacementNrmRules1732250000019';
+
+  async up(db: QueryRunner): Promise<void> {
+    await db.query(`
+      CREATE VIEW open_missing_episode WITH (security_invoker = true) AS
+        SELECT * FROM missing_episode WHERE returned_at IS NULL;
+
+      CREATE FUNCTION haven_return_interview_due_by(returned_at timestamptz, due_hours int)
+        RETURNS timestamptz LANGUAGE sql IMMUTABLE PARALLEL SAFE
+        AS $$ SELECT returned_at + make_interval(hours => due_hours) $$;
+
+      CREATE FUNCTION haven_soon_after_placement(missing_since timestamptz, placement_started_at timestamptz,
+                                                 arrival_date date, window_hours int)
+        RETURNS boolean LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+        SELECT coalesce(missing_since >= placement_started_at
+                        AND missing_since <= placement_started_at + make_interval(hours => window_hours), false)
+            OR coalesce(missing_since >= (arrival_date::timestamp AT TIME ZONE 'Europe/London')
+                        AND missing_since <= (arrival_date::timestamp AT TIME ZONE 'Europe/London')
+                                             + make_interval(hours => window_hours), false)
+      $$;
+    `);
+  }
+
+  async down(db: QueryRunner): Promise<void> {
+    await db.query(`
+      DROP FUNCTION haven_soon_after_placement(timestamptz, timestamptz, date, int);
+      DROP FUNCTION haven_return_interview_due_by(timestamptz, int);
+      DROP VIEW open_missing_episode;
+    `);
+  }
+}

@@ -122,12 +122,12 @@ export const ALERT_RULES: readonly AlertRule[] = [
              'Reported ' || lower(m.kind) || ' since ' || to_char(m.missing_since AT TIME ZONE 'Europe/London', 'DD Mon YYYY HH24:MI')
                || CASE WHEN m.soon_after_placement THEN ' (soon after placement)' ELSE '' END AS reason,
              jsonb_build_object('missingSince', m.missing_since) AS detail
-        FROM missing_episode m
-       WHERE m.returned_at IS NULL AND m.missing_since <= $1 AND ${IN_SCOPE('m.local_authority_id', 'm.child_id')}`,
+        FROM open_missing_episode m
+       WHERE m.missing_since <= $1 AND ${IN_SCOPE('m.local_authority_id', 'm.child_id')}`,
     escalations: `
       SELECT a.id, ${MISSING_LEVEL} AS level, 'CRITICAL' AS severity
-        FROM alert a JOIN missing_episode m ON m.id = a.subject_id
-       WHERE a.kind = 'CHILD_MISSING' AND a.status <> 'RESOLVED' AND m.returned_at IS NULL
+        FROM alert a JOIN open_missing_episode m ON m.id = a.subject_id
+       WHERE a.kind = 'CHILD_MISSING' AND a.status <> 'RESOLVED'
          AND ${MISSING_LEVEL} > a.escalation_level AND ${IN_SCOPE('a.local_authority_id', 'a.child_id')}`,
     cleared: `
       SELECT a.id, 'The child returned' AS note

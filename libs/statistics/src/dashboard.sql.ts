@@ -77,8 +77,8 @@ export const HEADLINES = `
             AND c.id IN (SELECT child_id FROM missing_children)),
         (SELECT count(*) FROM looked_after c WHERE 'UNACCOMPANIED_ASYLUM_SEEKING' = ANY(c.categories)), $4),
     'missingEpisodes', haven_figure((SELECT count(*) FROM episodes), $4),
-    'currentlyMissing', haven_figure((SELECT count(*) FROM missing_episode m
-                                       WHERE m.local_authority_id = ANY($1::uuid[]) AND m.returned_at IS NULL), $4),
+    'currentlyMissing', haven_figure((SELECT count(*) FROM open_missing_episode m
+                                       WHERE m.local_authority_id = ANY($1::uuid[])), $4),
     'notFoundAfter7Days', haven_figure((SELECT count(*) FROM episodes e
                                          WHERE coalesce(e.returned_at, $6) - e.missing_since > interval '7 days'), $4),
     'medianHoursMissing', haven_measure((SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY hours) FROM ended),

@@ -11,6 +11,12 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * - `haven_soon_after_placement`: whether an episode starts within the window after the start of the
  *   placement the child was in, or after the start (in London) of the day the child arrived.
  * The TypeScript twins are libs/missing/src/missing-rules.ts; test/missing-rules.sql.e2e-spec.ts runs both.
+ * And those of placements and children:
+ * - `current_placement`: the placements not ended, the child's current one (`placement_current_unsafe_idx`'s
+ *   predicate begins the same way). A placement current at an instant is placements' `placedAtSql`.
+ * - `haven_nrm_categories`: the categories NRM statistics file a child's exploitation types under, criminal
+ *   exploitation under labour; none recorded (or only UNKNOWN) is NOT_RECORDED. The TypeScript twin is
+ *   libs/children's `nrmCategories`; test/nrm-category.sql.e2e-spec.ts runs both.
  */
 export class MissingPlacementNrmRules1732250000019 implements MigrationInterface {
   name = 'MissingPlacementNrmRules1732250000019';
@@ -19,6 +25,18 @@ export class MissingPlacementNrmRules1732250000019 implements MigrationInterface
     await db.query(`
       CREATE VIEW open_missing_episode WITH (security_invoker = true) AS
         SELECT * FROM missing_episode WHERE returned_at IS NULL;
+
+      CREATE VIEW current_placement WITH (security_invoker = true) AS
+        SELECT * FROM placement WHERE ended_at IS NULL;
+
+      CREATE FUNCTION haven_nrm_categories(exploitation_types text[])
+        RETURNS SETOF text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+        SELECT DISTINCT CASE WHEN t IS NULL THEN 'NOT_RECORDED' WHEN t = 'SEXUAL' THEN 'SEXUAL'
+                             WHEN t = 'DOMESTIC_SERVITUDE' THEN 'DOMESTIC_SERVITUDE'
+                             WHEN t = 'ORGAN_REMOVAL' THEN 'ORGAN_REMOVAL' ELSE 'LABOUR' END
+          FROM (SELECT nullif(array_remove(exploitation_types, 'UNKNOWN'), '{}') AS recorded) r
+          LEFT JOIN LATERAL unnest(r.recorded) t ON true
+      $$;
 
       CREATE FUNCTION haven_return_interview_due_by(returned_at timestamptz, due_hours int)
         RETURNS timestamptz LANGUAGE sql IMMUTABLE PARALLEL SAFE
@@ -41,6 +59,8 @@ export class MissingPlacementNrmRules1732250000019 implements MigrationInterface
       DROP FUNCTION haven_soon_after_placement(timestamptz, timestamptz, date, int);
       DROP FUNCTION haven_return_interview_due_by(timestamptz, int);
       DROP VIEW open_missing_episode;
+      DROP FUNCTION haven_nrm_categories(text[]);
+      DROP VIEW current_placement;
     `);
   }
 }

@@ -22,7 +22,7 @@ export const OWNERSHIP = {
   },
   children: {
     tables: ['child', 'nrm_referral', 'nrm_decision'],
-    published: ['haven_child_search_text', 'haven_retain_until'],
+    published: ['haven_child_search_text', 'haven_retain_until', 'haven_nrm_categories'],
     internal: ['child_trafficked_since'],
   },
   guardianship: {
@@ -40,7 +40,7 @@ export const OWNERSHIP = {
     ],
     internal: ['age_assessment_updates_child'],
   },
-  placements: { tables: ['placement'], published: [] },
+  placements: { tables: ['placement'], published: ['current_placement'] },
   missing: {
     tables: ['missing_episode', 'missing_person_profile'],
     published: [

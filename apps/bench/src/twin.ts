@@ -141,7 +141,7 @@ async function caseFile(caller: Caller, id: string) {
       `SELECT c.id, c.id AS child_id, c.local_authority_id, to_jsonb(c) - 'search_text' AS child,
               (SELECT jsonb_build_object('code', o.code, 'name', o.name) FROM organisation o
                 WHERE o.id = c.local_authority_id) AS authority,
-              (SELECT to_jsonb(p) FROM placement p WHERE p.child_id = c.id AND p.ended_at IS NULL) AS placement,
+              (SELECT to_jsonb(p) FROM current_placement p WHERE p.child_id = c.id) AS placement,
               (SELECT to_jsonb(ga) || jsonb_build_object('guardian', jsonb_build_object('id', g.id, 'name', g.name))
                  FROM guardian_assignment ga JOIN practitioner g ON g.id = ga.guardian_id
                 WHERE ga.child_id = c.id AND ga.end_date IS NULL AND ga.scheme <> 'OTHER_ADVOCATE') AS assignment,

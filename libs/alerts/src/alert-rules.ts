@@ -1,6 +1,6 @@
 import { ageDisputedSql, standingOutcomeSql } from '@haven/age-assessment';
 import { guardianEligibleSql, guardianEligibleSinceSql, hasGuardianSql } from '@haven/guardianship';
-import { unsafeOnSql } from '@haven/placements';
+import { placedAtSql, unsafeOnSql } from '@haven/placements';
 import { AlertThresholds, AppConfig, londonDate } from '@haven/platform';
 import { AlertKind } from './alert.enums';
 
@@ -110,7 +110,7 @@ const HAS_GUARDIAN = hasGuardianSql('c');
 
 /** UNSAFE_PLACEMENT: a placement of an unsafe type (placements) that is current at asOf. */
 const UNSAFE_ON_AS_OF = unsafeOnSql('p', '$2::date');
-const PLACED_AT_AS_OF = `(p.started_at <= $1 AND (p.ended_at IS NULL OR p.ended_at > $1))`;
+const PLACED_AT_AS_OF = placedAtSql('p', '$1');
 
 export const ALERT_RULES: readonly AlertRule[] = [
   {

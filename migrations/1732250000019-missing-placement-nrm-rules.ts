@@ -17,6 +17,9 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * - `haven_nrm_categories`: the categories NRM statistics file a child's exploitation types under, criminal
  *   exploitation under labour; none recorded (or only UNKNOWN) is NOT_RECORDED. The TypeScript twin is
  *   libs/children's `nrmCategories`; test/nrm-category.sql.e2e-spec.ts runs both.
+ * And the alert engine's record of the children who turned 18 without a secured durable solution
+ * (`turned_18_without_solution`, which it writes as they do), published for the dashboard as
+ * `child_turned_18_without_solution`.
  */
 export class MissingPlacementNrmRules1732250000019 implements MigrationInterface {
   name = 'MissingPlacementNrmRules1732250000019';
@@ -37,6 +40,9 @@ export class MissingPlacementNrmRules1732250000019 implements MigrationInterface
           FROM (SELECT nullif(array_remove(exploitation_types, 'UNKNOWN'), '{}') AS recorded) r
           LEFT JOIN LATERAL unnest(r.recorded) t ON true
       $$;
+
+      CREATE VIEW child_turned_18_without_solution WITH (security_invoker = true) AS
+        SELECT child_id, local_authority_id, turned_18_on FROM turned_18_without_solution;
 
       CREATE FUNCTION haven_return_interview_due_by(returned_at timestamptz, due_hours int)
         RETURNS timestamptz LANGUAGE sql IMMUTABLE PARALLEL SAFE
@@ -61,6 +67,7 @@ export class MissingPlacementNrmRules1732250000019 implements MigrationInterface
       DROP VIEW open_missing_episode;
       DROP FUNCTION haven_nrm_categories(text[]);
       DROP VIEW current_placement;
+      DROP VIEW child_turned_18_without_solution;
     `);
   }
 }

@@ -57,7 +57,10 @@ export const OWNERSHIP = {
     published: [],
     internal: ['meeting_child_not_in_subgroup'],
   },
-  alerts: { tables: ['alert', 'notification_outbox', 'turned_18_without_solution'], published: [] },
+  alerts: {
+    tables: ['alert', 'notification_outbox', 'turned_18_without_solution'],
+    published: ['child_turned_18_without_solution'],
+  },
   statistics: {
     tables: ['dashboard_rollup'],
     published: ['haven_figure', 'haven_rate', 'haven_measure'],
@@ -132,5 +135,4 @@ export const SQL_CROSSINGS: readonly SqlCrossing[] = [
   { library: 'statistics', table: 'nrm_referral', reason: 'dashboard figures' },
   { library: 'statistics', table: 'age_assessment', reason: 'dashboard figures' },
   { library: 'statistics', table: 'placement', reason: 'dashboard and SSDA903' },
-  { library: 'statistics', table: 'turned_18_without_solution', reason: 'dashboard figures' },
 ];

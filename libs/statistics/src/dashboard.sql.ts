@@ -107,7 +107,7 @@ export const HEADLINES = `
                                                    (SELECT count(*) FROM decisions), $4),
     'turning18Within180Days', haven_figure((SELECT count(*) FROM turning), $4),
     'turning18WithSecuredSolutionRate', haven_rate((SELECT count(*) FROM turning WHERE secured), (SELECT count(*) FROM turning), $4),
-    'turning18WithoutDurableSolution', haven_figure((SELECT count(*) FROM turned_18_without_solution t
+    'turning18WithoutDurableSolution', haven_figure((SELECT count(*) FROM child_turned_18_without_solution t
                                                       WHERE t.local_authority_id = ANY($1::uuid[])
                                                         AND t.turned_18_on BETWEEN $2::date AND $3::date), $4),
     'exploitationNotRecordedRate', haven_rate(

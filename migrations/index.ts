@@ -17,6 +17,7 @@ import { DashboardTruth1732250000015 } from './1732250000015-dashboard-truth';
 import { OutboxTransactionIds1732250000016 } from './1732250000016-outbox-transaction-ids';
 import { WebSessions1732250000017 } from './1732250000017-web-sessions';
 import { GuardianshipAndAgeRules1732250000018 } from './1732250000018-guardianship-and-age-rules';
+import { MissingPlacementNrmRules1732250000019 } from './1732250000019-missing-placement-nrm-rules';
 
 /** Every migration, in order. Listed explicitly so that the build, the tests and the CLI agree. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   OutboxTransactionIds1732250000016,
   WebSessions1732250000017,
   GuardianshipAndAgeRules1732250000018,
+  MissingPlacementNrmRules1732250000019,
 ];

@@ -22,7 +22,7 @@ export const OWNERSHIP = {
   },
   children: {
     tables: ['child', 'nrm_referral', 'nrm_decision'],
-    published: ['haven_child_search_text', 'haven_retain_until'],
+    published: ['haven_child_search_text', 'haven_retain_until', 'haven_nrm_categories'],
     internal: ['child_trafficked_since'],
   },
   guardianship: {
@@ -40,10 +40,16 @@ export const OWNERSHIP = {
     ],
     internal: ['age_assessment_updates_child', 'child_effective_date_of_birth'],
   },
-  placements: { tables: ['placement'], published: [] },
+  placements: { tables: ['placement'], published: ['current_placement'] },
   missing: {
     tables: ['missing_episode', 'missing_person_profile'],
-    published: ['haven_missing_review_since', 'haven_missing_review_agenda'],
+    published: [
+      'haven_missing_review_since',
+      'haven_missing_review_agenda',
+      'open_missing_episode',
+      'haven_return_interview_due_by',
+      'haven_soon_after_placement',
+    ],
   },
   'durable-solutions': { tables: ['durable_solution'], published: ['haven_has_secured_solution'] },
   meetings: {
@@ -51,7 +57,10 @@ export const OWNERSHIP = {
     published: [],
     internal: ['meeting_child_not_in_subgroup'],
   },
-  alerts: { tables: ['alert', 'notification_outbox', 'turned_18_without_solution'], published: [] },
+  alerts: {
+    tables: ['alert', 'notification_outbox', 'turned_18_without_solution'],
+    published: ['child_turned_18_without_solution'],
+  },
   statistics: {
     tables: ['dashboard_rollup'],
     published: ['haven_figure', 'haven_rate', 'haven_measure'],
@@ -128,5 +137,4 @@ export const SQL_CROSSINGS: readonly SqlCrossing[] = [
   { library: 'statistics', table: 'missing_episode', reason: 'dashboard and SSDA903' },
   { library: 'statistics', table: 'nrm_referral', reason: 'dashboard figures' },
   { library: 'statistics', table: 'placement', reason: 'dashboard and SSDA903' },
-  { library: 'statistics', table: 'turned_18_without_solution', reason: 'dashboard figures' },
 ];

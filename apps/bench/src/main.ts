@@ -237,7 +237,7 @@ async function loadFixture(db: Pool, secret: string): Promise<Fixture | null> {
          JOIN LATERAL (SELECT subject, name FROM practitioner
                         WHERE organisation_id = o.id AND role = 'SOCIAL_WORKER' ORDER BY subject LIMIT 1) p ON true
         WHERE c.status = 'OPEN'
-          AND NOT EXISTS (SELECT 1 FROM missing_episode m WHERE m.child_id = c.id AND m.returned_at IS NULL)
+          AND NOT EXISTS (SELECT 1 FROM open_missing_episode m WHERE m.child_id = c.id)
         ORDER BY md5(c.id::text) LIMIT 40000`,
     )
   ).rows;

@@ -141,7 +141,7 @@ async function caseFile(caller: Caller, id: string) {
       `SELECT c.id, c.id AS child_id, c.local_authority_id, to_jsonb(c) - 'search_text' AS child,
               (SELECT jsonb_build_object('code', o.code, 'name', o.name) FROM organisation o
                 WHERE o.id = c.local_authority_id) AS authority,
-              (SELECT to_jsonb(p) FROM placement p WHERE p.child_id = c.id AND p.ended_at IS NULL) AS placement,
+              (SELECT to_jsonb(p) FROM current_placement p WHERE p.child_id = c.id) AS placement,
               (SELECT to_jsonb(ga) || jsonb_build_object('guardian', jsonb_build_object('id', g.id, 'name', g.name))
                  FROM active_guardian_assignment ga JOIN practitioner g ON g.id = ga.guardian_id
                 WHERE ga.child_id = c.id AND ga.scheme <> 'OTHER_ADVOCATE') AS assignment,
@@ -185,7 +185,7 @@ async function children(caller: Caller, search: string) {
             AND c.search_text LIKE ALL (SELECT '%' || haven_normalise(w) || '%' FROM unnest($2::text[]) AS w))
        SELECT m.id, m.id AS child_id, m.local_authority_id, m.given_name, m.family_name, m.effective_date_of_birth,
               m.age_disputed, m.nationality, m.status, (SELECT count(*)::int FROM matched) AS total,
-              EXISTS (SELECT 1 FROM missing_episode e WHERE e.child_id = m.id AND e.returned_at IS NULL) AS missing
+              EXISTS (SELECT 1 FROM open_missing_episode e WHERE e.child_id = m.id) AS missing
          FROM matched m ORDER BY m.registered_at DESC, m.id DESC LIMIT 51`,
       [caller.localAuthorityId, patterns],
     );
@@ -218,9 +218,7 @@ async function reportMissing(caller: Caller, input: ReportMissingInput) {
   return inTransaction(caller, async (db) => {
     const { rows } = await db.query<{ id: string; placement_id: string | null; soon: boolean }>(
       `SELECT c.id, p.id AS placement_id,
-              coalesce($2::timestamptz - p.started_at BETWEEN interval '0' AND make_interval(hours => $4::int), false)
-              OR coalesce($2::timestamptz - (c.arrival_date::timestamp AT TIME ZONE 'Europe/London')
-                          BETWEEN interval '0' AND make_interval(hours => $4::int), false) AS soon
+              haven_soon_after_placement($2::timestamptz, p.started_at, c.arrival_date, $4::int) AS soon
          FROM child c
          LEFT JOIN placement p ON p.child_id = c.id AND tstzrange(p.started_at, p.ended_at, '[)') @> $2::timestamptz
         WHERE c.id = $1 AND c.local_authority_id = $3 FOR UPDATE OF c`,

@@ -1,6 +1,6 @@
 import { ageDisputedSql, standingOutcomeSql } from '@haven/age-assessment';
 import { guardianEligibleSql, guardianEligibleSinceSql, hasGuardianSql } from '@haven/guardianship';
-import { unsafeOnSql } from '@haven/placements';
+import { placedAtSql, unsafeOnSql } from '@haven/placements';
 import { AlertThresholds, AppConfig, londonDate } from '@haven/platform';
 import { AlertKind } from './alert.enums';
 
@@ -112,7 +112,7 @@ const HAS_GUARDIAN = hasGuardianSql('c');
 
 /** UNSAFE_PLACEMENT: a placement of an unsafe type (placements) that is current at asOf. */
 const UNSAFE_ON_AS_OF = unsafeOnSql('p', '$2::date');
-const PLACED_AT_AS_OF = `(p.started_at <= $1 AND (p.ended_at IS NULL OR p.ended_at > $1))`;
+const PLACED_AT_AS_OF = placedAtSql('p', '$1');
 
 export const ALERT_RULES: readonly AlertRule[] = [
   {
@@ -124,12 +124,12 @@ export const ALERT_RULES: readonly AlertRule[] = [
              'Reported ' || lower(m.kind) || ' since ' || to_char(m.missing_since AT TIME ZONE 'Europe/London', 'DD Mon YYYY HH24:MI')
                || CASE WHEN m.soon_after_placement THEN ' (soon after placement)' ELSE '' END AS reason,
              jsonb_build_object('missingSince', m.missing_since) AS detail
-        FROM missing_episode m
-       WHERE m.returned_at IS NULL AND m.missing_since <= $1 AND ${IN_SCOPE('m.local_authority_id', 'm.child_id')}`,
+        FROM open_missing_episode m
+       WHERE m.missing_since <= $1 AND ${IN_SCOPE('m.local_authority_id', 'm.child_id')}`,
     escalations: `
       SELECT a.id, ${MISSING_LEVEL} AS level, 'CRITICAL' AS severity
-        FROM alert a JOIN missing_episode m ON m.id = a.subject_id
-       WHERE a.kind = 'CHILD_MISSING' AND a.status <> 'RESOLVED' AND m.returned_at IS NULL
+        FROM alert a JOIN open_missing_episode m ON m.id = a.subject_id
+       WHERE a.kind = 'CHILD_MISSING' AND a.status <> 'RESOLVED'
          AND ${MISSING_LEVEL} > a.escalation_level AND ${IN_SCOPE('a.local_authority_id', 'a.child_id')}`,
     cleared: `
       SELECT a.id, 'The child returned' AS note

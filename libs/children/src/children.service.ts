@@ -344,7 +344,7 @@ export class ChildrenService {
     }
     if (filter.missingNow !== undefined && filter.missingNow !== null) {
       query.andWhere(
-        `${filter.missingNow ? '' : 'NOT '}EXISTS (SELECT 1 FROM missing_episode m WHERE m.child_id = c.id AND m.returned_at IS NULL)`,
+        `${filter.missingNow ? '' : 'NOT '}EXISTS (SELECT 1 FROM open_missing_episode m WHERE m.child_id = c.id)`,
       );
     }
     const words = (filter.search ?? '').split(/\s+/).filter(Boolean).slice(0, 8);

@@ -30,6 +30,9 @@ const ENTITY = 'MissingEpisode';
 const ONE_OPEN = 'missing_episode_one_open_idx';
 const NO_OVERLAP = 'missing_episode_no_overlap';
 
+/** The episodes the service reads: one by id, a child's open one, or the children's (the newest `first` of each). */
+type EpisodeLookup = { id: string } | { openFor: string } | { childIds: readonly string[]; first?: number };
+
 @Injectable()
 export class MissingService {
   private readonly soonAfterHours: number;
@@ -225,8 +228,7 @@ export class MissingService {
 
   readonly currentlyMissingEdge: ChildEdge = {
     fields: ['currentlyMissing'],
-    select: () =>
-      'SELECT EXISTS (SELECT 1 FROM missing_episode m WHERE m.child_id = c.id AND m.returned_at IS NULL)',
+    select: () => 'SELECT EXISTS (SELECT 1 FROM open_missing_episode m WHERE m.child_id = c.id)',
     prime: (ctx, childId, value) => {
       this.openByChild(ctx).prime(childId, value === true);
     },
@@ -237,13 +239,7 @@ export class MissingService {
       first === undefined ? 'missing.byChild' : `missing.byChild.first${first}`,
       () =>
         new DataLoader(async (childIds: readonly string[]) => {
-          const newest =
-            first === undefined
-              ? 'm.child_id = ANY(:childIds)'
-              : `m.id IN (SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY child_id ORDER BY missing_since DESC) AS n
-                                           FROM missing_episode WHERE child_id = ANY(:childIds)) newest
-                           WHERE newest.n <= :first)`;
-          const models = await this.query(ctx, newest, { childIds, first });
+          const models = await this.query(ctx, { childIds, first });
           ctx.auditMany(AuditAction.READ, ENTITY, models);
           return perChild(childIds, models);
         }),
@@ -257,7 +253,7 @@ export class MissingService {
         new DataLoader(async (childIds: readonly string[]) => {
           const em = await ctx.em();
           const rows = await em.query<{ child_id: string }[]>(
-            'SELECT child_id FROM missing_episode WHERE child_id = ANY($1::uuid[]) AND returned_at IS NULL',
+            'SELECT child_id FROM open_missing_episode WHERE child_id = ANY($1::uuid[])',
             [childIds],
           );
           const open = new Set(rows.map((row) => row.child_id));
@@ -267,12 +263,12 @@ export class MissingService {
   }
 
   async openEpisode(ctx: RequestContext, childId: string): Promise<MissingEpisodeModel | null> {
-    const [episode] = await this.query(ctx, 'm.child_id = :childId AND m.returned_at IS NULL', { childId });
+    const [episode] = await this.query(ctx, { openFor: childId });
     return episode ?? null;
   }
 
   private async load(ctx: RequestContext, id: string): Promise<MissingEpisodeModel> {
-    const [model] = await this.query(ctx, 'm.id = :id', { id });
+    const [model] = await this.query(ctx, { id });
     if (!model) throw notFound(ENTITY);
     return model;
   }
@@ -285,16 +281,24 @@ export class MissingService {
     return scopedRecords(em, MissingEpisode, 'm', ctx.actor);
   }
 
-  private async query(
-    ctx: RequestContext,
-    where: string,
-    params: Record<string, unknown>,
-  ): Promise<MissingEpisodeModel[]> {
+  private async query(ctx: RequestContext, lookup: EpisodeLookup): Promise<MissingEpisodeModel[]> {
     const em = await ctx.em();
-    const rows = await this.scoped(ctx, em)
-      .andWhere(where, params)
-      .orderBy('m.missing_since', 'DESC')
-      .getMany();
+    const query = this.scoped(ctx, em);
+    if ('id' in lookup) query.andWhere('m.id = :id', { id: lookup.id });
+    else if ('openFor' in lookup)
+      query.andWhere(
+        'm.child_id = :childId AND EXISTS (SELECT 1 FROM open_missing_episode o WHERE o.id = m.id)',
+        { childId: lookup.openFor },
+      );
+    else if (lookup.first === undefined) query.andWhere('m.child_id = ANY(:childIds)', lookup);
+    else
+      query.andWhere(
+        `m.id IN (SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY child_id ORDER BY missing_since DESC) AS n
+                                    FROM missing_episode WHERE child_id = ANY(:childIds)) newest
+                   WHERE newest.n <= :first)`,
+        lookup,
+      );
+    const rows = await query.orderBy('m.missing_since', 'DESC').getMany();
     const now = this.clock.now().getTime();
     return rows.map((row) => toModel(row, now));
   }

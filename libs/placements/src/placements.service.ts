@@ -152,7 +152,7 @@ export class PlacementsService {
       'placements.byChild',
       () =>
         new DataLoader(async (childIds: readonly string[]) => {
-          const models = await this.query(ctx, 'p.child_id = ANY(:childIds)', { childIds });
+          const models = await this.query(ctx, { childIds });
           ctx.auditMany(AuditAction.READ, ENTITY, models);
           return perChild(childIds, models);
         }),
@@ -173,7 +173,7 @@ export class PlacementsService {
   }
 
   private async load(ctx: RequestContext, id: string): Promise<PlacementModel> {
-    const [model] = await this.query(ctx, 'p.id = :id', { id });
+    const [model] = await this.query(ctx, { id });
     if (!model) throw notFound(ENTITY);
     return model;
   }
@@ -194,15 +194,15 @@ export class PlacementsService {
     return scopedRecords(em, Placement, 'p', ctx.actor);
   }
 
+  /** One placement by id, or the children's. */
   private async query(
     ctx: RequestContext,
-    where: string,
-    params: Record<string, unknown>,
+    lookup: { id: string } | { childIds: readonly string[] },
   ): Promise<PlacementModel[]> {
     const em = await ctx.em();
     const { entities, raw } = await this.scoped(ctx, em)
       .addSelect(UNSAFE_NOW, 'unsafe_now')
-      .andWhere(where, params)
+      .andWhere('id' in lookup ? 'p.id = :id' : 'p.child_id = ANY(:childIds)', lookup)
       .orderBy('p.started_at', 'DESC')
       .getRawAndEntities<{ p_id: string; unsafe_now: boolean }>();
     const unsafeNow = new Map(raw.map((row) => [row.p_id, row.unsafe_now]));

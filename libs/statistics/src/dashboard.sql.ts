@@ -77,8 +77,8 @@ export const HEADLINES = `
             AND c.id IN (SELECT child_id FROM missing_children)),
         (SELECT count(*) FROM looked_after c WHERE 'UNACCOMPANIED_ASYLUM_SEEKING' = ANY(c.categories)), $4),
     'missingEpisodes', haven_figure((SELECT count(*) FROM episodes), $4),
-    'currentlyMissing', haven_figure((SELECT count(*) FROM missing_episode m
-                                       WHERE m.local_authority_id = ANY($1::uuid[]) AND m.returned_at IS NULL), $4),
+    'currentlyMissing', haven_figure((SELECT count(*) FROM open_missing_episode m
+                                       WHERE m.local_authority_id = ANY($1::uuid[])), $4),
     'notFoundAfter7Days', haven_figure((SELECT count(*) FROM episodes e
                                          WHERE coalesce(e.returned_at, $6) - e.missing_since > interval '7 days'), $4),
     'medianHoursMissing', haven_measure((SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY hours) FROM ended),
@@ -97,8 +97,8 @@ export const HEADLINES = `
                                             (SELECT count(*) FROM caseloads), $4),
     'openAgeDisputes', haven_figure((SELECT count(*) FROM open_age_assessment a
                                       WHERE a.local_authority_id = ANY($1::uuid[])), $4),
-    'childrenInUnsafePlacements', haven_figure((SELECT count(DISTINCT p.child_id) FROM placement p
-                                                 WHERE p.local_authority_id = ANY($1::uuid[]) AND p.ended_at IS NULL
+    'childrenInUnsafePlacements', haven_figure((SELECT count(DISTINCT p.child_id) FROM current_placement p
+                                                 WHERE p.local_authority_id = ANY($1::uuid[])
                                                    AND ${unsafeOnSql('p', '$5::date')}), $4),
     'nrmReferrals', haven_figure((SELECT count(*) FROM nrm_referral r WHERE r.local_authority_id = ANY($1::uuid[])
                                    AND r.referred_on BETWEEN $2::date AND $3::date), $4),
@@ -107,7 +107,7 @@ export const HEADLINES = `
                                                    (SELECT count(*) FROM decisions), $4),
     'turning18Within180Days', haven_figure((SELECT count(*) FROM turning), $4),
     'turning18WithSecuredSolutionRate', haven_rate((SELECT count(*) FROM turning WHERE secured), (SELECT count(*) FROM turning), $4),
-    'turning18WithoutDurableSolution', haven_figure((SELECT count(*) FROM turned_18_without_solution t
+    'turning18WithoutDurableSolution', haven_figure((SELECT count(*) FROM child_turned_18_without_solution t
                                                       WHERE t.local_authority_id = ANY($1::uuid[])
                                                         AND t.turned_18_on BETWEEN $2::date AND $3::date), $4),
     'exploitationNotRecordedRate', haven_rate(
@@ -117,9 +117,6 @@ export const HEADLINES = `
                                              (SELECT count(*) FROM open_children), $4)
   ) AS figures`;
 
-/** NRM statistics file criminal exploitation under labour (as libs/children's nrmCategories). */
-const NRM_CATEGORY = `CASE WHEN t IS NULL THEN 'NOT_RECORDED' WHEN t = 'SEXUAL' THEN 'SEXUAL'
-  WHEN t = 'DOMESTIC_SERVITUDE' THEN 'DOMESTIC_SERVITUDE' WHEN t = 'ORGAN_REMOVAL' THEN 'ORGAN_REMOVAL' ELSE 'LABOUR' END`;
 /** The recorded types; none (or only UNKNOWN) is "not recorded". */
 const RECORDED_TYPES = `nullif(array_remove(c.exploitation_types, 'UNKNOWN'), '{}')`;
 
@@ -132,8 +129,7 @@ export const BREAKDOWNS = `
     SELECT 'exploitationType', coalesce(t, 'NOT_RECORDED'), c.id
       FROM open_children c LEFT JOIN LATERAL unnest(${RECORDED_TYPES}) t ON true
     UNION ALL
-    SELECT 'nrmCategory', ${NRM_CATEGORY}, c.id
-      FROM open_children c LEFT JOIN LATERAL unnest(${RECORDED_TYPES}) t ON true
+    SELECT 'nrmCategory', k, c.id FROM open_children c CROSS JOIN haven_nrm_categories(c.exploitation_types) k
     UNION ALL
     SELECT 'gender', c.gender, c.id FROM open_children c
     UNION ALL

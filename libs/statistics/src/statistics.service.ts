@@ -19,6 +19,12 @@ import { BREAKDOWNS, HEADLINES, MONTHLY } from './dashboard.sql';
 import { BreakdownModel, DashboardInput, DashboardModel, FigureModel, MonthlyModel } from './dashboard.model';
 import { withSecondarySuppression } from './dashboard.suppression';
 
+/** What HEADLINES answers, one JSON object: every figure of the dashboard but its frame and breakdowns. */
+type HeadlineFigures = Omit<
+  DashboardModel,
+  'from' | 'to' | 'authorityCodes' | 'suppressionThreshold' | 'generatedAt' | 'monthly' | `by${string}`
+>;
+
 const MAX_PERIOD_DAYS = 5 * 366;
 /** Bumped whenever the answer's shape or its suppression changes, so that no older rollup is served. */
 const ROLLUP_VERSION = 2;
@@ -106,7 +112,7 @@ export class StatisticsService {
       scotland,
       northernIreland,
     ];
-    const [{ figures }] = await em.query<{ figures: Record<string, FigureModel> }[]>(HEADLINES, params);
+    const [{ figures }] = await em.query<{ figures: HeadlineFigures }[]>(HEADLINES, params);
     const breakdowns = await em.query<{ dimension: string; key: string; count: FigureModel }[]>(BREAKDOWNS, [
       ids,
       startOfLondonDay(addDays(input.to, 1)),
@@ -126,7 +132,7 @@ export class StatisticsService {
         .filter((row) => row.dimension === dimension)
         .map((row) => ({ key: row.key, count: row.count }));
     return withSecondarySuppression({
-      ...(figures as unknown as DashboardModel),
+      ...figures,
       from: input.from,
       to: input.to,
       authorityCodes: codes,

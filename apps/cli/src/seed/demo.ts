@@ -492,6 +492,7 @@ async function placementsAndEpisodes(em: EntityManager): Promise<void> {
            'Demo provider ' || n, n || ' Demo Street', arrival_date + time '18:00', NULL, NULL,
            n % 4 = 0, n % 5 = 2, n % 2 = 0, n % 5 = 4, registered_by
       FROM children`);
+  // missing's rules, with the default 72 hours (MISSING_SOON_AFTER_PLACEMENT_HOURS, RETURN_INTERVIEW_DUE_HOURS)
   await em.query(`
     WITH children AS (
       SELECT c.id, c.local_authority_id, c.arrival_date, c.registered_by, p.id AS placement_id, p.started_at,
@@ -506,8 +507,9 @@ async function placementsAndEpisodes(em: EntityManager): Promise<void> {
     SELECT id, local_authority_id, CASE WHEN n % 3 = 0 THEN 'AWAY' ELSE 'MISSING' END, placement_id,
            started_at + make_interval(hours => 20), started_at + make_interval(hours => 21),
            'DEMO/' || n, (ARRAY['HIGH', 'MEDIUM', 'LOW'])[1 + n % 3], 'Near the placement', 'Unknown adults',
-           n % 2 = 0, true,
-           started_at + make_interval(hours => 40), started_at + make_interval(hours => 112),
+           n % 2 = 0, haven_soon_after_placement(started_at + make_interval(hours => 20), started_at, arrival_date, 72),
+           started_at + make_interval(hours => 40),
+           haven_return_interview_due_by(started_at + make_interval(hours => 40), 72),
            'POLICE', started_at + make_interval(hours => 50),
            CASE WHEN n % 4 = 0 THEN NULL ELSE started_at + make_interval(hours => 60) END, registered_by
       FROM children WHERE n % 2 = 1 AND started_at < now() - interval '3 days'`);
@@ -520,7 +522,7 @@ async function placementsAndEpisodes(em: EntityManager): Promise<void> {
            'DEMO/NOW', 'HIGH', 'Bus station', 'Two men in a grey car', 'Left after a phone call', true, false, c.registered_by
       FROM child c JOIN placement p ON p.child_id = c.id
      WHERE c.given_name = 'Senait'
-       AND NOT EXISTS (SELECT 1 FROM missing_episode m WHERE m.child_id = c.id AND m.returned_at IS NULL)`);
+       AND NOT EXISTS (SELECT 1 FROM open_missing_episode m WHERE m.child_id = c.id)`);
   await em.query(`
     INSERT INTO missing_person_profile (child_id, local_authority_id, description, photo_reference, associates,
                                         places_of_concern, phone_numbers, medical_needs, languages, updated_by)

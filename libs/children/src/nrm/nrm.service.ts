@@ -133,7 +133,7 @@ export class NrmService {
         'nrm.byChild',
         () =>
           new DataLoader(async (childIds: readonly string[]) => {
-            const models = await this.query(ctx, 'r.child_id = ANY($1::uuid[])', [childIds]);
+            const models = await this.query(ctx, { childIds });
             ctx.auditMany(AuditAction.READ, ENTITY, models);
             return perChild(childIds, models);
           }),
@@ -142,7 +142,7 @@ export class NrmService {
   }
 
   private async load(ctx: RequestContext, id: string): Promise<NrmReferralModel> {
-    const [model] = await this.query(ctx, 'r.id = $1', [id]);
+    const [model] = await this.query(ctx, { id });
     if (!model) throw notFound(ENTITY);
     return model;
   }
@@ -161,7 +161,11 @@ export class NrmService {
     return referral;
   }
 
-  private async query(ctx: RequestContext, where: string, params: unknown[]): Promise<NrmReferralModel[]> {
+  /** One referral by id, or the children's. */
+  private async query(
+    ctx: RequestContext,
+    lookup: { id: string } | { childIds: readonly string[] },
+  ): Promise<NrmReferralModel[]> {
     const em = await ctx.em();
     const scope = childScope(ctx.actor, { childId: 'r.child_id', localAuthorityId: 'r.local_authority_id' });
     const rows = await em.query<ReferralRow[]>(
@@ -170,9 +174,9 @@ export class NrmService {
                                                    'recordedAt', d.recorded_at) ORDER BY d.recorded_at DESC, d.id)
                    FROM nrm_decision d WHERE d.referral_id = r.id), '[]') AS decisions
          FROM nrm_referral r
-        WHERE ${where} AND ${scope}
+        WHERE ${'id' in lookup ? 'r.id = $1' : 'r.child_id = ANY($1::uuid[])'} AND ${scope}
         ORDER BY r.referred_on DESC, r.recorded_at DESC`,
-      params,
+      ['id' in lookup ? lookup.id : lookup.childIds],
     );
     return rows.map((row) => this.toModel(row));
   }

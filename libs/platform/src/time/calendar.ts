@@ -119,15 +119,18 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
+// made once: the national seed asks for millions of arrival days
+const LONDON_HOUR = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  hour: '2-digit',
+  hourCycle: 'h23',
+});
+
 /** The instant a calendar day begins in London (midnight GMT in winter, 23:00 UTC the day before in summer). */
 export function startOfLondonDay(date: IsoDate): Date {
   const utcMidnight = Date.parse(`${date}T00:00:00Z`);
   // London is UTC or UTC+1; at UTC midnight the London clock shows 00:00 or 01:00
-  const londonHour = Number(
-    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', hourCycle: 'h23' }).format(
-      utcMidnight,
-    ),
-  );
+  const londonHour = Number(LONDON_HOUR.format(utcMidnight));
   return new Date(utcMidnight - londonHour * 3_600_000);
 }
 

@@ -1,10 +1,10 @@
 // Missing episodes: heavy-tailed, in the placement current when they began, with the rules of libs/missing.
 
-import { MissingKind } from '@haven/missing';
+import { MissingKind, returnInterviewDueBy, startsSoonAfterPlacement } from '@haven/missing';
 import { PlacementEndReason } from '@haven/placements';
 import * as data from '../national-data';
 import { Random } from './random';
-import { DAY, HOUR, isoOf, londonDay, londonInstant, MINUTE } from './time';
+import { DAY, HOUR, isoOf, londonDay, MINUTE } from './time';
 import { MissingEpisodeRow, PlacementRow } from './rows';
 import { ChildContext } from './context';
 
@@ -13,20 +13,6 @@ const EPISODES_MAX = 400;
 const EPISODES_SIGMA = 1.25;
 /** The share of episodes drawn to begin in the first 72 hours of a placement: "many within 24 hours". */
 const SOON_SHARE = 0.35;
-
-/**
- * As libs/missing's startsSoonAfterPlacement: the episode starts within the window after the start
- * of the placement the child was in, or after the start (in London) of the day the child arrived.
- */
-function startsSoon(
-  missingSince: number,
-  placementStart: number,
-  arrivalStart: number | null,
-  windowMs: number,
-) {
-  const within = (from: number) => missingSince - from >= 0 && missingSince - from <= windowMs;
-  return within(placementStart) || (arrivalStart !== null && within(arrivalStart));
-}
 
 export function episodesFor(ctx: ChildContext, placements: PlacementRow[]): MissingEpisodeRow[] {
   const { rnd, plan } = ctx;
@@ -46,8 +32,7 @@ export function episodesFor(ctx: ChildContext, placements: PlacementRow[]): Miss
     starts.push({ at, placement: placementAt(placements, at) });
   }
   starts.sort((a, b) => a.at - b.at);
-  const arrivalStart = ctx.arrivalOn === null ? null : londonInstant(ctx.arrivalOn, 0);
-  const windowMs = plan.settings.soonAfterPlacementHours * HOUR;
+  const arrivalDate = ctx.arrivalOn === null ? null : isoOf(ctx.arrivalOn);
   const episodes: MissingEpisodeRow[] = [];
   let previousEnd = -Infinity;
   starts.forEach(({ at, placement }, i) => {
@@ -60,7 +45,13 @@ export function episodesFor(ctx: ChildContext, placements: PlacementRow[]): Miss
       i === starts.length - 1 && p.endedAt === null && at > plan.horizon - 14 * DAY && rnd.chance(0.1);
     const episode = missingEpisode(ctx, p, at, limit, stillMissing);
     if (!episode) return;
-    episode.soonAfterPlacement = startsSoon(at, p.startedAt, arrivalStart, windowMs);
+    // libs/missing's rule, as reportMissing applies it
+    episode.soonAfterPlacement = startsSoonAfterPlacement(
+      new Date(at),
+      new Date(p.startedAt),
+      arrivalDate,
+      plan.settings.soonAfterPlacementHours,
+    );
     episodes.push(episode);
     previousEnd = episode.returnedAt ?? Infinity;
   });
@@ -111,7 +102,9 @@ function missingEpisode(
     whereFound: returnedAt !== null && rnd.chance(0.8) ? rnd.pick(data.WHERE_FOUND) : null,
     foundBy: returnedAt !== null ? rnd.weighted(data.FOUND_BY) : null,
     returnInterviewDueBy:
-      returnedAt === null ? null : returnedAt + plan.settings.returnInterviewDueHours * HOUR,
+      returnedAt === null
+        ? null
+        : returnInterviewDueBy(new Date(returnedAt), plan.settings.returnInterviewDueHours).getTime(),
     ...(returnedAt === null ? NO_INTERVIEW : returnInterview(rnd, returnedAt, plan.horizon)),
     reportedAt: beforeHorizon(at + rnd.int(10, 180) * MINUTE),
     reportedBy: ctx.worker.id,

@@ -4,3 +4,4 @@ export * from './placement.model';
 export * from './placements.module';
 export * from './placements.service';
 export * from './unsafe-placement.sql';
+export * from './placements.record-part';

@@ -24,6 +24,7 @@ import {
 import { buildSchema, printSortedSchema } from '../../api/src/schema';
 import { seedDemo } from './seed/demo';
 import { token } from './token';
+import { CHILD_RECORD_PARTS } from './child-record-parts';
 import { loadNational, NationalResult } from './seed/national';
 
 const USAGE = `Usage: haven <command>
@@ -201,7 +202,9 @@ async function purge(args: string[]): Promise<number> {
     await dataSource.initialize();
     try {
       const today = londonDate(new Date());
-      const result = await dataSource.transaction((em) => purgeExpiredRecords(em, today, values['dry-run']));
+      const result = await dataSource.transaction((em) =>
+        purgeExpiredRecords(em, today, CHILD_RECORD_PARTS, values['dry-run']),
+      );
       console.log(
         values['dry-run']
           ? `${result.purged} children's records are past their retention date (dry run: nothing deleted)`

@@ -1,9 +1,10 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ChildrenModule } from '@haven/children';
+import { ChildRecordParts, ChildrenModule } from '@haven/children';
 import { AgeAssessment } from './age-assessment.entity';
 import { AgeAssessmentResolver } from './age-assessment.resolver';
 import { AgeAssessmentService } from './age-assessment.service';
+import { AGE_ASSESSMENT_RECORD_PART } from './age-assessment.record-part';
 
 export const AGE_ASSESSMENT_RESOLVERS = [AgeAssessmentResolver];
 
@@ -13,4 +14,11 @@ export const AGE_ASSESSMENT_RESOLVERS = [AgeAssessmentResolver];
   providers: [AgeAssessmentService, ...AGE_ASSESSMENT_RESOLVERS],
   exports: [AgeAssessmentService],
 })
-export class AgeAssessmentModule {}
+export class AgeAssessmentModule implements OnModuleInit {
+  constructor(private readonly parts: ChildRecordParts) {}
+
+  /** Adds the capability's part to the child record's export and purge. */
+  onModuleInit(): void {
+    this.parts.register(AGE_ASSESSMENT_RECORD_PART);
+  }
+}

@@ -6,3 +6,4 @@ export * from './age-assessment.module';
 export * from './age-assessment.service';
 export * from './age-assessment.events';
 export * from './age-decision.sql';
+export * from './age-assessment.record-part';

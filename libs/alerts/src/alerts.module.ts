@@ -1,11 +1,12 @@
-import { Module } from '@nestjs/common';
-import { ChildrenModule } from '@haven/children';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { ChildRecordParts, ChildrenModule } from '@haven/children';
 import { AlertEventsListener } from './alert-events.listener';
 import { ALERT_PUBSUB, AlertNotifier, AlertPubSub } from './alert-notifier';
 import { AlertWorkers } from './alert-workers';
 import { AlertsResolver, ChildAlertsResolver } from './alerts.resolver';
 import { AlertsService } from './alerts.service';
 import { NotificationDelivery } from './notification-delivery';
+import { ALERTS_RECORD_PART, TURNED_18_RECORD_PART } from './alerts.record-part';
 
 export const ALERTS_RESOLVERS = [AlertsResolver, ChildAlertsResolver];
 
@@ -23,4 +24,12 @@ export const ALERTS_RESOLVERS = [AlertsResolver, ChildAlertsResolver];
   ],
   exports: [AlertsService, AlertWorkers],
 })
-export class AlertsModule {}
+export class AlertsModule implements OnModuleInit {
+  constructor(private readonly parts: ChildRecordParts) {}
+
+  /** Adds the capability's part to the child record's export and purge. */
+  onModuleInit(): void {
+    this.parts.register(ALERTS_RECORD_PART);
+    this.parts.register(TURNED_18_RECORD_PART);
+  }
+}

@@ -3,3 +3,4 @@ export * from './alert.enums';
 export * from './alert.model';
 export * from './alerts.module';
 export * from './alerts.service';
+export * from './alerts.record-part';

@@ -4,6 +4,7 @@ import { AuditTrailResolver } from './audit-trail.resolver';
 import { CaseClosureChecks } from './case-closure';
 import { ChildEdges } from './child-edges';
 import { ChildRecordExportResolver, ChildRecordExportService } from './export/child-record-export';
+import { ChildRecordParts } from './export/child-record-part';
 import { Child } from './child.entity';
 import { ChildrenResolver } from './children.resolver';
 import { ChildrenService } from './children.service';
@@ -27,8 +28,9 @@ export const CHILDREN_RESOLVERS = [
     CaseClosureChecks,
     NrmService,
     ChildRecordExportService,
+    ChildRecordParts,
     ...CHILDREN_RESOLVERS,
   ],
-  exports: [ChildrenService, ChildEdges, CaseClosureChecks],
+  exports: [ChildrenService, ChildEdges, CaseClosureChecks, ChildRecordParts],
 })
 export class ChildrenModule {}

@@ -433,9 +433,10 @@ export class ChildrenService {
     input: RegisterChildInput | UpdateChildInput,
     mode: 'register' | 'update',
   ): Partial<ChildFields> {
+    const given: Partial<Record<keyof ChildFields, unknown>> = input;
     const fields: Partial<Record<keyof ChildFields, unknown>> = {};
     for (const name of FIELD_NAMES) {
-      const value = (input as unknown as Record<string, unknown>)[name];
+      const value = given[name];
       if (value === undefined && mode === 'update') continue;
       fields[name] = value ?? null;
     }

@@ -8,6 +8,7 @@ export * from './nrm/nrm.enums';
 export * from './nrm/nrm.events';
 export * from './nrm/nrm-referral.model';
 export { reasonableGroundsDueBy, recoveryPeriodDays } from './nrm/nrm-rules';
+export * from './export/child-record-part';
 export * from './export/records-purge';
 export * from './export/retention';
 export * from './child-edges';

@@ -70,7 +70,7 @@ export class DurableSolutionsService {
       'SELECT haven_has_secured_solution($1) AS secured',
       [child.id],
     );
-    const [model] = await this.query(ctx, 'd.id = $1', [id]);
+    const [model] = await this.query(ctx, { id });
     ctx.audit(AuditAction.CREATE, ENTITY, model);
     const event: DurableSolutionRecorded = {
       type: 'DurableSolutionRecorded',
@@ -89,7 +89,7 @@ export class DurableSolutionsService {
         'durableSolutions.byChild',
         () =>
           new DataLoader(async (childIds: readonly string[]) => {
-            const models = await this.query(ctx, 'd.child_id = ANY($1::uuid[])', [childIds]);
+            const models = await this.query(ctx, { childIds });
             ctx.auditMany(AuditAction.READ, ENTITY, models);
             return perChild(childIds, models);
           }),
@@ -97,16 +97,14 @@ export class DurableSolutionsService {
       .load(childId);
   }
 
-  private async query(
-    ctx: RequestContext,
-    where: string,
-    params: unknown[],
-  ): Promise<DurableSolutionModel[]> {
+  private async query(ctx: RequestContext, lookup: DurableSolutionLookup): Promise<DurableSolutionModel[]> {
     const em = await ctx.em();
+    const [where, param] =
+      'id' in lookup ? ['d.id = $1', lookup.id] : ['d.child_id = ANY($1::uuid[])', lookup.childIds];
     const scope = childScope(ctx.actor, { childId: 'd.child_id', localAuthorityId: 'd.local_authority_id' });
     const rows = await em.query<Row[]>(
       `SELECT d.* FROM durable_solution d WHERE ${where} AND ${scope} ORDER BY d.recorded_at DESC, d.id DESC`,
-      params,
+      [param],
     );
     return rows.map((row) => ({
       id: row.id,
@@ -123,6 +121,9 @@ export class DurableSolutionsService {
     }));
   }
 }
+
+/** The lookups the service does: one record by its id, or every record of some children. */
+type DurableSolutionLookup = { id: string } | { childIds: readonly string[] };
 
 interface Row {
   id: string;

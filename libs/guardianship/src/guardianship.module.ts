@@ -1,6 +1,6 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ChildrenModule } from '@haven/children';
+import { ChildRecordParts, ChildrenModule } from '@haven/children';
 import { GuardianAssignment, GuardianContact } from './guardian-assignment.entity';
 import {
   ChildGuardianshipResolver,
@@ -8,6 +8,7 @@ import {
   GuardianCaseloadResolver,
 } from './guardianship.resolver';
 import { GuardianshipService } from './guardianship.service';
+import { GUARDIANSHIP_RECORD_PART } from './guardianship.record-part';
 
 export const GUARDIANSHIP_RESOLVERS = [
   GuardianAssignmentResolver,
@@ -21,4 +22,11 @@ export const GUARDIANSHIP_RESOLVERS = [
   providers: [GuardianshipService, ...GUARDIANSHIP_RESOLVERS],
   exports: [GuardianshipService],
 })
-export class GuardianshipModule {}
+export class GuardianshipModule implements OnModuleInit {
+  constructor(private readonly parts: ChildRecordParts) {}
+
+  /** Adds the capability's part to the child record's export and purge. */
+  onModuleInit(): void {
+    this.parts.register(GUARDIANSHIP_RECORD_PART);
+  }
+}

@@ -5,3 +5,4 @@ export * from './guardianship.module';
 export * from './guardianship.service';
 export * from './scheme-rules';
 export * from './scheme-rules.sql';
+export * from './guardianship.record-part';

@@ -1,5 +1,5 @@
-import { Module } from '@nestjs/common';
-import { ChildrenModule } from '@haven/children';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { ChildRecordParts, ChildrenModule } from '@haven/children';
 import { MeetingMinutesController } from './meeting-minutes.controller';
 import {
   ChildMeetingsResolver,
@@ -9,6 +9,7 @@ import {
   MeetingsResolver,
 } from './meetings.resolver';
 import { MeetingsService } from './meetings.service';
+import { MEETINGS_RECORD_PART } from './meetings.record-part';
 
 export const MEETINGS_RESOLVERS = [
   MeetingsResolver,
@@ -24,4 +25,11 @@ export const MEETINGS_RESOLVERS = [
   controllers: [MeetingMinutesController],
   providers: [MeetingsService, ...MEETINGS_RESOLVERS],
 })
-export class MeetingsModule {}
+export class MeetingsModule implements OnModuleInit {
+  constructor(private readonly parts: ChildRecordParts) {}
+
+  /** Adds the capability's part to the child record's export and purge. */
+  onModuleInit(): void {
+    this.parts.register(MEETINGS_RECORD_PART);
+  }
+}

@@ -20,6 +20,7 @@ import {
 import {
   CancelMeetingInput,
   CompleteMeetingActionInput,
+  MeetingFilter,
   MeetingsArgs,
   RecordMeetingOutcomeInput,
   ScheduleMeetingInput,
@@ -258,7 +259,7 @@ export class MeetingsService {
   /** One meeting the caller may see; NOT_FOUND otherwise. Audited as a read of each child it discusses. */
   async get(ctx: RequestContext, id: string): Promise<VisibleMeeting> {
     if (!isUuid(id)) throw notFound(ENTITY);
-    const [meeting] = await this.load(ctx, 'm.id = $1', [id]);
+    const [meeting] = await this.load(ctx, { id });
     if (!meeting) throw notFound(ENTITY);
     this.auditChildren(ctx, meeting, AuditAction.READ);
     return meeting;
@@ -269,28 +270,18 @@ export class MeetingsService {
     const cursor = MEETINGS.decode(args.after);
     const filter = args.filter ?? {};
     const now = this.clock.now();
-    const params: unknown[] = [];
-    const where: string[] = [];
-    // every parameter must appear in the statement: the instant of live agendas only where one is read
-    const param = (value: unknown) => `$${params.push(value)}`;
-    let asOf: string | undefined;
-    const liveAsOf = () => (asOf ??= `${param(now)}::timestamptz`);
-    if (filter.type) where.push(`m.type = ${param(filter.type)}`);
-    if (filter.status) where.push(`m.status = ${param(filter.status)}`);
-    if (filter.childId) where.push(onAgenda(`v.child_id = ${param(filter.childId)}::uuid`, liveAsOf()));
-    const em = await ctx.em();
-    const counted = [...params];
+    const counted: unknown[] = [];
     let countAsOf: string | undefined;
-    const scope = this.visibleScope(ctx, () => (countAsOf ??= `$${counted.push(now)}::timestamptz`));
+    // every parameter must appear in the statement: the instant of live agendas only where one is read
+    const asOf = () => (countAsOf ??= `$${counted.push(now)}::timestamptz`);
+    const where = filterConditions(filter, (value) => `$${counted.push(value)}`, asOf);
+    const scope = this.visibleScope(ctx, asOf);
+    const em = await ctx.em();
     const [{ total }] = await em.query<{ total: number }[]>(
       `SELECT count(*)::int AS total FROM meeting m WHERE ${[scope, ...where].join(' AND ')}`,
       counted,
     );
-    if (cursor) {
-      params.push(cursor[0], cursor[1]);
-      where.push(`(m.scheduled_for, m.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
-    }
-    const meetings = await this.load(ctx, where.join(' AND ') || 'true', params, first + 1);
+    const meetings = await this.load(ctx, { filter, after: cursor, limit: first + 1 });
     for (const meeting of meetings.slice(0, first)) this.auditChildren(ctx, meeting, AuditAction.READ);
     return toConnection(
       meetings,
@@ -309,11 +300,7 @@ export class MeetingsService {
         'meetings.byChild',
         () =>
           new DataLoader(async (childIds: readonly string[]) => {
-            const meetings = await this.load(
-              ctx,
-              onAgenda('v.child_id = ANY($1::uuid[])', '$2::timestamptz'),
-              [childIds, this.clock.now()],
-            );
+            const meetings = await this.load(ctx, { childIds });
             for (const meeting of meetings) this.auditChildren(ctx, meeting, AuditAction.READ);
             return childIds.map((id) =>
               meetings.filter((meeting) => meeting.agenda.some((child) => child.childId === id)),
@@ -329,7 +316,7 @@ export class MeetingsService {
   }
 
   private async written(ctx: RequestContext, id: string, action: AuditAction): Promise<VisibleMeeting> {
-    const [meeting] = await this.load(ctx, 'm.id = $1', [id]);
+    const [meeting] = await this.load(ctx, { id });
     this.auditChildren(ctx, meeting, action);
     return meeting;
   }
@@ -367,19 +354,19 @@ export class MeetingsService {
       [id],
     );
     if (!row) throw notFound(ENTITY);
-    return (await this.load(ctx, 'm.id = $1', [id]))[0];
+    return (await this.load(ctx, { id }))[0];
   }
 
-  /** Meetings the caller may see; `where` may name the last parameter, `asOf`, the instant of a live agenda. */
-  private async load(
-    ctx: RequestContext,
-    where: string,
-    params: unknown[],
-    limit?: number,
-  ): Promise<VisibleMeeting[]> {
+  /** The meetings of `lookup` the caller may see, newest first. */
+  private async load(ctx: RequestContext, lookup: MeetingLookup): Promise<VisibleMeeting[]> {
     const em = await ctx.em();
     const now = this.clock.now();
-    const asOf = `$${params.length + 1}::timestamptz`;
+    // the instant of live agendas is the first parameter, the lookup's follow
+    const params: unknown[] = [now];
+    const asOf = '$1::timestamptz';
+    const param = (value: unknown) => `$${params.push(value)}`;
+    const where = lookupConditions(lookup, param, asOf);
+    const limit = 'limit' in lookup ? lookup.limit : undefined;
     const rows = await em.query<MeetingRow[]>(
       `SELECT m.id, m.local_authority_id, m.type, m.status, m.scheduled_for, m.held_at, m.chair,
               CASE WHEN ${LIVE_AGENDA} THEN ${liveSince(asOf)} ELSE m.agenda_since END AS agenda_since,
@@ -389,9 +376,9 @@ export class MeetingsService {
                 WHERE m.type = 'MISSING_REVIEW' AND m.status = 'HELD' AND l.local_authority_id = m.local_authority_id
                   AND l.type = 'MISSING_REVIEW' AND l.status = 'HELD' AND l.held_at > m.held_at
                   AND l.agenda_since < m.held_at) AS overlapped_by
-         FROM meeting m WHERE ${where} AND ${this.visibleScope(ctx, () => asOf)}
+         FROM meeting m WHERE ${[...where, this.visibleScope(ctx, () => asOf)].join(' AND ')}
         ORDER BY m.scheduled_for DESC, m.id DESC ${limit ? `LIMIT ${Number(limit)}` : ''}`,
-      [...params, now],
+      params,
     );
     if (rows.length === 0) return [];
     const ids = rows.map((row) => row.id);
@@ -506,4 +493,35 @@ function toAction(row: ActionRow): MeetingActionModel {
     dueOn: row.due_on,
     completedOn: row.completed_on,
   };
+}
+
+/** The lookups of meetings the service does: one meeting, the meetings discussing some children, a page of a list. */
+type MeetingLookup =
+  | { id: string }
+  | { childIds: readonly string[] }
+  | { filter: MeetingFilter; after?: string[]; limit: number };
+
+/** A list filter's conditions on meeting `m`; `param` numbers a value, `asOf` the instant of live agendas. */
+function filterConditions(
+  filter: MeetingFilter,
+  param: (value: unknown) => string,
+  asOf: () => string,
+): string[] {
+  const conditions: string[] = [];
+  if (filter.type) conditions.push(`m.type = ${param(filter.type)}`);
+  if (filter.status) conditions.push(`m.status = ${param(filter.status)}`);
+  if (filter.childId) conditions.push(onAgenda(`v.child_id = ${param(filter.childId)}::uuid`, asOf()));
+  return conditions;
+}
+
+/** The conditions on meeting `m` of a lookup; `asOf` is the instant of live agendas. */
+function lookupConditions(lookup: MeetingLookup, param: (value: unknown) => string, asOf: string): string[] {
+  if ('id' in lookup) return [`m.id = ${param(lookup.id)}`];
+  if ('childIds' in lookup) return [onAgenda(`v.child_id = ANY(${param(lookup.childIds)}::uuid[])`, asOf)];
+  const conditions = filterConditions(lookup.filter, param, () => asOf);
+  if (lookup.after) {
+    const [scheduledFor, id] = lookup.after;
+    conditions.push(`(m.scheduled_for, m.id) < (${param(scheduledFor)}::timestamptz, ${param(id)}::uuid)`);
+  }
+  return conditions;
 }

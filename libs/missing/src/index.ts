@@ -5,3 +5,4 @@ export * from './missing.module';
 export * from './missing.service';
 export * from './profile/missing-person-profile.model';
 export * from './missing-rules';
+export * from './missing.record-part';

@@ -1,6 +1,6 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ChildrenModule } from '@haven/children';
+import { ChildRecordParts, ChildrenModule } from '@haven/children';
 import { PlacementsModule } from '@haven/placements';
 import { MissingEpisode } from './missing-episode.entity';
 import { ChildMissingResolver, MissingResolver, ReturnInterviewResolver } from './missing.resolver';
@@ -8,6 +8,7 @@ import { MissingService } from './missing.service';
 import { MissingPersonProfileController } from './profile/missing-person-profile.controller';
 import { MissingPersonProfileResolver } from './profile/missing-person-profile.resolver';
 import { MissingPersonProfileService } from './profile/missing-person-profile.service';
+import { MISSING_RECORD_PART } from './missing.record-part';
 
 export const MISSING_RESOLVERS = [
   MissingResolver,
@@ -23,4 +24,11 @@ export const MISSING_RESOLVERS = [
   providers: [MissingService, MissingPersonProfileService, ...MISSING_RESOLVERS],
   exports: [MissingService],
 })
-export class MissingModule {}
+export class MissingModule implements OnModuleInit {
+  constructor(private readonly parts: ChildRecordParts) {}
+
+  /** Adds the capability's part to the child record's export and purge. */
+  onModuleInit(): void {
+    this.parts.register(MISSING_RECORD_PART);
+  }
+}

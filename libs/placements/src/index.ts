@@ -5,3 +5,4 @@ export * from './placements.module';
 export * from './placements.service';
 export * from './unsafe-placement.sql';
 export * from './current-placement.sql';
+export * from './placements.record-part';

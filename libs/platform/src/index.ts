@@ -5,6 +5,7 @@ export * from './access/permission';
 export * from './audit/audit-entry';
 export * from './audit/audit-event.model';
 export * from './audit/audit-trail.service';
+export * from './audit/child-record-audit';
 export * from './config/app-config';
 export * from './context/current-context.decorator';
 export * from './context/group-by';

@@ -3,6 +3,7 @@ import { Args, Field, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import {
   Allow,
   AuditAction,
+  childAuditTrail,
   ChildIdArgs,
   Clock,
   Ctx,
@@ -12,26 +13,8 @@ import {
 } from '@haven/platform';
 import { ChildModel } from '../child.model';
 import { ChildrenService } from '../children.service';
-
-/** Every table that holds something about a child, and how to find its rows (subject access). */
-const SECTIONS: Record<string, string> = {
-  child: `SELECT * FROM child WHERE id = $1`,
-  nrmReferrals: `SELECT * FROM nrm_referral WHERE child_id = $1 ORDER BY referred_on`,
-  nrmDecisions: `SELECT * FROM nrm_decision WHERE child_id = $1 ORDER BY recorded_at`,
-  guardianAssignments: `SELECT * FROM guardian_assignment WHERE child_id = $1 ORDER BY start_date`,
-  guardianContacts: `SELECT * FROM guardian_contact WHERE child_id = $1 ORDER BY contacted_at`,
-  ageAssessments: `SELECT * FROM age_assessment WHERE child_id = $1 ORDER BY raised_on`,
-  placements: `SELECT * FROM placement WHERE child_id = $1 ORDER BY started_at`,
-  missingEpisodes: `SELECT * FROM missing_episode WHERE child_id = $1 ORDER BY missing_since`,
-  missingPersonProfile: `SELECT * FROM missing_person_profile WHERE child_id = $1`,
-  durableSolutions: `SELECT * FROM durable_solution WHERE child_id = $1 ORDER BY recorded_at`,
-  alerts: `SELECT * FROM alert WHERE child_id = $1 ORDER BY raised_at`,
-  meetings: `SELECT m.id, m.type, m.status, m.scheduled_for, m.held_at, mc.added_because, mc.decision
-               FROM meeting_child mc JOIN meeting m ON m.id = mc.meeting_id WHERE mc.child_id = $1 ORDER BY m.scheduled_for`,
-  meetingActions: `SELECT * FROM meeting_action WHERE child_id = $1 ORDER BY due_on`,
-  turnedEighteenWithoutSolution: `SELECT * FROM turned_18_without_solution WHERE child_id = $1`,
-  auditTrail: `SELECT seq, at, practitioner_id, request_id, action, entity, entity_id FROM audit_event WHERE child_id = $1 ORDER BY seq`,
-};
+import { ChildRecordParts, ChildRecordPartsError, inExportOrder } from './child-record-part';
+import { OWN_RECORD_PART } from './own-record-part';
 
 @ObjectType('ChildRecordExport')
 export class ChildRecordExportModel {
@@ -53,21 +36,28 @@ export class ChildRecordExportModel {
 export class ChildRecordExportService {
   constructor(
     private readonly children: ChildrenService,
+    private readonly parts: ChildRecordParts,
     private readonly clock: Clock,
   ) {}
 
   async export(ctx: RequestContext, childId: string): Promise<ChildRecordExportModel> {
     const visible = await this.children.findVisible(ctx, childId);
     const em = await ctx.em();
-    const document: Record<string, unknown> = {};
-    for (const [section, sql] of Object.entries(SECTIONS)) {
-      document[section] = await em.query<Record<string, unknown>[]>(sql, [visible.id]);
+    const document: Record<string, unknown[]> = {};
+    for (const part of [OWN_RECORD_PART, ...inExportOrder(this.parts.all())]) {
+      for (const [section, rows] of Object.entries(await part.exportSections(em, visible.id))) {
+        if (section in document)
+          throw new ChildRecordPartsError(`Two child record parts export a section ${section}`);
+        document[section] = rows;
+      }
     }
-    ctx.audit(AuditAction.EXPORT, 'ChildRecord', visible, { sections: Object.keys(SECTIONS) });
+    document.auditTrail = await childAuditTrail(em, visible.id);
+    const sections = Object.keys(document);
+    ctx.audit(AuditAction.EXPORT, 'ChildRecord', visible, { sections });
     return {
       child: await this.children.get(ctx, visible.id),
       exportedAt: this.clock.now(),
-      sections: Object.keys(SECTIONS),
+      sections,
       document: JSON.stringify(document),
     };
   }

@@ -95,13 +95,6 @@ export const SQL_CROSSINGS: readonly SqlCrossing[] = [
   { library: 'statistics', table: 'organisation', reason: IDENTITY },
   { library: 'web', table: 'organisation', reason: IDENTITY },
   // to be published by their owners (issue 18, items 1 and 2)
-  {
-    library: 'platform',
-    table: 'guardian_assignment',
-    reason: 'scope: a guardian sees the children assigned',
-  },
-  { library: 'children', table: 'guardian_assignment', reason: 'child list filters' },
-  { library: 'children', table: 'missing_episode', reason: 'child list filters' },
   { library: 'guardianship', table: 'nrm_referral', reason: 'scheme eligibility reads the NRM referral' },
   {
     library: 'guardianship',

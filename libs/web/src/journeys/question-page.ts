@@ -51,7 +51,7 @@ export interface QuestionPage<Found, Form, Input, Data> {
   /** The API's refusal in the page's words (by default as the API words it). */
   words?: (refusal: Refusal) => Refusal;
   /** Where to go once saved, and what to tell the practitioner there. */
-  done: (data: Data, found: Found, form: Form) => Done;
+  done: (data: Data, found: Found, form: Form, req: Request) => Done;
 }
 
 /**
@@ -101,7 +101,7 @@ export function questionPage<Found, Form, Input, Data>(
         const refusal = step.words ? step.words(outcome.refusal) : outcome.refusal;
         return render(req, res, found, form, errorSummary(refusal, step.fields));
       }
-      const next = step.done(outcome.data, found, form);
+      const next = step.done(outcome.data, found, form, req);
       if (next.flash !== undefined) flash(req, next.flash);
       res.redirect(303, next.redirect);
     }),

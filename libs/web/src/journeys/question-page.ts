@@ -37,7 +37,7 @@ export interface QuestionPage<Found, Form, Input, Data> {
   /** Throws when the practitioner may not use the form (before anything is read). */
   guard?: (res: Response) => void;
   /** What the page is about (the child, the record the address names), read on every request. */
-  load: (req: Request, res: Response) => Promise<Found>;
+  load: (req: Request, res: Response) => Found | Promise<Found>;
   /** What the view is given besides the form, read only when the page is shown (default: what was found). */
   show?: (found: Found, req: Request, res: Response) => object | Promise<object>;
   /** The form as first shown. */

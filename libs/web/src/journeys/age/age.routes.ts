@@ -209,7 +209,7 @@ export function ageRoutes({ graphql }: JourneyDependencies): Router {
     ...assessmentStep,
     path: '/children/:id/age/new',
     view: 'age/raise.njk',
-    load: async (req, res) => ({ child: lazily(() => readChild(req, res)) }),
+    load: (req, res) => ({ child: lazily(() => readChild(req, res)) }),
     show: async (found) => {
       const child = await found.child();
       return {

@@ -115,7 +115,7 @@ export function missingRoutes({ graphql }: JourneyDependencies): Router {
     path: '/children/:id/missing/new',
     view: 'missing/report-missing.njk',
     fields: REPORT_FIELDS,
-    load: async (req, res) => ({
+    load: (req, res) => ({
       childId: String(req.params.id),
       child: lazily(() => readChild(req, res)),
     }),

@@ -1,7 +1,7 @@
 import type { Request, Response, Router } from 'express';
 import { Outcome, Refusal } from '../graphql/web-graphql';
 import { shownOnTheForm } from '../form-values';
-import { errorSummary, page, requireSignIn } from '../web-request';
+import { errorSummary, ErrorSummary, page, requireSignIn } from '../web-request';
 import { flash } from './alerts/flash';
 
 /** The checked form: what to send, or the boxes' problems to show before anything is sent. */
@@ -41,7 +41,7 @@ export interface QuestionPage<Found, Form, Input, Data> {
   /** What the view is given besides the form, read only when the page is shown (default: what was found). */
   show?: (found: Found, req: Request, res: Response) => object | Promise<object>;
   /** The form as first shown. */
-  blank: (found: Found) => Form | Promise<Form>;
+  blank: (found: Found, req: Request) => Form | Promise<Form>;
   /** The form as posted. */
   read: (body: Record<string, unknown>, found: Found) => Form;
   /** The input to send, or the boxes' problems. */
@@ -50,6 +50,8 @@ export interface QuestionPage<Found, Form, Input, Data> {
   save: (input: Input, found: Found, req: Request, res: Response) => Promise<Outcome<Data>>;
   /** The API's refusal in the page's words (by default as the API words it). */
   words?: (refusal: Refusal) => Refusal;
+  /** How the page shows a refusal (by default GOV.UK's error summary, linking to `fields`). */
+  refused?: (refusal: Refusal) => ErrorSummary;
   /** Where to go once saved, and what to tell the practitioner there. */
   done: (data: Data, found: Found, form: Form, req: Request) => Done;
 }
@@ -81,7 +83,7 @@ export function questionPage<Found, Form, Input, Data>(
     page(async (req, res) => {
       step.guard?.(res);
       const found = await step.load(req, res);
-      await render(req, res, found, await step.blank(found));
+      await render(req, res, found, await step.blank(found, req));
     }),
   );
 
@@ -99,7 +101,8 @@ export function questionPage<Found, Form, Input, Data>(
       const outcome = shownOnTheForm(await step.save(checked.input, found, req, res));
       if (!outcome.ok) {
         const refusal = step.words ? step.words(outcome.refusal) : outcome.refusal;
-        return render(req, res, found, form, errorSummary(refusal, step.fields));
+        const summary = step.refused ? step.refused(refusal) : errorSummary(refusal, step.fields);
+        return render(req, res, found, form, summary);
       }
       const next = step.done(outcome.data, found, form, req);
       if (next.flash !== undefined) flash(req, next.flash);

@@ -39,7 +39,7 @@ export interface QuestionPage<Found, Form, Input, Data> {
   /** What the page is about (the child, the record the address names), read on every request. */
   load: (req: Request, res: Response) => Found | Promise<Found>;
   /** What the view is given besides the form, read only when the page is shown (default: what was found). */
-  show?: (found: Found, req: Request, res: Response) => object | Promise<object>;
+  show?: (found: Found, form: Form) => object | Promise<object>;
   /** The form as first shown. */
   blank: (found: Found, req: Request) => Form | Promise<Form>;
   /** The form as posted. */
@@ -53,7 +53,7 @@ export interface QuestionPage<Found, Form, Input, Data> {
   /** How the page shows a refusal (by default GOV.UK's error summary, linking to `fields`). */
   refused?: (refusal: Refusal) => ErrorSummary;
   /** Where to go once saved, and what to tell the practitioner there. */
-  done: (data: Data, found: Found, form: Form, req: Request) => Done;
+  done: (data: Data, found: Found, form: Form, req: Request) => Done | Promise<Done>;
 }
 
 /**
@@ -70,9 +70,9 @@ export function questionPage<Found, Form, Input, Data>(
   router: Router,
   step: QuestionPage<Found, Form, Input, Data>,
 ): void {
-  const render = async (req: Request, res: Response, found: Found, form: Form, extra: object = {}) =>
+  const render = async (res: Response, found: Found, form: Form, extra: object = {}) =>
     res.render(step.view, {
-      ...(step.show ? await step.show(found, req, res) : found),
+      ...(step.show ? await step.show(found, form) : found),
       form,
       ...extra,
     });
@@ -83,7 +83,7 @@ export function questionPage<Found, Form, Input, Data>(
     page(async (req, res) => {
       step.guard?.(res);
       const found = await step.load(req, res);
-      await render(req, res, found, await step.blank(found, req));
+      await render(res, found, await step.blank(found, req));
     }),
   );
 
@@ -96,15 +96,15 @@ export function questionPage<Found, Form, Input, Data>(
       const form = step.read(req.body as Record<string, unknown>, found);
       const checked = step.check(form, found);
       if ('problems' in checked) {
-        return render(req, res, found, form, errorSummary(checked.problems, step.fields));
+        return render(res, found, form, errorSummary(checked.problems, step.fields));
       }
       const outcome = shownOnTheForm(await step.save(checked.input, found, req, res));
       if (!outcome.ok) {
         const refusal = step.words ? step.words(outcome.refusal) : outcome.refusal;
         const summary = step.refused ? step.refused(refusal) : errorSummary(refusal, step.fields);
-        return render(req, res, found, form, summary);
+        return render(res, found, form, summary);
       }
-      const next = step.done(outcome.data, found, form, req);
+      const next = await step.done(outcome.data, found, form, req);
       if (next.flash !== undefined) flash(req, next.flash);
       res.redirect(303, next.redirect);
     }),

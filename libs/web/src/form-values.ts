@@ -54,6 +54,14 @@ export function partsOfDate(date: string | null | undefined): DateParts {
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
+/** The boxes' problems (a required date left empty, a date that cannot be read), before anything is sent. */
+export function formProblems(checks: Record<string, Parsed<unknown>>): Refusal | null {
+  const fields = Object.entries(checks).flatMap(([field, result]) =>
+    result.ok ? [] : [{ field, message: result.message }],
+  );
+  return fields.length ? { code: 'BAD_USER_INPUT', message: 'Check the form', fields } : null;
+}
+
 const NUMBER = /^\d{1,4}$/;
 
 /**

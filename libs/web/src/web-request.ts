@@ -20,14 +20,17 @@ export function page(handler: (req: Request, res: Response) => Promise<void>): R
   return (req: Request, res: Response, next: NextFunction) => handler(req, res).catch(next);
 }
 
+/** What a page's error summary and its fields' messages are shown from. */
+export interface ErrorSummary {
+  errorList: { text: string; href: string }[];
+  errors: Record<string, { text: string }>;
+}
+
 /**
  * GOV.UK's error summary and per-field messages from a BAD_USER_INPUT refusal: `fields` maps the API's
  * field names (e.g. `input.givenName`, `givenName`) to the ids of the page's inputs.
  */
-export function errorSummary(
-  refusal: Refusal,
-  fields: Record<string, string>,
-): { errorList: { text: string; href: string }[]; errors: Record<string, { text: string }> } {
+export function errorSummary(refusal: Refusal, fields: Record<string, string>): ErrorSummary {
   const errors: Record<string, { text: string }> = {};
   const errorList: { text: string; href: string }[] = [];
   for (const problem of refusal.fields) {

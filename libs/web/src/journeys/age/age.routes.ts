@@ -13,22 +13,23 @@ import {
   RecordAgeAssessmentOutcomeDocument,
   StartAgeAssessmentDocument,
 } from '../../graphql/generated';
-import { Outcome, Refusal, RefusedError } from '../../graphql/web-graphql';
+import { Refusal, RefusedError } from '../../graphql/web-graphql';
 import {
   DateParts,
   dateParts,
+  formProblems,
   inPlainWords,
   list,
   parseDate,
   Parsed,
   partsOfDate,
-  shownOnTheForm,
   text,
   textOrNull,
 } from '../../form-values';
 import { formatDate } from '../../nunjucks-setup';
-import { errorSummary, page, requestIdOf, requireSignIn, sessionOf } from '../../web-request';
-import { flash, takeFlash } from '../alerts/flash';
+import { page, requestIdOf, requireSignIn, sessionOf } from '../../web-request';
+import { takeFlash } from '../alerts/flash';
+import { lazily, problemsOn, questionPage, toSend } from '../question-page';
 import { AGE_OUTCOME, AGENCY, LABELS, SAFEGUARDS } from '../children/labels';
 import type { JourneyDependencies } from '..';
 
@@ -86,14 +87,6 @@ function inTheseWords(refusal: Refusal): Refusal {
     message: words(plain.message),
     fields: plain.fields.map((field) => ({ ...field, message: words(field.message) })),
   };
-}
-
-/** The boxes' problems (a required date left empty, a date that cannot be read), before anything is sent. */
-function formProblems(checks: Record<string, Parsed<unknown>>): Refusal | null {
-  const fields = Object.entries(checks).flatMap(([field, result]) =>
-    result.ok ? [] : [{ field, message: result.message }],
-  );
-  return fields.length ? { code: 'BAD_USER_INPUT', message: 'Check the form', fields } : null;
 }
 
 /** A date that must be given. */
@@ -199,53 +192,40 @@ export function ageRoutes({ graphql }: JourneyDependencies): Router {
 
   const disputeUrl = (childId: string, assessmentId: string) => `/children/${childId}/age/${assessmentId}`;
 
-  /** Runs a mutation; on success keeps the message and goes to the dispute's page, else shows why on the form. */
-  const saved = async <T>(
-    req: Request,
-    res: Response,
-    run: () => Promise<Outcome<T>>,
-    assessmentIdOf: (data: T) => string,
-    message: string,
-    again: (extra: object) => Promise<void> | void,
-  ) => {
-    const outcome = shownOnTheForm(await run());
-    if (!outcome.ok) return again(errorSummary(inTheseWords(outcome.refusal), FIELDS));
-    flash(req, message);
-    res.redirect(303, disputeUrl(String(req.params.id), assessmentIdOf(outcome.data)));
+  /** Each form is for recorders; an API refusal is shown in the page's words; saved, the dispute's page says so. */
+  const assessmentStep = {
+    fields: FIELDS,
+    guard: recorderOnly,
+    words: inTheseWords,
+    saved: (req: Request, assessmentId: string, message: string) => ({
+      redirect: disputeUrl(String(req.params.id), assessmentId),
+      flash: message,
+    }),
   };
 
   // raise a dispute
 
-  const raisePage = (res: Response, child: Child, form: object, extra: object = {}) =>
-    res.render('age/raise.njk', {
-      child,
-      name: fullName(child),
-      openDispute: child.ageAssessments.find((assessment) => UNRESOLVED.includes(assessment.status)),
-      agencyItems: Object.entries(AGENCY).map(([value, label]) => ({ value, text: label })),
-      form,
-      ...extra,
-    });
-
-  router.get(
-    '/children/:id/age/new',
-    requireSignIn,
-    page(async (req, res) => {
-      recorderOnly(res);
-      raisePage(res, await readChild(req, res), { raisedBy: '', raisedOn: today(), reason: '' });
-    }),
-  );
-
-  router.post(
-    '/children/:id/age/new',
-    requireSignIn,
-    page(async (req, res) => {
-      recorderOnly(res);
-      const body = req.body as Record<string, unknown>;
-      const form = {
-        raisedBy: text(body.raisedBy),
-        raisedOn: dateParts(body.raisedOn),
-        reason: text(body.reason),
+  questionPage(router, {
+    ...assessmentStep,
+    path: '/children/:id/age/new',
+    view: 'age/raise.njk',
+    load: (req, res) => ({ child: lazily(() => readChild(req, res)) }),
+    show: async (found) => {
+      const child = await found.child();
+      return {
+        child,
+        name: fullName(child),
+        openDispute: child.ageAssessments.find((assessment) => UNRESOLVED.includes(assessment.status)),
+        agencyItems: Object.entries(AGENCY).map(([value, label]) => ({ value, text: label })),
       };
+    },
+    blank: () => ({ raisedBy: '', raisedOn: today(), reason: '' }),
+    read: (body) => ({
+      raisedBy: text(body.raisedBy),
+      raisedOn: dateParts(body.raisedOn),
+      reason: text(body.reason),
+    }),
+    check: (form) => {
       const raisedOn = requiredDate(
         form.raisedOn,
         'The date the dispute was raised',
@@ -257,32 +237,27 @@ export function ageRoutes({ graphql }: JourneyDependencies): Router {
           : { ok: false, message: 'Select who disputes the age' },
         raisedOn,
       });
-      if (problems || !raisedOn.ok) {
-        return raisePage(res, await readChild(req, res), form, errorSummary(problems!, FIELDS));
-      }
-      await saved(
+      if (problems || !raisedOn.ok) return problemsOn(problems!);
+      return toSend({
+        raisedBy: form.raisedBy as Agency,
+        raisedOn: raisedOn.value,
+        reason: textOrNull(form.reason),
+      });
+    },
+    save: (input, _found, req, res) =>
+      graphql.run(
+        sessionOf(res),
+        RaiseAgeDisputeDocument,
+        { input: { childId: String(req.params.id), ...input } },
+        requestIdOf(req),
+      ),
+    done: (data, _found, _form, req) =>
+      assessmentStep.saved(
         req,
-        res,
-        () =>
-          graphql.run(
-            sessionOf(res),
-            RaiseAgeDisputeDocument,
-            {
-              input: {
-                childId: String(req.params.id),
-                raisedBy: form.raisedBy as Agency,
-                raisedOn: raisedOn.value,
-                reason: textOrNull(form.reason),
-              },
-            },
-            requestIdOf(req),
-          ),
-        (data) => data.raiseAgeDispute.id,
+        data.raiseAgeDispute.id,
         'Age dispute raised. Until it is resolved, they are treated as a child.',
-        async (extra) => raisePage(res, await readChild(req, res), form, extra),
-      );
-    }),
-  );
+      ),
+  });
 
   // the dispute's page
 
@@ -323,95 +298,61 @@ export function ageRoutes({ graphql }: JourneyDependencies): Router {
 
   // start the assessment
 
-  const startPage = (res: Response, found: object, form: object, extra: object = {}) =>
-    res.render('age/start.njk', { ...found, form, ...extra });
-
-  router.get(
-    '/children/:id/age/:assessmentId/start',
-    requireSignIn,
-    page(async (req, res) => {
-      recorderOnly(res);
-      startPage(res, await readAssessment(req, res), { startedOn: today() });
-    }),
-  );
-
-  router.post(
-    '/children/:id/age/:assessmentId/start',
-    requireSignIn,
-    page(async (req, res) => {
-      recorderOnly(res);
-      const found = await readAssessment(req, res);
-      const form = { startedOn: dateParts((req.body as Record<string, unknown>).startedOn) };
+  questionPage(router, {
+    ...assessmentStep,
+    path: '/children/:id/age/:assessmentId/start',
+    view: 'age/start.njk',
+    load: readAssessment,
+    blank: () => ({ startedOn: today() }),
+    read: (body) => ({ startedOn: dateParts(body.startedOn) }),
+    check: (form) => {
       const startedOn = requiredDate(
         form.startedOn,
         'The date the assessment started',
         'Enter the date the assessment started',
       );
-      if (!startedOn.ok) {
-        return startPage(res, found, form, errorSummary(formProblems({ startedOn })!, FIELDS));
-      }
-      await saved(
-        req,
-        res,
-        () =>
-          graphql.run(
-            sessionOf(res),
-            StartAgeAssessmentDocument,
-            { input: { assessmentId: found.assessment.id, startedOn: startedOn.value } },
-            requestIdOf(req),
-          ),
-        (data) => data.startAgeAssessment.id,
-        'Assessment started.',
-        (extra) => startPage(res, found, form, extra),
-      );
-    }),
-  );
+      if (!startedOn.ok) return problemsOn(formProblems({ startedOn })!);
+      return toSend({ startedOn: startedOn.value });
+    },
+    save: (input, found, req, res) =>
+      graphql.run(
+        sessionOf(res),
+        StartAgeAssessmentDocument,
+        { input: { assessmentId: found.assessment.id, ...input } },
+        requestIdOf(req),
+      ),
+    done: (data, _found, _form, req) =>
+      assessmentStep.saved(req, data.startAgeAssessment.id, 'Assessment started.'),
+  });
 
   // record the outcome, with the safeguards
 
-  const outcomePage = (
-    res: Response,
-    found: { child: Child; assessment: Assessment; name: string },
-    form: object,
-    extra: object = {},
-  ) => {
-    const required = requiredSafeguards(found.child.interpreterNeeded);
-    res.render('age/outcome.njk', {
+  questionPage(router, {
+    ...assessmentStep,
+    path: '/children/:id/age/:assessmentId/outcome',
+    view: 'age/outcome.njk',
+    load: readAssessment,
+    show: (found) => ({
       ...found,
-      form,
-      safeguardItems: required.map((value) => ({ value, text: SAFEGUARDS[value] })),
+      safeguardItems: requiredSafeguards(found.child.interpreterNeeded).map((value) => ({
+        value,
+        text: SAFEGUARDS[value],
+      })),
       outcomeItems: Object.entries(AGE_OUTCOME).map(([value, label]) => ({ value, text: label })),
-      ...extra,
-    });
-  };
-
-  router.get(
-    '/children/:id/age/:assessmentId/outcome',
-    requireSignIn,
-    page(async (req, res) => {
-      recorderOnly(res);
-      outcomePage(res, await readAssessment(req, res), {
-        safeguards: [],
-        outcome: '',
-        assessedDateOfBirth: { day: '', month: '', year: '' },
-        completedOn: today(),
-      });
     }),
-  );
-
-  router.post(
-    '/children/:id/age/:assessmentId/outcome',
-    requireSignIn,
-    page(async (req, res) => {
-      recorderOnly(res);
-      const found = await readAssessment(req, res);
-      const body = req.body as Record<string, unknown>;
-      const form = {
-        safeguards: list(body.safeguards),
-        outcome: text(body.outcome),
-        assessedDateOfBirth: dateParts(body.assessedDateOfBirth),
-        completedOn: dateParts(body.completedOn),
-      };
+    blank: () => ({
+      safeguards: [] as string[],
+      outcome: '',
+      assessedDateOfBirth: { day: '', month: '', year: '' },
+      completedOn: today(),
+    }),
+    read: (body) => ({
+      safeguards: list(body.safeguards),
+      outcome: text(body.outcome),
+      assessedDateOfBirth: dateParts(body.assessedDateOfBirth),
+      completedOn: dateParts(body.completedOn),
+    }),
+    check: (form, found) => {
       const required = requiredSafeguards(found.child.interpreterNeeded);
       const unticked = required.filter((safeguard) => !form.safeguards.includes(safeguard));
       const assessedDateOfBirth = parseDate(form.assessedDateOfBirth, 'The assessed date of birth');
@@ -437,133 +378,91 @@ export function ageRoutes({ graphql }: JourneyDependencies): Router {
         assessedDateOfBirth,
         completedOn,
       });
-      if (problems || !completedOn.ok || !assessedDateOfBirth.ok) {
-        return outcomePage(res, found, form, errorSummary(problems!, FIELDS));
-      }
+      if (problems || !completedOn.ok || !assessedDateOfBirth.ok) return problemsOn(problems!);
       const ticked = (safeguard: Safeguard) => form.safeguards.includes(safeguard);
-      await saved(
-        req,
-        res,
-        () =>
-          graphql.run(
-            sessionOf(res),
-            RecordAgeAssessmentOutcomeDocument,
-            {
-              input: {
-                assessmentId: found.assessment.id,
-                outcome: form.outcome as AgeAssessmentOutcome,
-                assessedDateOfBirth: assessedDateOfBirth.value,
-                completedOn: completedOn.value,
-                safeguards: {
-                  twoAssessors: ticked('twoAssessors'),
-                  appropriateAdult: ticked('appropriateAdult'),
-                  interpreterUsed: found.child.interpreterNeeded ? ticked('interpreterUsed') : null,
-                  adversePointsPut: ticked('adversePointsPut'),
-                  writtenReasons: ticked('writtenReasons'),
-                },
-              },
-            },
-            requestIdOf(req),
-          ),
-        (data) => data.recordAgeAssessmentOutcome.id,
-        'Outcome recorded.',
-        (extra) => outcomePage(res, found, form, extra),
-      );
-    }),
-  );
+      return toSend({
+        outcome: form.outcome as AgeAssessmentOutcome,
+        assessedDateOfBirth: assessedDateOfBirth.value,
+        completedOn: completedOn.value,
+        safeguards: {
+          twoAssessors: ticked('twoAssessors'),
+          appropriateAdult: ticked('appropriateAdult'),
+          interpreterUsed: found.child.interpreterNeeded ? ticked('interpreterUsed') : null,
+          adversePointsPut: ticked('adversePointsPut'),
+          writtenReasons: ticked('writtenReasons'),
+        },
+      });
+    },
+    save: (input, found, req, res) =>
+      graphql.run(
+        sessionOf(res),
+        RecordAgeAssessmentOutcomeDocument,
+        { input: { assessmentId: found.assessment.id, ...input } },
+        requestIdOf(req),
+      ),
+    done: (data, _found, _form, req) =>
+      assessmentStep.saved(req, data.recordAgeAssessmentOutcome.id, 'Outcome recorded.'),
+  });
 
   // a judicial review
 
-  const challengePage = (res: Response, found: object, form: object, extra: object = {}) =>
-    res.render('age/challenge.njk', { ...found, form, ...extra });
-
-  router.get(
-    '/children/:id/age/:assessmentId/challenge',
-    requireSignIn,
-    page(async (req, res) => {
-      recorderOnly(res);
-      challengePage(res, await readAssessment(req, res), { challengedOn: today(), notes: '' });
-    }),
-  );
-
-  router.post(
-    '/children/:id/age/:assessmentId/challenge',
-    requireSignIn,
-    page(async (req, res) => {
-      recorderOnly(res);
-      const found = await readAssessment(req, res);
-      const body = req.body as Record<string, unknown>;
-      const form = { challengedOn: dateParts(body.challengedOn), notes: text(body.notes) };
+  questionPage(router, {
+    ...assessmentStep,
+    path: '/children/:id/age/:assessmentId/challenge',
+    view: 'age/challenge.njk',
+    load: readAssessment,
+    blank: () => ({ challengedOn: today(), notes: '' }),
+    read: (body) => ({ challengedOn: dateParts(body.challengedOn), notes: text(body.notes) }),
+    check: (form) => {
       const challengedOn = requiredDate(
         form.challengedOn,
         'The date the judicial review was brought',
         'Enter the date the judicial review was brought',
       );
-      if (!challengedOn.ok) {
-        return challengePage(res, found, form, errorSummary(formProblems({ challengedOn })!, FIELDS));
-      }
-      await saved(
+      if (!challengedOn.ok) return problemsOn(formProblems({ challengedOn })!);
+      return toSend({ challengedOn: challengedOn.value, notes: textOrNull(form.notes) });
+    },
+    save: (input, found, req, res) =>
+      graphql.run(
+        sessionOf(res),
+        ChallengeAgeAssessmentDocument,
+        { input: { assessmentId: found.assessment.id, ...input } },
+        requestIdOf(req),
+      ),
+    done: (data, _found, _form, req) =>
+      assessmentStep.saved(
         req,
-        res,
-        () =>
-          graphql.run(
-            sessionOf(res),
-            ChallengeAgeAssessmentDocument,
-            {
-              input: {
-                assessmentId: found.assessment.id,
-                challengedOn: challengedOn.value,
-                notes: textOrNull(form.notes),
-              },
-            },
-            requestIdOf(req),
-          ),
-        (data) => data.challengeAgeAssessment.id,
+        data.challengeAgeAssessment.id,
         'Judicial review recorded. Until the court decides, they are treated as a child.',
-        (extra) => challengePage(res, found, form, extra),
-      );
-    }),
-  );
+      ),
+  });
 
   // make it final (after a judicial review, with the court's decision)
 
-  const finalisePage = (res: Response, found: object, form: object, extra: object = {}) =>
-    res.render('age/finalise.njk', {
+  questionPage(router, {
+    ...assessmentStep,
+    path: '/children/:id/age/:assessmentId/finalise',
+    view: 'age/finalise.njk',
+    load: readAssessment,
+    show: (found) => ({
       ...found,
       labels: LABELS,
-      form,
       courtItems: [
         { value: 'UPHELD', text: 'The court upheld the assessment' },
         ...Object.entries(AGE_OUTCOME).map(([value, label]) => ({ value, text: label })),
       ],
-      ...extra,
-    });
-
-  router.get(
-    '/children/:id/age/:assessmentId/finalise',
-    requireSignIn,
-    page(async (req, res) => {
-      recorderOnly(res);
-      finalisePage(res, await readAssessment(req, res), {
-        finalisedOn: today(),
-        courtOutcome: '',
-        courtAssessedDateOfBirth: { day: '', month: '', year: '' },
-      });
     }),
-  );
-
-  router.post(
-    '/children/:id/age/:assessmentId/finalise',
-    requireSignIn,
-    page(async (req, res) => {
-      recorderOnly(res);
-      const found = await readAssessment(req, res);
-      const body = req.body as Record<string, unknown>;
-      const form = {
-        finalisedOn: dateParts(body.finalisedOn),
-        courtOutcome: text(body.courtOutcome),
-        courtAssessedDateOfBirth: dateParts(body.courtAssessedDateOfBirth),
-      };
+    blank: () => ({
+      finalisedOn: today(),
+      courtOutcome: '',
+      courtAssessedDateOfBirth: { day: '', month: '', year: '' },
+    }),
+    read: (body) => ({
+      finalisedOn: dateParts(body.finalisedOn),
+      courtOutcome: text(body.courtOutcome),
+      courtAssessedDateOfBirth: dateParts(body.courtAssessedDateOfBirth),
+    }),
+    check: (form, found) => {
       const byCourt = found.assessment.status === 'CHALLENGED';
       const finalisedOn = requiredDate(
         form.finalisedOn,
@@ -579,34 +478,25 @@ export function ageRoutes({ graphql }: JourneyDependencies): Router {
         courtAssessedDateOfBirth: courtDate,
         finalisedOn,
       });
-      if (problems || !finalisedOn.ok || !courtDate.ok) {
-        return finalisePage(res, found, form, errorSummary(problems!, FIELDS));
-      }
+      if (problems || !finalisedOn.ok || !courtDate.ok) return problemsOn(problems!);
       const courtOutcome =
         byCourt && form.courtOutcome !== 'UPHELD' ? (form.courtOutcome as AgeAssessmentOutcome) : null;
-      await saved(
-        req,
-        res,
-        () =>
-          graphql.run(
-            sessionOf(res),
-            FinaliseAgeAssessmentDocument,
-            {
-              input: {
-                assessmentId: found.assessment.id,
-                finalisedOn: finalisedOn.value,
-                courtOutcome,
-                courtAssessedDateOfBirth: courtOutcome ? courtDate.value : null,
-              },
-            },
-            requestIdOf(req),
-          ),
-        (data) => data.finaliseAgeAssessment.id,
-        'The outcome is final.',
-        (extra) => finalisePage(res, found, form, extra),
-      );
-    }),
-  );
+      return toSend({
+        finalisedOn: finalisedOn.value,
+        courtOutcome,
+        courtAssessedDateOfBirth: courtOutcome ? courtDate.value : null,
+      });
+    },
+    save: (input, found, req, res) =>
+      graphql.run(
+        sessionOf(res),
+        FinaliseAgeAssessmentDocument,
+        { input: { assessmentId: found.assessment.id, ...input } },
+        requestIdOf(req),
+      ),
+    done: (data, _found, _form, req) =>
+      assessmentStep.saved(req, data.finaliseAgeAssessment.id, 'The outcome is final.'),
+  });
 
   return router;
 }

@@ -49,9 +49,18 @@ const oneOf = <T extends string>(labels: Record<T, string>, value: string): T | 
 
 /** Reads `/children`'s GET form from the address. */
 export function readChildSearch(query: Request['query']): ChildSearch {
-  const form = Object.fromEntries(
-    FIELDS.map((field) => [field, queryValue(query, field).trim()]),
-  ) as unknown as ChildSearchForm;
+  const value = (field: keyof ChildSearchForm) => queryValue(query, field).trim();
+  const form: ChildSearchForm = {
+    search: value('search'),
+    missingNow: value('missingNow'),
+    turning18WithinDays: value('turning18WithinDays'),
+    category: value('category'),
+    exploitationType: value('exploitationType'),
+    ageDisputed: value('ageDisputed'),
+    status: value('status'),
+    guardianId: value('guardianId'),
+    allocatedWorkerId: value('allocatedWorkerId'),
+  };
   const problems: ChildSearch['problems'] = [];
   const filter: ChildFilter = {};
 

@@ -16,12 +16,12 @@ import {
   list,
   parseDate,
   partsOfDate,
-  shownOnTheForm,
   text,
   textOrNull,
 } from '../../form-values';
 import { errorSummary, page, requestIdOf, requireSignIn, sessionOf } from '../../web-request';
-import { redirectWithFlash, takeFlash } from '../alerts/flash';
+import { takeFlash } from '../alerts/flash';
+import { lazily, problemsOn, questionPage, toSend } from '../question-page';
 import { DURABLE_SOLUTION, DURABLE_SOLUTION_STATUS, LABELS } from '../children/labels';
 import type { JourneyDependencies } from '..';
 
@@ -137,16 +137,6 @@ export function durableSolutionRoutes({ graphql }: JourneyDependencies): Router 
     }),
   );
 
-  const formPage = (res: Response, child: Child, form: SolutionForm, extra: object = {}) =>
-    res.render('durable-solution/record.njk', {
-      child,
-      name: fullName(child),
-      form,
-      optionItems: Object.entries(DURABLE_SOLUTION).map(([value, label]) => ({ value, text: label })),
-      statusItems: Object.entries(DURABLE_SOLUTION_STATUS).map(([value, label]) => ({ value, text: label })),
-      ...extra,
-    });
-
   const mayRecord = (res: Response) => {
     if (!may(res)) {
       throw new RefusedError({
@@ -157,32 +147,40 @@ export function durableSolutionRoutes({ graphql }: JourneyDependencies): Router 
     }
   };
 
-  router.get(
-    '/children/:id/durable-solution/new',
-    requireSignIn,
-    page(async (req, res) => {
-      mayRecord(res);
-      const child = await readChild(req, res);
-      const option = text(req.query.option);
-      const latest = planOf(child.durableSolutions).find((record) => record.option === option);
-      formPage(res, child, latest ? formFrom(latest) : blankForm(option in DURABLE_SOLUTION ? option : ''));
-    }),
-  );
-
-  router.post(
-    '/children/:id/durable-solution/new',
-    requireSignIn,
-    page(async (req, res) => {
-      mayRecord(res);
-      const body = req.body as Record<string, unknown>;
-      const form: SolutionForm = {
-        option: text(body.option),
-        status: text(body.status),
-        assessedOn: dateParts(body.assessedOn),
-        securedOn: dateParts(body.securedOn),
-        basis: text(body.basis),
-        assessments: list(body.assessments),
+  questionPage(router, {
+    path: '/children/:id/durable-solution/new',
+    view: 'durable-solution/record.njk',
+    fields: FIELDS,
+    guard: mayRecord,
+    load: (req, res) => ({ childId: String(req.params.id), child: lazily(() => readChild(req, res)) }),
+    show: async (found) => {
+      const child = await found.child();
+      return {
+        child,
+        name: fullName(child),
+        optionItems: Object.entries(DURABLE_SOLUTION).map(([value, label]) => ({ value, text: label })),
+        statusItems: Object.entries(DURABLE_SOLUTION_STATUS).map(([value, label]) => ({
+          value,
+          text: label,
+        })),
       };
+    },
+    blank: async (found, req) => {
+      const option = text(req.query.option);
+      const latest = planOf((await found.child()).durableSolutions).find(
+        (record) => record.option === option,
+      );
+      return latest ? formFrom(latest) : blankForm(option in DURABLE_SOLUTION ? option : '');
+    },
+    read: (body): SolutionForm => ({
+      option: text(body.option),
+      status: text(body.status),
+      assessedOn: dateParts(body.assessedOn),
+      securedOn: dateParts(body.securedOn),
+      basis: text(body.basis),
+      assessments: list(body.assessments),
+    }),
+    check: (form) => {
       const assessedOn = parseDate(form.assessedOn, 'The date of the assessment');
       const securedOn = parseDate(form.securedOn, 'The date it was secured');
       const problems = [
@@ -192,46 +190,35 @@ export function durableSolutionRoutes({ graphql }: JourneyDependencies): Router 
         securedOn.ok ? null : { field: 'securedOn', message: securedOn.message },
       ].filter((problem) => problem !== null);
       if (problems.length > 0 || !assessedOn.ok || !securedOn.ok) {
-        return formPage(
-          res,
-          await readChild(req, res),
-          form,
-          errorSummary({ code: 'BAD_USER_INPUT', message: 'Check the form', fields: problems }, FIELDS),
-        );
+        return problemsOn({ code: 'BAD_USER_INPUT', message: 'Check the form', fields: problems });
       }
-      const childId = String(req.params.id);
-      const outcome = shownOnTheForm(
-        await graphql.run(
-          sessionOf(res),
-          RecordDurableSolutionDocument,
-          {
-            input: {
-              childId,
-              option: form.option as DurableSolutionOption,
-              status: form.status as DurableSolutionStatus,
-              assessedOn: assessedOn.value,
-              securedOn: securedOn.value,
-              basis: textOrNull(form.basis),
-              riskAssessmentCompleted: form.assessments.includes('risk'),
-              bestInterestsAssessmentCompleted: form.assessments.includes('bestInterests'),
-            },
-          },
-          requestIdOf(req),
-        ),
-      );
-      if (!outcome.ok) {
-        return formPage(res, await readChild(req, res), form, problemsOf(outcome.refusal));
-      }
+      return toSend({
+        option: form.option as DurableSolutionOption,
+        status: form.status as DurableSolutionStatus,
+        assessedOn: assessedOn.value,
+        securedOn: securedOn.value,
+        basis: textOrNull(form.basis),
+        riskAssessmentCompleted: form.assessments.includes('risk'),
+        bestInterestsAssessmentCompleted: form.assessments.includes('bestInterests'),
+      });
+    },
+    save: (input, found, req, res) =>
+      graphql.run(
+        sessionOf(res),
+        RecordDurableSolutionDocument,
+        { input: { childId: found.childId, ...input } },
+        requestIdOf(req),
+      ),
+    refused: problemsOf,
+    done: (_data, found, form) => {
       const option = DURABLE_SOLUTION[form.option as DurableSolutionOption];
       const status = DURABLE_SOLUTION_STATUS[form.status as DurableSolutionStatus].toLowerCase();
-      redirectWithFlash(
-        req,
-        res,
-        `${option} recorded as ${status}.`,
-        `/children/${childId}/durable-solution`,
-      );
-    }),
-  );
+      return {
+        redirect: `/children/${found.childId}/durable-solution`,
+        flash: `${option} recorded as ${status}.`,
+      };
+    },
+  });
 
   return router;
 }

@@ -11,14 +11,12 @@ import {
   parseDateTime,
   partsOfDate,
   partsOfInstant,
-  shownOnTheForm,
   text,
   textOrNull,
 } from '../../form-values';
 import {
   AssignGuardianDocument,
   AssignGuardianFormDocument,
-  AssignGuardianFormQuery,
   ContactFormDocument,
   ContactMode,
   EndGuardianAssignmentDocument,
@@ -26,23 +24,17 @@ import {
   GuardianEndReason,
   GuardianScheme,
   GuardianshipDocument,
-  GuardianshipQuery,
   RecordGuardianContactDocument,
 } from '../../graphql/generated';
 import { Refusal, RefusedError } from '../../graphql/web-graphql';
-import { errorSummary, page, requestIdOf, requireSignIn, sessionOf } from '../../web-request';
+import { page, requestIdOf, requireSignIn, sessionOf } from '../../web-request';
 import type { JourneyDependencies } from '..';
-import { flash, takeFlash } from '../alerts/flash';
+import { takeFlash } from '../alerts/flash';
+import { lazily, problemsOn, questionPage, toSend } from '../question-page';
 import { CONTACT_MODE, GUARDIAN_END_REASON, GUARDIAN_SCHEME } from '../children/labels';
 
 const fullName = (child: { givenName: string; familyName: string | null }) =>
   [child.givenName, child.familyName].filter(Boolean).join(' ');
-
-/** Post/redirect/get: the next page's success banner, saved with the session before the browser asks for it. */
-function afterwards(req: Request, res: Response, message: string, to: string): void {
-  flash(req, message);
-  req.session.save(() => res.redirect(303, to));
-}
 
 /** Whether the signed-in role may (permission.ts); what it may not do is neither offered nor run. */
 function allowed(res: Response, permission: Permission): boolean {
@@ -62,11 +54,6 @@ function formProblems(problems: Record<string, string | undefined>): Refusal | n
     message ? [{ field, message }] : [],
   );
   return fields.length ? { code: 'BAD_USER_INPUT', message: 'Check the form', fields } : null;
-}
-
-/** A refusal that is not about a field (CONFLICT): the summary says it, linking to the form. */
-function refusalSummary(refusal: Refusal, fields: Record<string, string>, labels: Record<string, string>) {
-  return errorSummary(inPlainWords(refusal, labels), fields);
 }
 
 const ASSIGN_FIELDS: Record<string, string> = {
@@ -163,56 +150,47 @@ export function guardiansRoutes({ graphql }: JourneyDependencies): Router {
   const readAssignForm = async (req: Request, res: Response) =>
     graphql.read(sessionOf(res), AssignGuardianFormDocument, { id: String(req.params.id) }, requestIdOf(req));
 
-  const assignPage = (res: Response, data: AssignGuardianFormQuery, form: AssignForm, extra: object = {}) => {
-    const eligible = data.child.guardianshipEligibility.filter((scheme) => scheme.eligible);
-    res.render('guardians/assign.njk', {
-      child: data.child,
-      name: fullName(data.child),
-      active: data.child.guardianAssignments.filter((assignment) => assignment.active),
-      eligibility: eligibilityRows(data.child.guardianshipEligibility),
-      guardians: data.practitioners.map((guardian) => ({
-        value: guardian.id,
-        name: guardian.name,
-        organisation: guardian.organisation.name,
-        caseload: guardian.caseload ?? 0,
-        warnings: guardian.warnings,
-        checked: guardian.id === form.guardianId,
-      })),
-      schemeItems: eligible.map((scheme) => ({
-        value: scheme.scheme,
-        text: GUARDIAN_SCHEME[scheme.scheme],
-        // one scheme to choose from is chosen already
-        checked: form.scheme === scheme.scheme || eligible.length === 1,
-      })),
-      form,
-      ...extra,
-    });
-  };
-
-  router.get(
-    '/children/:id/guardian/assign',
-    requireSignIn,
-    page(async (req, res) => {
-      requireAllowed(res, Permission.ASSIGN_GUARDIAN);
-      assignPage(res, await readAssignForm(req, res), {
-        guardianId: '',
-        scheme: '',
-        startDate: partsOfDate(londonDate(new Date())),
-      });
-    }),
-  );
-
-  router.post(
-    '/children/:id/guardian/assign',
-    requireSignIn,
-    page(async (req, res) => {
-      requireAllowed(res, Permission.ASSIGN_GUARDIAN);
-      const body = req.body as Record<string, unknown>;
-      const form: AssignForm = {
-        guardianId: text(body.guardianId),
-        scheme: text(body.scheme),
-        startDate: dateParts(body.startDate),
+  questionPage(router, {
+    path: '/children/:id/guardian/assign',
+    view: 'guardians/assign.njk',
+    fields: ASSIGN_FIELDS,
+    guard: (res) => requireAllowed(res, Permission.ASSIGN_GUARDIAN),
+    load: (req, res) => ({ childId: String(req.params.id), data: lazily(() => readAssignForm(req, res)) }),
+    show: async (found, form) => {
+      const data = await found.data();
+      const eligible = data.child.guardianshipEligibility.filter((scheme) => scheme.eligible);
+      return {
+        child: data.child,
+        name: fullName(data.child),
+        active: data.child.guardianAssignments.filter((assignment) => assignment.active),
+        eligibility: eligibilityRows(data.child.guardianshipEligibility),
+        guardians: data.practitioners.map((guardian) => ({
+          value: guardian.id,
+          name: guardian.name,
+          organisation: guardian.organisation.name,
+          caseload: guardian.caseload ?? 0,
+          warnings: guardian.warnings,
+          checked: guardian.id === form.guardianId,
+        })),
+        schemeItems: eligible.map((scheme) => ({
+          value: scheme.scheme,
+          text: GUARDIAN_SCHEME[scheme.scheme],
+          // one scheme to choose from is chosen already
+          checked: form.scheme === scheme.scheme || eligible.length === 1,
+        })),
       };
+    },
+    blank: (): AssignForm => ({
+      guardianId: '',
+      scheme: '',
+      startDate: partsOfDate(londonDate(new Date())),
+    }),
+    read: (body): AssignForm => ({
+      guardianId: text(body.guardianId),
+      scheme: text(body.scheme),
+      startDate: dateParts(body.startDate),
+    }),
+    check: (form) => {
       const startDate = parseDate(form.startDate, 'The start date');
       const problems = formProblems({
         guardianId: form.guardianId ? undefined : 'Select a guardian',
@@ -223,42 +201,29 @@ export function guardiansRoutes({ graphql }: JourneyDependencies): Router {
             ? 'Enter the date the guardian starts'
             : undefined,
       });
-      if (problems || !startDate.ok) {
-        return assignPage(res, await readAssignForm(req, res), form, errorSummary(problems!, ASSIGN_FIELDS));
-      }
-      const childId = String(req.params.id);
-      const outcome = shownOnTheForm(
-        await graphql.run(
-          sessionOf(res),
-          AssignGuardianDocument,
-          {
-            input: {
-              childId,
-              guardianId: form.guardianId,
-              scheme: form.scheme as GuardianScheme,
-              startDate: startDate.value!,
-            },
-          },
-          requestIdOf(req),
-        ),
-      );
-      if (!outcome.ok) {
-        return assignPage(
-          res,
-          await readAssignForm(req, res),
-          form,
-          refusalSummary(outcome.refusal, ASSIGN_FIELDS, ASSIGN_LABELS),
-        );
-      }
-      const { guardian, warnings } = outcome.data.assignGuardian;
-      afterwards(
-        req,
-        res,
-        [`${guardian.name} is now the guardian.`, ...warnings].join(' '),
-        `/children/${childId}/guardian`,
-      );
-    }),
-  );
+      if (problems || !startDate.ok) return problemsOn(problems!);
+      return toSend({
+        guardianId: form.guardianId,
+        scheme: form.scheme as GuardianScheme,
+        startDate: startDate.value!,
+      });
+    },
+    save: (input, found, req, res) =>
+      graphql.run(
+        sessionOf(res),
+        AssignGuardianDocument,
+        { input: { childId: found.childId, ...input } },
+        requestIdOf(req),
+      ),
+    words: (refusal) => inPlainWords(refusal, ASSIGN_LABELS),
+    done: (data, found) => {
+      const { guardian, warnings } = data.assignGuardian;
+      return {
+        redirect: `/children/${found.childId}/guardian`,
+        flash: [`${guardian.name} is now the guardian.`, ...warnings].join(' '),
+      };
+    },
+  });
 
   /** The child and the assignment the address names (NOT_FOUND when it is not the child's, or ended). */
   const assignmentOf = async (req: Request, res: Response) => {
@@ -281,17 +246,13 @@ export function guardiansRoutes({ graphql }: JourneyDependencies): Router {
     return { child, assignment, name: fullName(child) };
   };
 
-  const endPage = (
-    res: Response,
-    found: {
-      child: GuardianshipQuery['child'];
-      assignment: GuardianshipQuery['child']['guardianAssignments'][number];
-      name: string;
-    },
-    form: EndForm,
-    extra: object = {},
-  ) =>
-    res.render('guardians/end.njk', {
+  questionPage(router, {
+    path: '/children/:id/guardian/:assignmentId/end',
+    view: 'guardians/end.njk',
+    fields: END_FIELDS,
+    guard: (res) => requireAllowed(res, Permission.ASSIGN_GUARDIAN),
+    load: assignmentOf,
+    show: (found, form) => ({
       ...found,
       scheme: GUARDIAN_SCHEME[found.assignment.scheme],
       reasonItems: Object.entries(GUARDIAN_END_REASON).map(([value, label]) => ({
@@ -299,30 +260,10 @@ export function guardiansRoutes({ graphql }: JourneyDependencies): Router {
         text: label,
         checked: form.reason === value,
       })),
-      form,
-      ...extra,
-    });
-
-  router.get(
-    '/children/:id/guardian/:assignmentId/end',
-    requireSignIn,
-    page(async (req, res) => {
-      requireAllowed(res, Permission.ASSIGN_GUARDIAN);
-      endPage(res, await assignmentOf(req, res), {
-        endDate: partsOfDate(londonDate(new Date())),
-        reason: '',
-      });
     }),
-  );
-
-  router.post(
-    '/children/:id/guardian/:assignmentId/end',
-    requireSignIn,
-    page(async (req, res) => {
-      requireAllowed(res, Permission.ASSIGN_GUARDIAN);
-      const found = await assignmentOf(req, res);
-      const body = req.body as Record<string, unknown>;
-      const form: EndForm = { endDate: dateParts(body.endDate), reason: text(body.reason) };
+    blank: (): EndForm => ({ endDate: partsOfDate(londonDate(new Date())), reason: '' }),
+    read: (body): EndForm => ({ endDate: dateParts(body.endDate), reason: text(body.reason) }),
+    check: (form) => {
       const endDate = parseDate(form.endDate, 'The end date');
       const problems = formProblems({
         endDate: !endDate.ok
@@ -332,32 +273,22 @@ export function guardiansRoutes({ graphql }: JourneyDependencies): Router {
             : undefined,
         reason: form.reason ? undefined : 'Select why the assignment ends',
       });
-      if (problems || !endDate.ok) return endPage(res, found, form, errorSummary(problems!, END_FIELDS));
-      const outcome = shownOnTheForm(
-        await graphql.run(
-          sessionOf(res),
-          EndGuardianAssignmentDocument,
-          {
-            input: {
-              assignmentId: found.assignment.id,
-              endDate: endDate.value!,
-              reason: form.reason as GuardianEndReason,
-            },
-          },
-          requestIdOf(req),
-        ),
-      );
-      if (!outcome.ok) {
-        return endPage(res, found, form, refusalSummary(outcome.refusal, END_FIELDS, END_LABELS));
-      }
-      afterwards(
-        req,
-        res,
-        `${outcome.data.endGuardianAssignment.guardian.name}’s assignment has ended.`,
-        `/children/${found.child.id}/guardian`,
-      );
+      if (problems || !endDate.ok) return problemsOn(problems!);
+      return toSend({ endDate: endDate.value!, reason: form.reason as GuardianEndReason });
+    },
+    save: (input, found, req, res) =>
+      graphql.run(
+        sessionOf(res),
+        EndGuardianAssignmentDocument,
+        { input: { assignmentId: found.assignment.id, ...input } },
+        requestIdOf(req),
+      ),
+    words: (refusal) => inPlainWords(refusal, END_LABELS),
+    done: (data, found) => ({
+      redirect: `/children/${found.child.id}/guardian`,
+      flash: `${data.endGuardianAssignment.guardian.name}’s assignment has ended.`,
     }),
-  );
+  });
 
   router.get(
     '/children/:id/contacts',
@@ -382,53 +313,51 @@ export function guardiansRoutes({ graphql }: JourneyDependencies): Router {
     }),
   );
 
-  const contactPage = async (req: Request, res: Response, form: ContactForm, extra: object = {}) => {
-    const { child } = await graphql.read(
-      sessionOf(res),
-      ContactFormDocument,
-      { id: String(req.params.id) },
-      requestIdOf(req),
-    );
-    res.render('guardians/log-contact.njk', {
-      child,
-      name: fullName(child),
-      back: backFrom(form.from, child.id),
-      modeItems: Object.entries(CONTACT_MODE).map(([value, label]) => ({
-        value,
-        text: label,
-        checked: form.mode === value,
-      })),
-      form,
-      ...extra,
-    });
-  };
-
-  router.get(
-    '/children/:id/contacts/new',
-    requireSignIn,
-    page(async (req, res) => {
-      requireAllowed(res, Permission.RECORD_GUARDIAN_CONTACT);
-      await contactPage(req, res, {
-        contactedAt: partsOfInstant(),
-        mode: 'IN_PERSON',
-        summary: '',
-        from: text(req.query.from),
-      });
+  questionPage(router, {
+    path: '/children/:id/contacts/new',
+    view: 'guardians/log-contact.njk',
+    fields: CONTACT_FIELDS,
+    guard: (res) => requireAllowed(res, Permission.RECORD_GUARDIAN_CONTACT),
+    load: (req, res) => ({
+      childId: String(req.params.id),
+      child: lazily(
+        async () =>
+          (
+            await graphql.read(
+              sessionOf(res),
+              ContactFormDocument,
+              { id: String(req.params.id) },
+              requestIdOf(req),
+            )
+          ).child,
+      ),
     }),
-  );
-
-  router.post(
-    '/children/:id/contacts/new',
-    requireSignIn,
-    page(async (req, res) => {
-      requireAllowed(res, Permission.RECORD_GUARDIAN_CONTACT);
-      const body = req.body as Record<string, unknown>;
-      const form: ContactForm = {
-        contactedAt: dateTimeParts(body.contactedAt),
-        mode: text(body.mode),
-        summary: text(body.summary),
-        from: text(body.from),
+    show: async (found, form: ContactForm) => {
+      const child = await found.child();
+      return {
+        child,
+        name: fullName(child),
+        back: backFrom(form.from, child.id),
+        modeItems: Object.entries(CONTACT_MODE).map(([value, label]) => ({
+          value,
+          text: label,
+          checked: form.mode === value,
+        })),
       };
+    },
+    blank: (_found, req): ContactForm => ({
+      contactedAt: partsOfInstant(),
+      mode: 'IN_PERSON',
+      summary: '',
+      from: text(req.query.from),
+    }),
+    read: (body): ContactForm => ({
+      contactedAt: dateTimeParts(body.contactedAt),
+      mode: text(body.mode),
+      summary: text(body.summary),
+      from: text(body.from),
+    }),
+    check: (form) => {
       const contactedAt = parseDateTime(form.contactedAt, 'When you were in contact');
       const problems = formProblems({
         contactedAt: !contactedAt.ok
@@ -438,37 +367,26 @@ export function guardiansRoutes({ graphql }: JourneyDependencies): Router {
             : undefined,
         mode: form.mode ? undefined : 'Select how you were in contact',
       });
-      if (problems || !contactedAt.ok) {
-        return contactPage(req, res, form, errorSummary(problems!, CONTACT_FIELDS));
-      }
-      const childId = String(req.params.id);
-      const outcome = shownOnTheForm(
-        await graphql.run(
-          sessionOf(res),
-          RecordGuardianContactDocument,
-          {
-            input: {
-              childId,
-              contactedAt: contactedAt.value!,
-              mode: form.mode as ContactMode,
-              summary: textOrNull(form.summary),
-            },
-          },
-          requestIdOf(req),
-        ),
-      );
-      if (!outcome.ok) {
-        return contactPage(req, res, form, refusalSummary(outcome.refusal, CONTACT_FIELDS, CONTACT_LABELS));
-      }
-      const { child } = await graphql.read(
+      if (problems || !contactedAt.ok) return problemsOn(problems!);
+      return toSend({
+        contactedAt: contactedAt.value!,
+        mode: form.mode as ContactMode,
+        summary: textOrNull(form.summary),
+      });
+    },
+    save: (input, found, req, res) =>
+      graphql.run(
         sessionOf(res),
-        ContactFormDocument,
-        { id: childId },
+        RecordGuardianContactDocument,
+        { input: { childId: found.childId, ...input } },
         requestIdOf(req),
-      );
-      afterwards(req, res, `Contact with ${fullName(child)} logged.`, afterContact(form.from, childId));
+      ),
+    words: (refusal) => inPlainWords(refusal, CONTACT_LABELS),
+    done: async (_data, found, form) => ({
+      redirect: afterContact(form.from, found.childId),
+      flash: `Contact with ${fullName(await found.child())} logged.`,
     }),
-  );
+  });
 
   return router;
 }

@@ -2,42 +2,33 @@ import { Router } from 'express';
 import type { Request, Response } from 'express';
 import { isAllowed, Permission } from '@haven/platform';
 import {
+  FoundBy,
   GrabPackDocument,
   MissingEpisodeFormDocument,
   MissingKind,
   PoliceRiskLevel,
   RecordReturnDocument,
-  RecordReturnInput,
   RecordReturnInterviewDocument,
-  RecordReturnInterviewInput,
   ReportedMissingDocument,
   ReportMissingDocument,
   ReportMissingFormDocument,
   ReportMissingFormQuery,
 } from '../../graphql/generated';
 import { countryName } from '../../countries';
-import { Outcome, Refusal, RefusedError } from '../../graphql/web-graphql';
+import { RefusedError } from '../../graphql/web-graphql';
 import {
   DateTimeParts,
   dateTimeParts,
+  formProblems,
   inPlainWords,
   parseDateTime,
-  Parsed,
   partsOfInstant,
-  shownOnTheForm,
   text,
   textOrNull,
 } from '../../form-values';
-import { errorSummary, page, requestIdOf, requireSignIn, sessionOf } from '../../web-request';
+import { page, requestIdOf, requireSignIn, sessionOf } from '../../web-request';
+import { lazily, problemsOn, questionPage, toSend } from '../question-page';
 import type { JourneyDependencies } from '..';
-
-/** The date and time boxes' problems, as the API would name them, before anything is sent. */
-function formProblems(parsed: Record<string, Parsed<string | null>>): Refusal | null {
-  const fields = Object.entries(parsed).flatMap(([field, result]) =>
-    result.ok ? [] : [{ field, message: result.message }],
-  );
-  return fields.length ? { code: 'BAD_USER_INPUT', message: 'Check the form', fields } : null;
-}
 
 const fullName = (child: { givenName: string; familyName: string | null }) =>
   [child.givenName, child.familyName].filter(Boolean).join(' ');
@@ -120,55 +111,45 @@ export function missingRoutes({ graphql }: JourneyDependencies): Router {
       )
     ).child;
 
-  const reportPage = (
-    res: Response,
-    child: ReportMissingFormQuery['child'],
-    form: ReportForm,
-    extra: object = {},
-  ) =>
-    res.render('missing/report-missing.njk', {
-      child,
-      name: fullName(child),
-      openEpisode: child.missingEpisodes.find((episode) => episode.open),
-      form,
-      ...extra,
-    });
-
-  router.get(
-    '/children/:id/missing/new',
-    requireSignIn,
-    page(async (req, res) => {
-      const child = await readChild(req, res);
-      reportPage(res, child, {
-        kind: 'MISSING',
-        missingSince: partsOfInstant(),
-        lastSeenLocation: placementText(child.currentPlacement),
-        lastSeenWith: '',
-        circumstances: '',
-        traffickerContactFeared: false,
-        reportedToPoliceAt: { day: '', month: '', year: '', time: '' },
-        policeReference: '',
-        policeRiskLevel: '',
-      });
+  questionPage(router, {
+    path: '/children/:id/missing/new',
+    view: 'missing/report-missing.njk',
+    fields: REPORT_FIELDS,
+    load: (req, res) => ({
+      childId: String(req.params.id),
+      child: lazily(() => readChild(req, res)),
     }),
-  );
-
-  router.post(
-    '/children/:id/missing/new',
-    requireSignIn,
-    page(async (req, res) => {
-      const body = req.body as Record<string, unknown>;
-      const form: ReportForm = {
-        kind: text(body.kind),
-        missingSince: dateTimeParts(body.missingSince),
-        lastSeenLocation: text(body.lastSeenLocation),
-        lastSeenWith: text(body.lastSeenWith),
-        circumstances: text(body.circumstances),
-        traffickerContactFeared: body.traffickerContactFeared === 'yes',
-        reportedToPoliceAt: dateTimeParts(body.reportedToPoliceAt),
-        policeReference: text(body.policeReference),
-        policeRiskLevel: text(body.policeRiskLevel),
+    show: async (found) => {
+      const child = await found.child();
+      return {
+        child,
+        name: fullName(child),
+        openEpisode: child.missingEpisodes.find((episode) => episode.open),
       };
+    },
+    blank: async (found): Promise<ReportForm> => ({
+      kind: 'MISSING',
+      missingSince: partsOfInstant(),
+      lastSeenLocation: placementText((await found.child()).currentPlacement),
+      lastSeenWith: '',
+      circumstances: '',
+      traffickerContactFeared: false,
+      reportedToPoliceAt: { day: '', month: '', year: '', time: '' },
+      policeReference: '',
+      policeRiskLevel: '',
+    }),
+    read: (body): ReportForm => ({
+      kind: text(body.kind),
+      missingSince: dateTimeParts(body.missingSince),
+      lastSeenLocation: text(body.lastSeenLocation),
+      lastSeenWith: text(body.lastSeenWith),
+      circumstances: text(body.circumstances),
+      traffickerContactFeared: body.traffickerContactFeared === 'yes',
+      reportedToPoliceAt: dateTimeParts(body.reportedToPoliceAt),
+      policeReference: text(body.policeReference),
+      policeRiskLevel: text(body.policeRiskLevel),
+    }),
+    check: (form, found) => {
       const missingSince = parseDateTime(form.missingSince, 'When they were last seen');
       const reportedToPoliceAt = parseDateTime(form.reportedToPoliceAt, 'When it was reported to the police');
       const problems = formProblems({
@@ -179,42 +160,27 @@ export function missingRoutes({ graphql }: JourneyDependencies): Router {
             : missingSince,
         reportedToPoliceAt,
       });
-      if (problems || !missingSince.ok || !reportedToPoliceAt.ok) {
-        return reportPage(res, await readChild(req, res), form, errorSummary(problems!, REPORT_FIELDS));
-      }
-      const childId = String(req.params.id);
-      const outcome = shownOnTheForm(
-        await graphql.run(
-          sessionOf(res),
-          ReportMissingDocument,
-          {
-            input: {
-              childId,
-              kind: form.kind as MissingKind,
-              missingSince: missingSince.value!,
-              lastSeenLocation: form.lastSeenLocation || null,
-              lastSeenWith: form.lastSeenWith || null,
-              circumstances: form.circumstances || null,
-              traffickerContactFeared: form.traffickerContactFeared,
-              reportedToPoliceAt: reportedToPoliceAt.value,
-              policeReference: form.policeReference || null,
-              policeRiskLevel: (form.policeRiskLevel || null) as PoliceRiskLevel | null,
-            },
-          },
-          requestIdOf(req),
-        ),
-      );
-      if (!outcome.ok) {
-        return reportPage(
-          res,
-          await readChild(req, res),
-          form,
-          errorSummary(inPlainWords(outcome.refusal, LABELS), REPORT_FIELDS),
-        );
-      }
-      res.redirect(303, `/children/${childId}/missing/${outcome.data.reportMissing.id}/reported`);
+      if (problems || !missingSince.ok || !reportedToPoliceAt.ok) return problemsOn(problems!);
+      return toSend({
+        childId: found.childId,
+        kind: form.kind as MissingKind,
+        missingSince: missingSince.value!,
+        lastSeenLocation: form.lastSeenLocation || null,
+        lastSeenWith: form.lastSeenWith || null,
+        circumstances: form.circumstances || null,
+        traffickerContactFeared: form.traffickerContactFeared,
+        reportedToPoliceAt: reportedToPoliceAt.value,
+        policeReference: form.policeReference || null,
+        policeRiskLevel: (form.policeRiskLevel || null) as PoliceRiskLevel | null,
+      });
+    },
+    save: (input, _found, req, res) =>
+      graphql.run(sessionOf(res), ReportMissingDocument, { input }, requestIdOf(req)),
+    words: (refusal) => inPlainWords(refusal, LABELS),
+    done: (data, found) => ({
+      redirect: `/children/${found.childId}/missing/${data.reportMissing.id}/reported`,
     }),
-  );
+  });
 
   router.get(
     '/children/:id/missing/:episodeId/reported',
@@ -268,49 +234,13 @@ export function missingRoutes({ graphql }: JourneyDependencies): Router {
     return { child, episode, name: fullName(child) };
   };
 
-  /**
-   * A question page about an episode (the return, the return interview): the form, its own checks of
-   * the date and time boxes, then the mutation; any problem is shown on the form, success goes back to
-   * the case file.
-   */
-  const episodeStep = <F extends object>(step: {
-    path: string;
-    view: string;
-    fields: Record<string, string>;
-    blank: () => F;
-    read: (body: Record<string, unknown>) => F;
-    /** The input to save, or the boxes' problems. */
-    check: (form: F) => { input: Record<string, unknown> } | { problems: Refusal };
-    save: (req: Request, res: Response, input: Record<string, unknown>) => Promise<Outcome<unknown>>;
-  }) => {
-    const show = (res: Response, found: object, form: F, extra: object = {}) =>
-      res.render(step.view, { ...found, form, ...extra });
-    router.get(
-      `/children/:id/missing/:episodeId/${step.path}`,
-      requireSignIn,
-      page(async (req, res) => show(res, await episodeOf(req, res), step.blank())),
-    );
-    router.post(
-      `/children/:id/missing/:episodeId/${step.path}`,
-      requireSignIn,
-      page(async (req, res) => {
-        const found = await episodeOf(req, res);
-        const form = step.read(req.body as Record<string, unknown>);
-        const checked = step.check(form);
-        if ('problems' in checked) return show(res, found, form, errorSummary(checked.problems, step.fields));
-        const outcome = shownOnTheForm(await step.save(req, res, checked.input));
-        if (!outcome.ok) {
-          return show(res, found, form, errorSummary(inPlainWords(outcome.refusal, LABELS), step.fields));
-        }
-        res.redirect(303, `/children/${found.child.id}`);
-      }),
-    );
-  };
+  const episodeAddress = '/children/:id/missing/:episodeId';
 
-  episodeStep({
-    path: 'return',
+  questionPage(router, {
+    path: `${episodeAddress}/return`,
     view: 'missing/return.njk',
     fields: RETURN_FIELDS,
+    load: episodeOf,
     blank: () => ({ returnedAt: partsOfInstant(), whereFound: '', foundBy: '' }),
     read: (body) => ({
       returnedAt: dateTimeParts(body.returnedAt),
@@ -325,35 +255,31 @@ export function missingRoutes({ graphql }: JourneyDependencies): Router {
             ? { ok: false, message: 'Enter the date and time they came back' }
             : returnedAt,
       });
-      if (problems || !returnedAt.ok) return { problems: problems! };
-      return {
-        input: {
-          returnedAt: returnedAt.value!,
-          whereFound: textOrNull(form.whereFound),
-          foundBy: form.foundBy || null,
-        },
-      };
+      if (problems || !returnedAt.ok) return problemsOn(problems!);
+      return toSend({
+        returnedAt: returnedAt.value!,
+        whereFound: textOrNull(form.whereFound),
+        foundBy: (form.foundBy || null) as FoundBy | null,
+      });
     },
-    save: (req, res, input) =>
+    save: (input, found, req, res) =>
       graphql.run(
         sessionOf(res),
         RecordReturnDocument,
-        {
-          input: {
-            episodeId: String(req.params.episodeId),
-            ...(input as Omit<RecordReturnInput, 'episodeId'>),
-          },
-        },
+        { input: { episodeId: found.episode.id, ...input } },
         requestIdOf(req),
       ),
+    words: (refusal) => inPlainWords(refusal, LABELS),
+    done: (_data, found) => ({ redirect: `/children/${found.child.id}` }),
   });
 
   const blank = { day: '', month: '', year: '', time: '' };
 
-  episodeStep({
-    path: 'interview',
+  questionPage(router, {
+    path: `${episodeAddress}/interview`,
     view: 'missing/interview.njk',
     fields: INTERVIEW_FIELDS,
+    load: episodeOf,
     blank: () => ({ offeredAt: blank, completedAt: blank, outcome: '', conductedBy: '', findings: '' }),
     read: (body) => ({
       offeredAt: dateTimeParts(body.offeredAt),
@@ -375,29 +301,24 @@ export function missingRoutes({ graphql }: JourneyDependencies): Router {
             ? { ok: false, message: 'Enter the date and time the interview took place' }
             : completedAt,
       });
-      if (problems || !offeredAt.ok || !completedAt.ok) return { problems: problems! };
-      return {
-        input: {
-          offeredAt: offeredAt.value!,
-          completedAt: form.outcome === 'COMPLETED' ? completedAt.value : null,
-          declined: form.outcome === 'DECLINED',
-          conductedBy: textOrNull(form.conductedBy),
-          findings: textOrNull(form.findings),
-        },
-      };
+      if (problems || !offeredAt.ok || !completedAt.ok) return problemsOn(problems!);
+      return toSend({
+        offeredAt: offeredAt.value!,
+        completedAt: form.outcome === 'COMPLETED' ? completedAt.value : null,
+        declined: form.outcome === 'DECLINED',
+        conductedBy: textOrNull(form.conductedBy),
+        findings: textOrNull(form.findings),
+      });
     },
-    save: (req, res, input) =>
+    save: (input, found, req, res) =>
       graphql.run(
         sessionOf(res),
         RecordReturnInterviewDocument,
-        {
-          input: {
-            episodeId: String(req.params.episodeId),
-            ...(input as Omit<RecordReturnInterviewInput, 'episodeId'>),
-          },
-        },
+        { input: { episodeId: found.episode.id, ...input } },
         requestIdOf(req),
       ),
+    words: (refusal) => inPlainWords(refusal, LABELS),
+    done: (_data, found) => ({ redirect: `/children/${found.child.id}` }),
   });
 
   return router;

@@ -4,7 +4,6 @@ import { isAllowed, londonDate, Permission } from '@haven/platform';
 import {
   Agency,
   ChildNrmDocument,
-  ChildNrmQuery,
   NrmCompetentAuthority,
   NrmDecision,
   NrmStage,
@@ -12,23 +11,14 @@ import {
   RecordNrmReferralDocument,
 } from '../../graphql/generated';
 import { RefusedError } from '../../graphql/web-graphql';
-import {
-  DateParts,
-  dateParts,
-  inPlainWords,
-  parseDate,
-  partsOfDate,
-  shownOnTheForm,
-  text,
-} from '../../form-values';
+import { DateParts, dateParts, inPlainWords, parseDate, partsOfDate, text } from '../../form-values';
 import { formatDate } from '../../nunjucks-setup';
-import { errorSummary, page, requestIdOf, requireSignIn, sessionOf } from '../../web-request';
-import { redirectWithFlash, takeFlash } from '../alerts/flash';
+import { page, requestIdOf, requireSignIn, sessionOf } from '../../web-request';
+import { takeFlash } from '../alerts/flash';
+import { lazily, problemsOn, questionPage, toSend } from '../question-page';
 import { AGENCY, COMPETENT_AUTHORITY, LABELS, NRM_DECISION, NRM_STAGE } from '../children/labels';
 import type { JourneyDependencies } from '..';
 import { referralStanding } from './referral-standing';
-
-type Referral = ChildNrmQuery['child']['nrmReferrals'][number];
 
 const fullName = (child: { givenName: string; familyName: string | null }) =>
   [child.givenName, child.familyName].filter(Boolean).join(' ');
@@ -116,95 +106,63 @@ export function nrmRoutes({ graphql, config }: JourneyDependencies): Router {
     }),
   );
 
-  const referralPage = (
-    res: Response,
-    child: ChildNrmQuery['child'],
-    form: ReferralForm,
-    extra: object = {},
-  ) =>
-    res.render('nrm/referral.njk', {
-      child,
-      name: fullName(child),
-      form,
-      targetWorkingDays: config.nrm.reasonableGroundsTargetWorkingDays,
-      agencyItems: [
-        { value: '', text: 'Not recorded' },
-        ...Object.entries(AGENCY).map(([value, label]) => ({ value, text: label })),
-      ],
-      authorityItems: [
-        ...Object.entries(COMPETENT_AUTHORITY).map(([value, label]) => ({ value, text: label })),
-        { value: '', text: 'Not known yet' },
-      ],
-      ...extra,
-    });
-
-  router.get(
-    '/children/:id/nrm/new',
-    requireSignIn,
-    page(async (req, res) => {
-      mayRecord(res);
-      referralPage(res, await readChild(req, res), {
-        referredOn: partsOfDate(londonDate(new Date())),
-        firstResponder: 'CHILDRENS_SERVICES',
-        competentAuthority: 'SINGLE_COMPETENT_AUTHORITY',
-      });
-    }),
-  );
-
-  router.post(
-    '/children/:id/nrm/new',
-    requireSignIn,
-    page(async (req, res) => {
-      mayRecord(res);
-      const body = req.body as Record<string, unknown>;
-      const form: ReferralForm = {
-        referredOn: dateParts(body.referredOn),
-        firstResponder: text(body.firstResponder),
-        competentAuthority: text(body.competentAuthority),
+  questionPage(router, {
+    path: '/children/:id/nrm/new',
+    view: 'nrm/referral.njk',
+    fields: REFERRAL_FIELDS,
+    guard: mayRecord,
+    load: (req, res) => ({ childId: String(req.params.id), child: lazily(() => readChild(req, res)) }),
+    show: async (found) => {
+      const child = await found.child();
+      return {
+        child,
+        name: fullName(child),
+        targetWorkingDays: config.nrm.reasonableGroundsTargetWorkingDays,
+        agencyItems: [
+          { value: '', text: 'Not recorded' },
+          ...Object.entries(AGENCY).map(([value, label]) => ({ value, text: label })),
+        ],
+        authorityItems: [
+          ...Object.entries(COMPETENT_AUTHORITY).map(([value, label]) => ({ value, text: label })),
+          { value: '', text: 'Not known yet' },
+        ],
       };
+    },
+    blank: (): ReferralForm => ({
+      referredOn: partsOfDate(londonDate(new Date())),
+      firstResponder: 'CHILDRENS_SERVICES',
+      competentAuthority: 'SINGLE_COMPETENT_AUTHORITY',
+    }),
+    read: (body): ReferralForm => ({
+      referredOn: dateParts(body.referredOn),
+      firstResponder: text(body.firstResponder),
+      competentAuthority: text(body.competentAuthority),
+    }),
+    check: (form) => {
       const referredOn = parseDate(form.referredOn, 'The date of the referral');
       if (!referredOn.ok || referredOn.value === null) {
         const message = referredOn.ok ? 'Enter the date of the referral' : referredOn.message;
-        return referralPage(
-          res,
-          await readChild(req, res),
-          form,
-          errorSummary(badInput('referredOn', message), REFERRAL_FIELDS),
-        );
+        return problemsOn(badInput('referredOn', message));
       }
-      const childId = String(req.params.id);
-      const outcome = shownOnTheForm(
-        await graphql.run(
-          sessionOf(res),
-          RecordNrmReferralDocument,
-          {
-            input: {
-              childId,
-              referredOn: referredOn.value,
-              firstResponder: (form.firstResponder || null) as Agency | null,
-              competentAuthority: (form.competentAuthority || null) as NrmCompetentAuthority | null,
-            },
-          },
-          requestIdOf(req),
-        ),
-      );
-      if (!outcome.ok) {
-        return referralPage(
-          res,
-          await readChild(req, res),
-          form,
-          errorSummary(inPlainWords(outcome.refusal, NAMES), REFERRAL_FIELDS),
-        );
-      }
-      const dueBy = outcome.data.recordNrmReferral.reasonableGroundsDueBy;
-      redirectWithFlash(
-        req,
-        res,
-        `Referral recorded. The reasonable-grounds decision is due by ${formatDate(dueBy)}.`,
-        `/children/${childId}/nrm`,
-      );
+      return toSend({
+        referredOn: referredOn.value,
+        firstResponder: (form.firstResponder || null) as Agency | null,
+        competentAuthority: (form.competentAuthority || null) as NrmCompetentAuthority | null,
+      });
+    },
+    save: (input, found, req, res) =>
+      graphql.run(
+        sessionOf(res),
+        RecordNrmReferralDocument,
+        { input: { childId: found.childId, ...input } },
+        requestIdOf(req),
+      ),
+    words: (refusal) => inPlainWords(refusal, NAMES),
+    done: (data, found) => ({
+      redirect: `/children/${found.childId}/nrm`,
+      flash: `Referral recorded. The reasonable-grounds decision is due by ${formatDate(data.recordNrmReferral.reasonableGroundsDueBy)}.`,
     }),
-  );
+  });
 
   /** The child and the referral the address names (NOT_FOUND when it is not theirs). */
   const referralOf = async (req: Request, res: Response) => {
@@ -216,17 +174,16 @@ export function nrmRoutes({ graphql, config }: JourneyDependencies): Router {
     return { child, referral };
   };
 
-  const decisionPage = (
-    res: Response,
-    found: { child: ChildNrmQuery['child']; referral: Referral },
-    form: DecisionForm,
-    extra: object = {},
-  ) =>
-    res.render('nrm/decision.njk', {
+  questionPage(router, {
+    path: '/children/:id/nrm/:referralId/decision',
+    view: 'nrm/decision.njk',
+    fields: DECISION_FIELDS,
+    guard: mayRecord,
+    load: referralOf,
+    show: (found) => ({
       ...found,
       name: fullName(found.child),
       labels: LABELS,
-      form,
       stageItems: (Object.keys(NRM_STAGE) as NrmStage[]).map((stage) => ({
         value: stage,
         text: NRM_STAGE[stage],
@@ -238,38 +195,21 @@ export function nrmRoutes({ graphql, config }: JourneyDependencies): Router {
         },
       })),
       decisionItems: DECISIONS.map((decision) => ({ value: decision, text: NRM_DECISION[decision] })),
-      ...extra,
-    });
-
-  router.get(
-    '/children/:id/nrm/:referralId/decision',
-    requireSignIn,
-    page(async (req, res) => {
-      mayRecord(res);
-      const found = await referralOf(req, res);
-      decisionPage(res, found, {
-        stage:
-          found.referral.reasonableGrounds.decision === 'POSITIVE'
-            ? 'CONCLUSIVE_GROUNDS'
-            : 'REASONABLE_GROUNDS',
-        decision: '',
-        decidedOn: partsOfDate(londonDate(new Date())),
-      });
     }),
-  );
-
-  router.post(
-    '/children/:id/nrm/:referralId/decision',
-    requireSignIn,
-    page(async (req, res) => {
-      mayRecord(res);
-      const found = await referralOf(req, res);
-      const body = req.body as Record<string, unknown>;
-      const form: DecisionForm = {
-        stage: text(body.stage),
-        decision: text(body.decision),
-        decidedOn: dateParts(body.decidedOn),
-      };
+    blank: (found): DecisionForm => ({
+      stage:
+        found.referral.reasonableGrounds.decision === 'POSITIVE'
+          ? 'CONCLUSIVE_GROUNDS'
+          : 'REASONABLE_GROUNDS',
+      decision: '',
+      decidedOn: partsOfDate(londonDate(new Date())),
+    }),
+    read: (body): DecisionForm => ({
+      stage: text(body.stage),
+      decision: text(body.decision),
+      decidedOn: dateParts(body.decidedOn),
+    }),
+    check: (form) => {
       const decidedOn = parseDate(form.decidedOn, 'The date of the decision');
       const problems = [
         form.stage ? null : { field: 'stage', message: 'Select which decision it is' },
@@ -281,48 +221,30 @@ export function nrmRoutes({ graphql, config }: JourneyDependencies): Router {
             : null,
       ].filter((problem) => problem !== null);
       if (problems.length > 0 || !decidedOn.ok || decidedOn.value === null) {
-        return decisionPage(
-          res,
-          found,
-          form,
-          errorSummary(
-            { code: 'BAD_USER_INPUT', message: 'Check the form', fields: problems },
-            DECISION_FIELDS,
-          ),
-        );
+        return problemsOn({ code: 'BAD_USER_INPUT', message: 'Check the form', fields: problems });
       }
-      const outcome = shownOnTheForm(
-        await graphql.run(
-          sessionOf(res),
-          RecordNrmDecisionDocument,
-          {
-            input: {
-              referralId: found.referral.id,
-              stage: form.stage as NrmStage,
-              decision: form.decision as NrmDecision,
-              decidedOn: decidedOn.value,
-            },
-          },
-          requestIdOf(req),
-        ),
-      );
-      if (!outcome.ok) {
-        return decisionPage(
-          res,
-          found,
-          form,
-          errorSummary(inPlainWords(outcome.refusal, NAMES), DECISION_FIELDS),
-        );
-      }
-      const flagged = outcome.data.recordNrmDecision.flags.length > 0 ? ' It is flagged for review.' : '';
-      redirectWithFlash(
-        req,
-        res,
-        `${NRM_STAGE[form.stage as NrmStage]} decision recorded.${flagged}`,
-        `/children/${found.child.id}/nrm`,
-      );
-    }),
-  );
+      return toSend({
+        stage: form.stage as NrmStage,
+        decision: form.decision as NrmDecision,
+        decidedOn: decidedOn.value,
+      });
+    },
+    save: (input, found, req, res) =>
+      graphql.run(
+        sessionOf(res),
+        RecordNrmDecisionDocument,
+        { input: { referralId: found.referral.id, ...input } },
+        requestIdOf(req),
+      ),
+    words: (refusal) => inPlainWords(refusal, NAMES),
+    done: (data, found, form) => {
+      const flagged = data.recordNrmDecision.flags.length > 0 ? ' It is flagged for review.' : '';
+      return {
+        redirect: `/children/${found.child.id}/nrm`,
+        flash: `${NRM_STAGE[form.stage as NrmStage]} decision recorded.${flagged}`,
+      };
+    },
+  });
 
   return router;
 }

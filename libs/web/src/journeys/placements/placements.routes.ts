@@ -14,10 +14,10 @@ import { Refusal, RefusedError } from '../../graphql/web-graphql';
 import {
   DateTimeParts,
   dateTimeParts,
+  formProblems,
   inPlainWords,
   list,
   parseDateTime,
-  Parsed,
   partsOfInstant,
   shownOnTheForm,
   text,
@@ -26,6 +26,7 @@ import {
 import { formatDateTime } from '../../nunjucks-setup';
 import { errorSummary, page, requestIdOf, requireSignIn, sessionOf } from '../../web-request';
 import { flash, takeFlash } from '../alerts/flash';
+import { problemsOn, questionPage, toSend } from '../question-page';
 import { LABELS, PLACEMENT_END_REASON, PLACEMENT_TYPE, UNSAFE_PLACEMENT_REASON } from '../children/labels';
 import type { JourneyDependencies } from '..';
 
@@ -78,13 +79,6 @@ function inTheseWords(refusal: Refusal): Refusal {
     message: words(plain.message),
     fields: plain.fields.map((field) => ({ ...field, message: words(field.message) })),
   };
-}
-
-function formProblems(checks: Record<string, Parsed<unknown>>): Refusal | null {
-  const fields = Object.entries(checks).flatMap(([field, result]) =>
-    result.ok ? [] : [{ field, message: result.message }],
-  );
-  return fields.length ? { code: 'BAD_USER_INPUT', message: 'Check the form', fields } : null;
 }
 
 /**
@@ -278,37 +272,20 @@ export function placementsRoutes({ graphql }: JourneyDependencies): Router {
     return { child, placement, name: fullName(child) };
   };
 
-  const endPage = (
-    res: Response,
-    found: Awaited<ReturnType<typeof readPlacement>>,
-    form: { endedAt: DateTimeParts; reason: string },
-    extra: object = {},
-  ) =>
-    res.render('placements/end.njk', {
+  questionPage(router, {
+    path: '/children/:id/placements/:placementId/end',
+    view: 'placements/end.njk',
+    fields: FIELDS,
+    guard: recorderOnly,
+    load: readPlacement,
+    show: (found) => ({
       ...found,
       labels: LABELS,
       reasonItems: Object.entries(PLACEMENT_END_REASON).map(([value, label]) => ({ value, text: label })),
-      form,
-      ...extra,
-    });
-
-  router.get(
-    '/children/:id/placements/:placementId/end',
-    requireSignIn,
-    page(async (req, res) => {
-      recorderOnly(res);
-      endPage(res, await readPlacement(req, res), { endedAt: partsOfInstant(), reason: '' });
     }),
-  );
-
-  router.post(
-    '/children/:id/placements/:placementId/end',
-    requireSignIn,
-    page(async (req, res) => {
-      recorderOnly(res);
-      const found = await readPlacement(req, res);
-      const body = req.body as Record<string, unknown>;
-      const form = { endedAt: dateTimeParts(body.endedAt), reason: text(body.reason) };
+    blank: () => ({ endedAt: partsOfInstant(), reason: '' }),
+    read: (body) => ({ endedAt: dateTimeParts(body.endedAt), reason: text(body.reason) }),
+    check: (form) => {
       const endedAt = parseDateTime(form.endedAt, 'When the placement ended');
       const problems = formProblems({
         endedAt:
@@ -319,30 +296,22 @@ export function placementsRoutes({ graphql }: JourneyDependencies): Router {
           ? { ok: true, value: form.reason }
           : { ok: false, message: 'Select why the placement ended' },
       });
-      if (problems || !endedAt.ok || endedAt.value === null) {
-        return endPage(res, found, form, errorSummary(problems!, FIELDS));
-      }
-      const outcome = shownOnTheForm(
-        await graphql.run(
-          sessionOf(res),
-          EndPlacementDocument,
-          {
-            input: {
-              placementId: found.placement.id,
-              endedAt: endedAt.value,
-              reason: form.reason as PlacementEndReason,
-            },
-          },
-          requestIdOf(req),
-        ),
-      );
-      if (!outcome.ok) {
-        return endPage(res, found, form, errorSummary(inTheseWords(outcome.refusal), FIELDS));
-      }
-      flash(req, 'Placement ended.');
-      res.redirect(303, `/children/${found.child.id}/placements`);
+      if (problems || !endedAt.ok || endedAt.value === null) return problemsOn(problems!);
+      return toSend({ endedAt: endedAt.value, reason: form.reason as PlacementEndReason });
+    },
+    save: (input, found, req, res) =>
+      graphql.run(
+        sessionOf(res),
+        EndPlacementDocument,
+        { input: { placementId: found.placement.id, ...input } },
+        requestIdOf(req),
+      ),
+    words: inTheseWords,
+    done: (_data, found) => ({
+      redirect: `/children/${found.child.id}/placements`,
+      flash: 'Placement ended.',
     }),
-  );
+  });
 
   return router;
 }

@@ -1,6 +1,6 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { BrowserSession } from '@haven/platform';
-import { Refusal, RefusedError } from './graphql/web-graphql';
+import { Refusal, RefusedError, WebCaller } from './graphql/web-graphql';
 
 /** The signed-in practitioner's session, set by `requireSignIn` for every page behind it. */
 export function sessionOf(res: Response): BrowserSession {
@@ -13,6 +13,11 @@ export function sessionOf(res: Response): BrowserSession {
 export function requestIdOf(req: Request): string | undefined {
   const id = (req as Request & { id?: unknown }).id;
   return typeof id === 'string' ? id : undefined;
+}
+
+/** The signed-in practitioner a page's operations run as, with the request they belong to. */
+export function callerOf(req: Request, res: Response): WebCaller {
+  return { session: sessionOf(res), requestId: requestIdOf(req) };
 }
 
 /** An async route handler whose failures reach the error handler (Express 5 does this itself; said once here). */

@@ -13,6 +13,12 @@ export interface Refusal {
   fields: { field: string; message: string }[];
 }
 
+/** Who runs an operation: the signed-in practitioner's session, and the request its log line names. */
+export interface WebCaller {
+  session: BrowserSession;
+  requestId?: string;
+}
+
 export type Outcome<TData> = { ok: true; data: TData } | { ok: false; refusal: Refusal };
 
 /** A refusal a page does not handle itself: the error handler answers it (sign in, 404, 403...). */
@@ -40,10 +46,9 @@ export class WebGraphQL {
 
   /** The operation's data, or the refusal (BAD_USER_INPUT, CONFLICT...) for the page to show. */
   async run<TData, TVariables extends Record<string, unknown>>(
-    session: BrowserSession,
+    { session, requestId }: WebCaller,
     document: TypedDocumentNode<TData, TVariables>,
     variables: TVariables,
-    requestId?: string,
   ): Promise<Outcome<TData>> {
     const haven = this.contexts.forSession(session, requestId);
     try {
@@ -76,12 +81,11 @@ export class WebGraphQL {
 
   /** The operation's data; any refusal is thrown for the error handler (pages that only read). */
   async read<TData, TVariables extends Record<string, unknown>>(
-    session: BrowserSession,
+    caller: WebCaller,
     document: TypedDocumentNode<TData, TVariables>,
     variables: TVariables,
-    requestId?: string,
   ): Promise<TData> {
-    const outcome = await this.run(session, document, variables, requestId);
+    const outcome = await this.run(caller, document, variables);
     if (!outcome.ok) throw new RefusedError(outcome.refusal);
     return outcome.data;
   }

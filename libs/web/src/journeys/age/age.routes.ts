@@ -27,18 +27,16 @@ import {
   textOrNull,
 } from '../../form-values';
 import { formatDate } from '../../nunjucks-setup';
-import { page, requestIdOf, requireSignIn, sessionOf } from '../../web-request';
+import { callerOf, page, requireSignIn, sessionOf } from '../../web-request';
 import { takeFlash } from '../alerts/flash';
 import { lazily, problemsOn, questionPage, toSend } from '../question-page';
 import { AGE_OUTCOME, AGENCY, LABELS, SAFEGUARDS } from '../children/labels';
 import type { JourneyDependencies } from '..';
+import { fullName } from '../names';
 
 type Child = AgeDisputeQuery['child'];
 type Assessment = Child['ageAssessments'][number];
 type Safeguard = keyof typeof SAFEGUARDS;
-
-const fullName = (child: { givenName: string; familyName: string | null }) =>
-  [child.givenName, child.familyName].filter(Boolean).join(' ');
 
 const UNRESOLVED = ['RAISED', 'IN_PROGRESS', 'CHALLENGED'];
 
@@ -177,8 +175,7 @@ export function ageRoutes({ graphql }: JourneyDependencies): Router {
   };
 
   const readChild = async (req: Request, res: Response): Promise<Child> =>
-    (await graphql.read(sessionOf(res), AgeDisputeDocument, { id: String(req.params.id) }, requestIdOf(req)))
-      .child;
+    (await graphql.read(callerOf(req, res), AgeDisputeDocument, { id: String(req.params.id) })).child;
 
   /** The child and the assessment the address names (NOT_FOUND when it is not theirs). */
   const readAssessment = async (req: Request, res: Response) => {
@@ -245,12 +242,9 @@ export function ageRoutes({ graphql }: JourneyDependencies): Router {
       });
     },
     save: (input, _found, req, res) =>
-      graphql.run(
-        sessionOf(res),
-        RaiseAgeDisputeDocument,
-        { input: { childId: String(req.params.id), ...input } },
-        requestIdOf(req),
-      ),
+      graphql.run(callerOf(req, res), RaiseAgeDisputeDocument, {
+        input: { childId: String(req.params.id), ...input },
+      }),
     done: (data, _found, _form, req) =>
       assessmentStep.saved(
         req,
@@ -315,12 +309,9 @@ export function ageRoutes({ graphql }: JourneyDependencies): Router {
       return toSend({ startedOn: startedOn.value });
     },
     save: (input, found, req, res) =>
-      graphql.run(
-        sessionOf(res),
-        StartAgeAssessmentDocument,
-        { input: { assessmentId: found.assessment.id, ...input } },
-        requestIdOf(req),
-      ),
+      graphql.run(callerOf(req, res), StartAgeAssessmentDocument, {
+        input: { assessmentId: found.assessment.id, ...input },
+      }),
     done: (data, _found, _form, req) =>
       assessmentStep.saved(req, data.startAgeAssessment.id, 'Assessment started.'),
   });
@@ -394,12 +385,9 @@ export function ageRoutes({ graphql }: JourneyDependencies): Router {
       });
     },
     save: (input, found, req, res) =>
-      graphql.run(
-        sessionOf(res),
-        RecordAgeAssessmentOutcomeDocument,
-        { input: { assessmentId: found.assessment.id, ...input } },
-        requestIdOf(req),
-      ),
+      graphql.run(callerOf(req, res), RecordAgeAssessmentOutcomeDocument, {
+        input: { assessmentId: found.assessment.id, ...input },
+      }),
     done: (data, _found, _form, req) =>
       assessmentStep.saved(req, data.recordAgeAssessmentOutcome.id, 'Outcome recorded.'),
   });
@@ -423,12 +411,9 @@ export function ageRoutes({ graphql }: JourneyDependencies): Router {
       return toSend({ challengedOn: challengedOn.value, notes: textOrNull(form.notes) });
     },
     save: (input, found, req, res) =>
-      graphql.run(
-        sessionOf(res),
-        ChallengeAgeAssessmentDocument,
-        { input: { assessmentId: found.assessment.id, ...input } },
-        requestIdOf(req),
-      ),
+      graphql.run(callerOf(req, res), ChallengeAgeAssessmentDocument, {
+        input: { assessmentId: found.assessment.id, ...input },
+      }),
     done: (data, _found, _form, req) =>
       assessmentStep.saved(
         req,
@@ -488,12 +473,9 @@ export function ageRoutes({ graphql }: JourneyDependencies): Router {
       });
     },
     save: (input, found, req, res) =>
-      graphql.run(
-        sessionOf(res),
-        FinaliseAgeAssessmentDocument,
-        { input: { assessmentId: found.assessment.id, ...input } },
-        requestIdOf(req),
-      ),
+      graphql.run(callerOf(req, res), FinaliseAgeAssessmentDocument, {
+        input: { assessmentId: found.assessment.id, ...input },
+      }),
     done: (data, _found, _form, req) =>
       assessmentStep.saved(req, data.finaliseAgeAssessment.id, 'The outcome is final.'),
   });

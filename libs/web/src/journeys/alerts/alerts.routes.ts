@@ -11,7 +11,7 @@ import {
   ResolveAlertDocument,
 } from '../../graphql/generated';
 import { Refusal, RefusedError } from '../../graphql/web-graphql';
-import { errorSummary, page, requestIdOf, requireSignIn, sessionOf } from '../../web-request';
+import { callerOf, errorSummary, page, requestIdOf, requireSignIn, sessionOf } from '../../web-request';
 import type { JourneyDependencies } from '..';
 import {
   alertActions,
@@ -90,12 +90,11 @@ export function alertsRoutes({ graphql }: JourneyDependencies): Router {
     if (query.status) filter.status = query.status;
     if (query.severity) filter.severity = query.severity;
     if (query.kind) filter.kind = query.kind;
-    const { alerts } = await graphql.read(
-      session,
-      AlertsDocument,
-      { filter, after: query.after, first: PAGE_SIZE },
-      requestIdOf(req),
-    );
+    const { alerts } = await graphql.read({ session, requestId: requestIdOf(req) }, AlertsDocument, {
+      filter,
+      after: query.after,
+      first: PAGE_SIZE,
+    });
     const previousTrail = query.trail.slice(0, -1);
     res.status(problem ? 400 : 200).render('alerts/alerts.njk', {
       query,
@@ -179,12 +178,9 @@ export function alertsRoutes({ graphql }: JourneyDependencies): Router {
     requireSignIn,
     page(async (req, res) => {
       const note = formField(req, 'note').trim() === '' ? undefined : formField(req, 'note');
-      const outcome = await graphql.run(
-        sessionOf(res),
-        AcknowledgeAlertDocument,
-        { input: { alertId: String(req.params.id), note } },
-        requestIdOf(req),
-      );
+      const outcome = await graphql.run(callerOf(req, res), AcknowledgeAlertDocument, {
+        input: { alertId: String(req.params.id), note },
+      });
       await answer(
         req,
         res,
@@ -200,12 +196,9 @@ export function alertsRoutes({ graphql }: JourneyDependencies): Router {
     requireSignIn,
     page(async (req, res) => {
       const note = formField(req, 'note');
-      const outcome = await graphql.run(
-        sessionOf(res),
-        ResolveAlertDocument,
-        { input: { alertId: String(req.params.id), note } },
-        requestIdOf(req),
-      );
+      const outcome = await graphql.run(callerOf(req, res), ResolveAlertDocument, {
+        input: { alertId: String(req.params.id), note },
+      });
       await answer(req, res, outcome, `resolve-note-${String(req.params.id)}`, 'The alert is resolved');
     }),
   );

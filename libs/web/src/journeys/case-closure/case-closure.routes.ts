@@ -18,10 +18,11 @@ import {
   shownOnTheForm,
   text,
 } from '../../form-values';
-import { errorSummary, page, requestIdOf, requireSignIn, sessionOf } from '../../web-request';
+import { callerOf, errorSummary, page, requireSignIn, sessionOf } from '../../web-request';
 import type { JourneyDependencies } from '..';
 import { flash } from '../alerts/flash';
 import { CLOSURE_REASON } from '../children/labels';
+import { fullName } from '../names';
 
 /** What the closing form holds: the reason, and the date as its three boxes. */
 interface CloseForm {
@@ -41,9 +42,6 @@ const REASON_HINTS: Partial<Record<CaseClosureReason, string>> = {
 };
 
 const REASONS = Object.keys(CLOSURE_REASON) as CaseClosureReason[];
-
-const fullName = (child: { givenName: string; familyName: string | null }) =>
-  [child.givenName, child.familyName].filter(Boolean).join(' ');
 
 /** The API's refusal with its reason codes in the form's words ("...closed as “Turned 18, leaving care”"). */
 function inFormWords(refusal: Refusal): Refusal {
@@ -83,14 +81,7 @@ export function caseClosureRoutes({ graphql }: JourneyDependencies): Router {
   };
 
   const readChild = async (req: Request, res: Response) =>
-    (
-      await graphql.read(
-        sessionOf(res),
-        CaseClosureFormDocument,
-        { id: String(req.params.id) },
-        requestIdOf(req),
-      )
-    ).child;
+    (await graphql.read(callerOf(req, res), CaseClosureFormDocument, { id: String(req.params.id) })).child;
 
   const closePage = (
     res: Response,
@@ -175,12 +166,9 @@ export function caseClosureRoutes({ graphql }: JourneyDependencies): Router {
       )
         return res.redirect(303, `/children/${id}/close`);
       const outcome = shownOnTheForm(
-        await graphql.run(
-          sessionOf(res),
-          CloseCaseDocument,
-          { input: { childId: id, reason, closedOn, expectedVersion } },
-          requestIdOf(req),
-        ),
+        await graphql.run(callerOf(req, res), CloseCaseDocument, {
+          input: { childId: id, reason, closedOn, expectedVersion },
+        }),
       );
       if (!outcome.ok) {
         // the form again, read afresh (a stale version is then current), with the API's reason
@@ -226,12 +214,9 @@ export function caseClosureRoutes({ graphql }: JourneyDependencies): Router {
       const expectedVersion = Number((req.body as Record<string, unknown>).expectedVersion);
       if (!Number.isInteger(expectedVersion)) return res.redirect(303, `/children/${id}/reopen`);
       const outcome = shownOnTheForm(
-        await graphql.run(
-          sessionOf(res),
-          ReopenCaseDocument,
-          { input: { childId: id, expectedVersion } },
-          requestIdOf(req),
-        ),
+        await graphql.run(callerOf(req, res), ReopenCaseDocument, {
+          input: { childId: id, expectedVersion },
+        }),
       );
       if (!outcome.ok) {
         const child = await readChild(req, res);

@@ -3,7 +3,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { isAllowed, londonDate, Permission } from '@haven/platform';
 import { CaseFileDocument, ChildAuditTrailDocument, FindChildrenDocument } from '../../graphql/generated';
 import { RefusedError } from '../../graphql/web-graphql';
-import { errorSummary, page, requestIdOf, requireSignIn, sessionOf } from '../../web-request';
+import { callerOf, errorSummary, page, requireSignIn, sessionOf } from '../../web-request';
 import type { JourneyDependencies } from '..';
 import { takeFlash } from '../alerts/flash';
 import { auditEntriesOf } from './audit-trail-view';
@@ -54,18 +54,13 @@ export function childrenRoutes({ graphql }: JourneyDependencies): Router {
         res.status(400).render('children/children.njk', { ...locals, errors, errorList });
         return;
       }
-      const outcome = await graphql.run(
-        sessionOf(res),
-        FindChildrenDocument,
-        {
-          filter: search.filter,
-          first: CHILDREN_PAGE_SIZE,
-          after: cursor.after,
-          // a guardian sees only their own children: the people filters are for authority staff
-          withPeople: staff,
-        },
-        requestIdOf(req),
-      );
+      const outcome = await graphql.run(callerOf(req, res), FindChildrenDocument, {
+        filter: search.filter,
+        first: CHILDREN_PAGE_SIZE,
+        after: cursor.after,
+        // a guardian sees only their own children: the people filters are for authority staff
+        withPeople: staff,
+      });
       if (!outcome.ok) {
         if (outcome.refusal.code !== 'BAD_USER_INPUT') throw new RefusedError(outcome.refusal);
         res.status(400).render('children/children.njk', {
@@ -116,19 +111,14 @@ export function childrenRoutes({ graphql }: JourneyDependencies): Router {
     page(async (req, res) => {
       const id = String(req.params.id);
       const withAuditTrail = allowed(res, Permission.READ_AUDIT_TRAIL);
-      const { child, auditTrail } = await graphql.read(
-        sessionOf(res),
-        CaseFileDocument,
-        {
-          id,
-          withImmigration: allowed(res, Permission.READ_IMMIGRATION_DETAILS),
-          withPlacementAddress: allowed(res, Permission.READ_PLACEMENT_ADDRESS),
-          withInterviewFindings: allowed(res, Permission.READ_RETURN_INTERVIEW_FINDINGS),
-          withAuditTrail,
-          auditTrailSize: AUDIT_TRAIL_PAGE_SIZE,
-        },
-        requestIdOf(req),
-      );
+      const { child, auditTrail } = await graphql.read(callerOf(req, res), CaseFileDocument, {
+        id,
+        withImmigration: allowed(res, Permission.READ_IMMIGRATION_DETAILS),
+        withPlacementAddress: allowed(res, Permission.READ_PLACEMENT_ADDRESS),
+        withInterviewFindings: allowed(res, Permission.READ_RETURN_INTERVIEW_FINDINGS),
+        withAuditTrail,
+        auditTrailSize: AUDIT_TRAIL_PAGE_SIZE,
+      });
       const latestAssessment = child.ageAssessments[0];
       res.render('children/case-file.njk', {
         child,
@@ -182,12 +172,11 @@ export function childrenRoutes({ graphql }: JourneyDependencies): Router {
     page(async (req, res) => {
       const id = String(req.params.id);
       const cursor = cursorPageOf(req.query);
-      const { child, auditTrail } = await graphql.read(
-        sessionOf(res),
-        ChildAuditTrailDocument,
-        { childId: id, first: AUDIT_TRAIL_PAGE_SIZE, after: cursor.after },
-        requestIdOf(req),
-      );
+      const { child, auditTrail } = await graphql.read(callerOf(req, res), ChildAuditTrailDocument, {
+        childId: id,
+        first: AUDIT_TRAIL_PAGE_SIZE,
+        after: cursor.after,
+      });
       const number = pageNumber(cursor);
       res.render('children/audit-trail.njk', {
         child,

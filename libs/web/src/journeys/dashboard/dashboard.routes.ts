@@ -6,7 +6,7 @@ import { DashboardAuthoritiesDocument, DashboardDocument } from '../../graphql/g
 import type { DashboardQuery } from '../../graphql/generated';
 import { Refusal, RefusedError } from '../../graphql/web-graphql';
 import { DateParts, list, parseDate, partsOfDate, text } from '../../form-values';
-import { errorSummary, page, requestIdOf, requireSignIn, sessionOf } from '../../web-request';
+import { callerOf, errorSummary, page, requireSignIn } from '../../web-request';
 import type { JourneyDependencies } from '..';
 import { csvRows, dashboardParts, dashboardTable } from './dashboard-view';
 
@@ -103,10 +103,9 @@ export function dashboardRoutes({ graphql }: JourneyDependencies): Router {
 
   /** The figures asked for, or the page's refusal to show (any other refusal is the error handler's). */
   const figures = async (req: Request, res: Response) => {
-    const session = sessionOf(res);
-    const requestId = requestIdOf(req);
+    const caller = callerOf(req, res);
     const { form, input, problems } = readForm(req.query);
-    const { dashboardAuthorities } = await graphql.read(session, DashboardAuthoritiesDocument, {}, requestId);
+    const { dashboardAuthorities } = await graphql.read(caller, DashboardAuthoritiesDocument, {});
     const locals = {
       form,
       authorityItems: dashboardAuthorities.map((authority) => ({
@@ -122,7 +121,7 @@ export function dashboardRoutes({ graphql }: JourneyDependencies): Router {
         errorList: problems.map(({ id, text: message }) => ({ text: message, href: `#${id}` })),
       };
     }
-    const outcome = await graphql.run(session, DashboardDocument, { input }, requestId);
+    const outcome = await graphql.run(caller, DashboardDocument, { input });
     if (!outcome.ok) {
       if (outcome.refusal.code !== 'BAD_USER_INPUT') throw new RefusedError(outcome.refusal);
       return {

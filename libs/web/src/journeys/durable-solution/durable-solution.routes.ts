@@ -19,17 +19,15 @@ import {
   text,
   textOrNull,
 } from '../../form-values';
-import { errorSummary, page, requestIdOf, requireSignIn, sessionOf } from '../../web-request';
+import { callerOf, errorSummary, page, requireSignIn, sessionOf } from '../../web-request';
 import { takeFlash } from '../alerts/flash';
 import { lazily, problemsOn, questionPage, toSend } from '../question-page';
 import { DURABLE_SOLUTION, DURABLE_SOLUTION_STATUS, LABELS } from '../children/labels';
 import type { JourneyDependencies } from '..';
+import { fullName } from '../names';
 
 type Child = ChildDurableSolutionsQuery['child'];
 type Solution = Child['durableSolutions'][number];
-
-const fullName = (child: { givenName: string; familyName: string | null }) =>
-  [child.givenName, child.familyName].filter(Boolean).join(' ');
 
 /** The plan: the latest record of each option considered, newest first (the history keeps the rest). */
 export function planOf(records: Solution[]): Solution[] {
@@ -112,14 +110,8 @@ export function durableSolutionRoutes({ graphql }: JourneyDependencies): Router 
 
   const may = (res: Response) => isAllowed(sessionOf(res).identity.role, Permission.RECORD_DURABLE_SOLUTION);
   const readChild = async (req: Request, res: Response) =>
-    (
-      await graphql.read(
-        sessionOf(res),
-        ChildDurableSolutionsDocument,
-        { id: String(req.params.id) },
-        requestIdOf(req),
-      )
-    ).child;
+    (await graphql.read(callerOf(req, res), ChildDurableSolutionsDocument, { id: String(req.params.id) }))
+      .child;
 
   router.get(
     '/children/:id/durable-solution',
@@ -203,12 +195,9 @@ export function durableSolutionRoutes({ graphql }: JourneyDependencies): Router 
       });
     },
     save: (input, found, req, res) =>
-      graphql.run(
-        sessionOf(res),
-        RecordDurableSolutionDocument,
-        { input: { childId: found.childId, ...input } },
-        requestIdOf(req),
-      ),
+      graphql.run(callerOf(req, res), RecordDurableSolutionDocument, {
+        input: { childId: found.childId, ...input },
+      }),
     refused: problemsOf,
     done: (_data, found, form) => {
       const option = DURABLE_SOLUTION[form.option as DurableSolutionOption];

@@ -27,14 +27,12 @@ import {
   RecordGuardianContactDocument,
 } from '../../graphql/generated';
 import { Refusal, RefusedError } from '../../graphql/web-graphql';
-import { page, requestIdOf, requireSignIn, sessionOf } from '../../web-request';
+import { callerOf, page, requireSignIn, sessionOf } from '../../web-request';
 import type { JourneyDependencies } from '..';
 import { takeFlash } from '../alerts/flash';
 import { lazily, problemsOn, questionPage, toSend } from '../question-page';
 import { CONTACT_MODE, GUARDIAN_END_REASON, GUARDIAN_SCHEME } from '../children/labels';
-
-const fullName = (child: { givenName: string; familyName: string | null }) =>
-  [child.givenName, child.familyName].filter(Boolean).join(' ');
+import { fullName } from '../names';
 
 /** Whether the signed-in role may (permission.ts); what it may not do is neither offered nor run. */
 function allowed(res: Response, permission: Permission): boolean {
@@ -124,12 +122,9 @@ export function guardiansRoutes({ graphql }: JourneyDependencies): Router {
     '/children/:id/guardian',
     requireSignIn,
     page(async (req, res) => {
-      const { child } = await graphql.read(
-        sessionOf(res),
-        GuardianshipDocument,
-        { id: String(req.params.id) },
-        requestIdOf(req),
-      );
+      const { child } = await graphql.read(callerOf(req, res), GuardianshipDocument, {
+        id: String(req.params.id),
+      });
       res.render('guardians/guardianship.njk', {
         child,
         name: fullName(child),
@@ -148,7 +143,7 @@ export function guardiansRoutes({ graphql }: JourneyDependencies): Router {
   );
 
   const readAssignForm = async (req: Request, res: Response) =>
-    graphql.read(sessionOf(res), AssignGuardianFormDocument, { id: String(req.params.id) }, requestIdOf(req));
+    graphql.read(callerOf(req, res), AssignGuardianFormDocument, { id: String(req.params.id) });
 
   questionPage(router, {
     path: '/children/:id/guardian/assign',
@@ -209,12 +204,9 @@ export function guardiansRoutes({ graphql }: JourneyDependencies): Router {
       });
     },
     save: (input, found, req, res) =>
-      graphql.run(
-        sessionOf(res),
-        AssignGuardianDocument,
-        { input: { childId: found.childId, ...input } },
-        requestIdOf(req),
-      ),
+      graphql.run(callerOf(req, res), AssignGuardianDocument, {
+        input: { childId: found.childId, ...input },
+      }),
     words: (refusal) => inPlainWords(refusal, ASSIGN_LABELS),
     done: (data, found) => {
       const { guardian, warnings } = data.assignGuardian;
@@ -227,12 +219,9 @@ export function guardiansRoutes({ graphql }: JourneyDependencies): Router {
 
   /** The child and the assignment the address names (NOT_FOUND when it is not the child's, or ended). */
   const assignmentOf = async (req: Request, res: Response) => {
-    const { child } = await graphql.read(
-      sessionOf(res),
-      GuardianshipDocument,
-      { id: String(req.params.id) },
-      requestIdOf(req),
-    );
+    const { child } = await graphql.read(callerOf(req, res), GuardianshipDocument, {
+      id: String(req.params.id),
+    });
     const assignment = child.guardianAssignments.find(
       (candidate) => candidate.id === req.params.assignmentId && candidate.active,
     );
@@ -277,12 +266,9 @@ export function guardiansRoutes({ graphql }: JourneyDependencies): Router {
       return toSend({ endDate: endDate.value!, reason: form.reason as GuardianEndReason });
     },
     save: (input, found, req, res) =>
-      graphql.run(
-        sessionOf(res),
-        EndGuardianAssignmentDocument,
-        { input: { assignmentId: found.assignment.id, ...input } },
-        requestIdOf(req),
-      ),
+      graphql.run(callerOf(req, res), EndGuardianAssignmentDocument, {
+        input: { assignmentId: found.assignment.id, ...input },
+      }),
     words: (refusal) => inPlainWords(refusal, END_LABELS),
     done: (data, found) => ({
       redirect: `/children/${found.child.id}/guardian`,
@@ -294,12 +280,9 @@ export function guardiansRoutes({ graphql }: JourneyDependencies): Router {
     '/children/:id/contacts',
     requireSignIn,
     page(async (req, res) => {
-      const { child } = await graphql.read(
-        sessionOf(res),
-        GuardianContactsDocument,
-        { id: String(req.params.id) },
-        requestIdOf(req),
-      );
+      const { child } = await graphql.read(callerOf(req, res), GuardianContactsDocument, {
+        id: String(req.params.id),
+      });
       res.render('guardians/contacts.njk', {
         child,
         name: fullName(child),
@@ -322,14 +305,7 @@ export function guardiansRoutes({ graphql }: JourneyDependencies): Router {
       childId: String(req.params.id),
       child: lazily(
         async () =>
-          (
-            await graphql.read(
-              sessionOf(res),
-              ContactFormDocument,
-              { id: String(req.params.id) },
-              requestIdOf(req),
-            )
-          ).child,
+          (await graphql.read(callerOf(req, res), ContactFormDocument, { id: String(req.params.id) })).child,
       ),
     }),
     show: async (found, form: ContactForm) => {
@@ -375,12 +351,9 @@ export function guardiansRoutes({ graphql }: JourneyDependencies): Router {
       });
     },
     save: (input, found, req, res) =>
-      graphql.run(
-        sessionOf(res),
-        RecordGuardianContactDocument,
-        { input: { childId: found.childId, ...input } },
-        requestIdOf(req),
-      ),
+      graphql.run(callerOf(req, res), RecordGuardianContactDocument, {
+        input: { childId: found.childId, ...input },
+      }),
     words: (refusal) => inPlainWords(refusal, CONTACT_LABELS),
     done: async (_data, found, form) => ({
       redirect: afterContact(form.from, found.childId),

@@ -15,7 +15,7 @@ import {
 } from '../../graphql/generated';
 import { RefusedError } from '../../graphql/web-graphql';
 import { shownOnTheForm } from '../../form-values';
-import { errorSummary, page, requestIdOf, requireSignIn, sessionOf } from '../../web-request';
+import { callerOf, errorSummary, page, requireSignIn, sessionOf } from '../../web-request';
 import type { JourneyDependencies } from '..';
 import { flash, takeFlash } from '../alerts/flash';
 import { childName } from '../alerts/alert-view';
@@ -93,20 +93,17 @@ export function meetingsRoutes({ graphql }: JourneyDependencies): Router {
   const router = Router();
 
   const readMeeting = async (req: Request, res: Response): Promise<MeetingQuery['meeting']> =>
-    (await graphql.read(sessionOf(res), MeetingDocument, { id: String(req.params.id) }, requestIdOf(req)))
-      .meeting;
+    (await graphql.read(callerOf(req, res), MeetingDocument, { id: String(req.params.id) })).meeting;
 
   router.get(
     '/meetings',
     requireSignIn,
     page(async (req, res) => {
       const cursor = cursorPageOf(req.query);
-      const { meetings } = await graphql.read(
-        sessionOf(res),
-        MeetingsDocument,
-        { first: MEETINGS_PAGE_SIZE, after: cursor.after },
-        requestIdOf(req),
-      );
+      const { meetings } = await graphql.read(callerOf(req, res), MeetingsDocument, {
+        first: MEETINGS_PAGE_SIZE,
+        after: cursor.after,
+      });
       const number = pageNumber(cursor);
       res.render('meetings/meetings.njk', {
         meetings: meetings.edges.map((edge) => edge.node),
@@ -137,12 +134,10 @@ export function meetingsRoutes({ graphql }: JourneyDependencies): Router {
       const shown: MeetingsQuery['meetings']['edges'][number]['node'][] = [];
       let after: string | null | undefined;
       for (;;) {
-        const { meetings } = await graphql.read(
-          sessionOf(res),
-          MeetingsDocument,
-          { first: MAX_PAGE, after },
-          requestIdOf(req),
-        );
+        const { meetings } = await graphql.read(callerOf(req, res), MeetingsDocument, {
+          first: MAX_PAGE,
+          after,
+        });
         shown.push(...meetings.edges.map((edge) => edge.node));
         const last = shown.at(-1);
         if (
@@ -171,12 +166,10 @@ export function meetingsRoutes({ graphql }: JourneyDependencies): Router {
       const meetingOf = new Map<string, { id: string; type: string; heldAt: string | null }>();
       let after: string | null | undefined;
       for (;;) {
-        const { meetings } = await graphql.read(
-          sessionOf(res),
-          HeldMeetingActionsDocument,
-          { first: MAX_PAGE, after },
-          requestIdOf(req),
-        );
+        const { meetings } = await graphql.read(callerOf(req, res), HeldMeetingActionsDocument, {
+          first: MAX_PAGE,
+          after,
+        });
         for (const { node: meeting } of meetings.edges) {
           for (const action of meeting.actions) {
             const view = actionView(action, today);
@@ -205,12 +198,9 @@ export function meetingsRoutes({ graphql }: JourneyDependencies): Router {
     recordersOnly,
     page(async (req, res) => {
       const returnTo = localPath((req.body as Record<string, unknown>).returnTo);
-      const outcome = await graphql.run(
-        sessionOf(res),
-        CompleteMeetingActionDocument,
-        { input: { actionId: String(req.params.actionId), completedOn: londonDate(new Date()) } },
-        requestIdOf(req),
-      );
+      const outcome = await graphql.run(callerOf(req, res), CompleteMeetingActionDocument, {
+        input: { actionId: String(req.params.actionId), completedOn: londonDate(new Date()) },
+      });
       if (!outcome.ok) {
         if (outcome.refusal.code !== 'CONFLICT') throw new RefusedError(outcome.refusal);
         res.status(409).render('pages/error.njk', {
@@ -243,12 +233,7 @@ export function meetingsRoutes({ graphql }: JourneyDependencies): Router {
       const checked = scheduleInput(form);
       if (!checked.ok) return schedulePage(res, form, errorSummary(checked.refusal, scheduleFieldIds(form)));
       const outcome = shownOnTheForm(
-        await graphql.run(
-          sessionOf(res),
-          ScheduleMeetingDocument,
-          { input: checked.input },
-          requestIdOf(req),
-        ),
+        await graphql.run(callerOf(req, res), ScheduleMeetingDocument, { input: checked.input }),
       );
       if (!outcome.ok) return schedulePage(res, form, errorSummary(outcome.refusal, scheduleFieldIds(form)));
       const { id, type } = outcome.data.scheduleMeeting;
@@ -329,12 +314,7 @@ export function meetingsRoutes({ graphql }: JourneyDependencies): Router {
         return outcomePage(res, meeting, form, errorSummary(checked.refusal, outcomeFieldIds(meeting, form)));
       }
       const outcome = shownOnTheForm(
-        await graphql.run(
-          sessionOf(res),
-          RecordMeetingOutcomeDocument,
-          { input: checked.input },
-          requestIdOf(req),
-        ),
+        await graphql.run(callerOf(req, res), RecordMeetingOutcomeDocument, { input: checked.input }),
       );
       if (!outcome.ok) {
         return outcomePage(

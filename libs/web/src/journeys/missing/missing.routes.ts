@@ -26,12 +26,10 @@ import {
   text,
   textOrNull,
 } from '../../form-values';
-import { page, requestIdOf, requireSignIn, sessionOf } from '../../web-request';
+import { callerOf, page, requireSignIn, sessionOf } from '../../web-request';
 import { lazily, problemsOn, questionPage, toSend } from '../question-page';
 import type { JourneyDependencies } from '..';
-
-const fullName = (child: { givenName: string; familyName: string | null }) =>
-  [child.givenName, child.familyName].filter(Boolean).join(' ');
+import { fullName } from '../names';
 
 /** Where the child was placed, as the form offers it for "last seen at". */
 function placementText(placement: ReportMissingFormQuery['child']['currentPlacement']): string {
@@ -102,14 +100,7 @@ export function missingRoutes({ graphql }: JourneyDependencies): Router {
   const router = Router();
 
   const readChild = async (req: Request, res: Response) =>
-    (
-      await graphql.read(
-        sessionOf(res),
-        ReportMissingFormDocument,
-        { id: String(req.params.id) },
-        requestIdOf(req),
-      )
-    ).child;
+    (await graphql.read(callerOf(req, res), ReportMissingFormDocument, { id: String(req.params.id) })).child;
 
   questionPage(router, {
     path: '/children/:id/missing/new',
@@ -174,8 +165,7 @@ export function missingRoutes({ graphql }: JourneyDependencies): Router {
         policeRiskLevel: (form.policeRiskLevel || null) as PoliceRiskLevel | null,
       });
     },
-    save: (input, _found, req, res) =>
-      graphql.run(sessionOf(res), ReportMissingDocument, { input }, requestIdOf(req)),
+    save: (input, _found, req, res) => graphql.run(callerOf(req, res), ReportMissingDocument, { input }),
     words: (refusal) => inPlainWords(refusal, LABELS),
     done: (data, found) => ({
       redirect: `/children/${found.childId}/missing/${data.reportMissing.id}/reported`,
@@ -186,12 +176,9 @@ export function missingRoutes({ graphql }: JourneyDependencies): Router {
     '/children/:id/missing/:episodeId/reported',
     requireSignIn,
     page(async (req, res) => {
-      const { child } = await graphql.read(
-        sessionOf(res),
-        ReportedMissingDocument,
-        { id: String(req.params.id) },
-        requestIdOf(req),
-      );
+      const { child } = await graphql.read(callerOf(req, res), ReportedMissingDocument, {
+        id: String(req.params.id),
+      });
       res.render('missing/reported.njk', {
         child,
         name: fullName(child),
@@ -204,12 +191,9 @@ export function missingRoutes({ graphql }: JourneyDependencies): Router {
     '/children/:id/grab-pack',
     requireSignIn,
     page(async (req, res) => {
-      const { missingPersonProfile: profile } = await graphql.read(
-        sessionOf(res),
-        GrabPackDocument,
-        { childId: String(req.params.id) },
-        requestIdOf(req),
-      );
+      const { missingPersonProfile: profile } = await graphql.read(callerOf(req, res), GrabPackDocument, {
+        childId: String(req.params.id),
+      });
       res.render('missing/grab-pack.njk', {
         profile,
         name: fullName(profile),
@@ -221,12 +205,9 @@ export function missingRoutes({ graphql }: JourneyDependencies): Router {
 
   /** The child and the episode the address names (NOT_FOUND when it is not theirs). */
   const episodeOf = async (req: Request, res: Response) => {
-    const { child } = await graphql.read(
-      sessionOf(res),
-      MissingEpisodeFormDocument,
-      { id: String(req.params.id) },
-      requestIdOf(req),
-    );
+    const { child } = await graphql.read(callerOf(req, res), MissingEpisodeFormDocument, {
+      id: String(req.params.id),
+    });
     const episode = child.missingEpisodes.find((candidate) => candidate.id === req.params.episodeId);
     if (!episode) {
       throw new RefusedError({ code: 'NOT_FOUND', message: 'There is no such missing episode', fields: [] });
@@ -263,12 +244,9 @@ export function missingRoutes({ graphql }: JourneyDependencies): Router {
       });
     },
     save: (input, found, req, res) =>
-      graphql.run(
-        sessionOf(res),
-        RecordReturnDocument,
-        { input: { episodeId: found.episode.id, ...input } },
-        requestIdOf(req),
-      ),
+      graphql.run(callerOf(req, res), RecordReturnDocument, {
+        input: { episodeId: found.episode.id, ...input },
+      }),
     words: (refusal) => inPlainWords(refusal, LABELS),
     done: (_data, found) => ({ redirect: `/children/${found.child.id}` }),
   });
@@ -311,12 +289,9 @@ export function missingRoutes({ graphql }: JourneyDependencies): Router {
       });
     },
     save: (input, found, req, res) =>
-      graphql.run(
-        sessionOf(res),
-        RecordReturnInterviewDocument,
-        { input: { episodeId: found.episode.id, ...input } },
-        requestIdOf(req),
-      ),
+      graphql.run(callerOf(req, res), RecordReturnInterviewDocument, {
+        input: { episodeId: found.episode.id, ...input },
+      }),
     words: (refusal) => inPlainWords(refusal, LABELS),
     done: (_data, found) => ({ redirect: `/children/${found.child.id}` }),
   });

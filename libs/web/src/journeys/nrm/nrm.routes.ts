@@ -13,15 +13,13 @@ import {
 import { RefusedError } from '../../graphql/web-graphql';
 import { DateParts, dateParts, inPlainWords, parseDate, partsOfDate, text } from '../../form-values';
 import { formatDate } from '../../nunjucks-setup';
-import { page, requestIdOf, requireSignIn, sessionOf } from '../../web-request';
+import { callerOf, page, requireSignIn, sessionOf } from '../../web-request';
 import { takeFlash } from '../alerts/flash';
 import { lazily, problemsOn, questionPage, toSend } from '../question-page';
 import { AGENCY, COMPETENT_AUTHORITY, LABELS, NRM_DECISION, NRM_STAGE } from '../children/labels';
 import type { JourneyDependencies } from '..';
 import { referralStanding } from './referral-standing';
-
-const fullName = (child: { givenName: string; familyName: string | null }) =>
-  [child.givenName, child.familyName].filter(Boolean).join(' ');
+import { fullName } from '../names';
 
 /** The API's field names on the forms, to the inputs' ids. */
 const REFERRAL_FIELDS: Record<string, string> = {
@@ -83,8 +81,7 @@ export function nrmRoutes({ graphql, config }: JourneyDependencies): Router {
     }
   };
   const readChild = async (req: Request, res: Response) =>
-    (await graphql.read(sessionOf(res), ChildNrmDocument, { id: String(req.params.id) }, requestIdOf(req)))
-      .child;
+    (await graphql.read(callerOf(req, res), ChildNrmDocument, { id: String(req.params.id) })).child;
 
   router.get(
     '/children/:id/nrm',
@@ -151,12 +148,9 @@ export function nrmRoutes({ graphql, config }: JourneyDependencies): Router {
       });
     },
     save: (input, found, req, res) =>
-      graphql.run(
-        sessionOf(res),
-        RecordNrmReferralDocument,
-        { input: { childId: found.childId, ...input } },
-        requestIdOf(req),
-      ),
+      graphql.run(callerOf(req, res), RecordNrmReferralDocument, {
+        input: { childId: found.childId, ...input },
+      }),
     words: (refusal) => inPlainWords(refusal, NAMES),
     done: (data, found) => ({
       redirect: `/children/${found.childId}/nrm`,
@@ -230,12 +224,9 @@ export function nrmRoutes({ graphql, config }: JourneyDependencies): Router {
       });
     },
     save: (input, found, req, res) =>
-      graphql.run(
-        sessionOf(res),
-        RecordNrmDecisionDocument,
-        { input: { referralId: found.referral.id, ...input } },
-        requestIdOf(req),
-      ),
+      graphql.run(callerOf(req, res), RecordNrmDecisionDocument, {
+        input: { referralId: found.referral.id, ...input },
+      }),
     words: (refusal) => inPlainWords(refusal, NAMES),
     done: (data, found, form) => {
       const flagged = data.recordNrmDecision.flags.length > 0 ? ' It is flagged for review.' : '';

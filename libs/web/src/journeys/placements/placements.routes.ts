@@ -24,16 +24,14 @@ import {
   textOrNull,
 } from '../../form-values';
 import { formatDateTime } from '../../nunjucks-setup';
-import { errorSummary, page, requestIdOf, requireSignIn, sessionOf } from '../../web-request';
+import { callerOf, errorSummary, page, requireSignIn, sessionOf } from '../../web-request';
 import { flash, takeFlash } from '../alerts/flash';
 import { problemsOn, questionPage, toSend } from '../question-page';
 import { LABELS, PLACEMENT_END_REASON, PLACEMENT_TYPE, UNSAFE_PLACEMENT_REASON } from '../children/labels';
 import type { JourneyDependencies } from '..';
+import { fullName } from '../names';
 
 type Child = ChildPlacementsQuery['child'];
-
-const fullName = (child: { givenName: string; familyName: string | null }) =>
-  [child.givenName, child.familyName].filter(Boolean).join(' ');
 
 /** The API's field names on these forms, to the inputs' ids. */
 const FIELDS: Record<string, string> = {
@@ -135,12 +133,10 @@ export function placementsRoutes({ graphql }: JourneyDependencies): Router {
 
   const readChild = async (req: Request, res: Response): Promise<Child> =>
     (
-      await graphql.read(
-        sessionOf(res),
-        ChildPlacementsDocument,
-        { id: String(req.params.id), withAddress: allowed(res, Permission.READ_PLACEMENT_ADDRESS) },
-        requestIdOf(req),
-      )
+      await graphql.read(callerOf(req, res), ChildPlacementsDocument, {
+        id: String(req.params.id),
+        withPlacementAddress: allowed(res, Permission.READ_PLACEMENT_ADDRESS),
+      })
     ).child;
 
   router.get(
@@ -231,23 +227,18 @@ export function placementsRoutes({ graphql }: JourneyDependencies): Router {
         });
       }
       const outcome = shownOnTheForm(
-        await graphql.run(
-          sessionOf(res),
-          StartPlacementDocument,
-          {
-            input: {
-              childId: child.id,
-              type: form.type as PlacementType,
-              startedAt: startedAt.value,
-              provider: textOrNull(form.provider),
-              address: textOrNull(form.address),
-              outOfArea: form.details.includes('outOfArea'),
-              specialist: form.details.includes('specialist'),
-              safetyPlan: form.details.includes('safetyPlan'),
-            },
+        await graphql.run(callerOf(req, res), StartPlacementDocument, {
+          input: {
+            childId: child.id,
+            type: form.type as PlacementType,
+            startedAt: startedAt.value,
+            provider: textOrNull(form.provider),
+            address: textOrNull(form.address),
+            outOfArea: form.details.includes('outOfArea'),
+            specialist: form.details.includes('specialist'),
+            safetyPlan: form.details.includes('safetyPlan'),
           },
-          requestIdOf(req),
-        ),
+        }),
       );
       if (!outcome.ok) {
         return startPage(res, child, form, errorSummary(inTheseWords(outcome.refusal), FIELDS));
@@ -300,12 +291,9 @@ export function placementsRoutes({ graphql }: JourneyDependencies): Router {
       return toSend({ endedAt: endedAt.value, reason: form.reason as PlacementEndReason });
     },
     save: (input, found, req, res) =>
-      graphql.run(
-        sessionOf(res),
-        EndPlacementDocument,
-        { input: { placementId: found.placement.id, ...input } },
-        requestIdOf(req),
-      ),
+      graphql.run(callerOf(req, res), EndPlacementDocument, {
+        input: { placementId: found.placement.id, ...input },
+      }),
     words: inTheseWords,
     done: (_data, found) => ({
       redirect: `/children/${found.child.id}/placements`,

@@ -8,9 +8,10 @@ import {
 } from '../../graphql/generated';
 import { RefusedError } from '../../graphql/web-graphql';
 import { inPlainWords, shownOnTheForm, text } from '../../form-values';
-import { errorSummary, page, requestIdOf, requireSignIn, sessionOf } from '../../web-request';
+import { callerOf, errorSummary, page, requireSignIn, sessionOf } from '../../web-request';
 import { redirectWithFlash, takeFlash } from '../alerts/flash';
 import type { JourneyDependencies } from '..';
+import { fullName } from '../names';
 
 type Profile = MissingPersonProfileFormQuery['missingPersonProfile'];
 
@@ -41,9 +42,6 @@ const NAMES: Record<ProfileField, string> = {
 };
 const IDS = Object.fromEntries(PROFILE_FIELDS.map((field) => [field, field]));
 
-const fullName = (profile: { givenName: string; familyName: string | null }) =>
-  [profile.givenName, profile.familyName].filter(Boolean).join(' ');
-
 /**
  * The Philomena profile (web-app.md journey 5, issue 17 item 1): what the police need if the child goes
  * missing, kept ready on one question page at `/children/{id}/profile` and printed in the grab pack.
@@ -63,12 +61,9 @@ export function profileRoutes({ graphql }: JourneyDependencies): Router {
   };
   const readProfile = async (req: Request, res: Response) =>
     (
-      await graphql.read(
-        sessionOf(res),
-        MissingPersonProfileFormDocument,
-        { childId: String(req.params.id) },
-        requestIdOf(req),
-      )
+      await graphql.read(callerOf(req, res), MissingPersonProfileFormDocument, {
+        childId: String(req.params.id),
+      })
     ).missingPersonProfile;
 
   const profilePage = (res: Response, profile: Profile, form: ProfileForm, extra: object = {}) =>
@@ -98,17 +93,12 @@ export function profileRoutes({ graphql }: JourneyDependencies): Router {
       ) as ProfileForm;
       const childId = String(req.params.id);
       const outcome = shownOnTheForm(
-        await graphql.run(
-          sessionOf(res),
-          UpdateMissingPersonProfileDocument,
-          {
-            input: {
-              childId,
-              ...Object.fromEntries(PROFILE_FIELDS.map((field) => [field, form[field] || null])),
-            },
+        await graphql.run(callerOf(req, res), UpdateMissingPersonProfileDocument, {
+          input: {
+            childId,
+            ...Object.fromEntries(PROFILE_FIELDS.map((field) => [field, form[field] || null])),
           },
-          requestIdOf(req),
-        ),
+        }),
       );
       if (!outcome.ok) {
         return profilePage(

@@ -3,7 +3,7 @@ import type { Request, Response } from 'express';
 import { COUNTRIES } from '../../countries';
 import { inPlainWords, shownOnTheForm } from '../../form-values';
 import { ChildForEditDocument, RegisterChildDocument, UpdateChildDocument } from '../../graphql/generated';
-import { errorSummary, page, requestIdOf, requireSignIn, sessionOf } from '../../web-request';
+import { callerOf, errorSummary, page, requireSignIn } from '../../web-request';
 import type { JourneyDependencies } from '..';
 import {
   ARRIVAL_ROUTES,
@@ -25,6 +25,7 @@ import {
   LEGAL_STATUSES,
   NATIONALITY_BASES,
 } from './child-form';
+import { fullName } from '../names';
 
 /** The choices the child's form offers, the same on both pages. */
 const CHOICES = {
@@ -56,9 +57,6 @@ function baselineOf(value: unknown): ChildForm | null {
   }
 }
 
-const fullName = (values: { givenName: string; familyName?: string | null }) =>
-  [values.givenName, values.familyName].filter(Boolean).join(' ');
-
 /** Journey 6 (web-app.md): register a child, and update their record with the version it was read at. */
 export function registerRoutes({ graphql }: JourneyDependencies): Router {
   const router = Router();
@@ -77,7 +75,7 @@ export function registerRoutes({ graphql }: JourneyDependencies): Router {
       const values = childValues(form);
       if (!values.ok) return registerPage(res, form, errorSummary(values.refusal, childFieldIds(form)));
       const outcome = shownOnTheForm(
-        await graphql.run(sessionOf(res), RegisterChildDocument, { input: values.values }, requestIdOf(req)),
+        await graphql.run(callerOf(req, res), RegisterChildDocument, { input: values.values }),
       );
       if (!outcome.ok) {
         return registerPage(
@@ -91,14 +89,7 @@ export function registerRoutes({ graphql }: JourneyDependencies): Router {
   );
 
   const readChild = async (req: Request, res: Response) =>
-    (
-      await graphql.read(
-        sessionOf(res),
-        ChildForEditDocument,
-        { id: String(req.params.id) },
-        requestIdOf(req),
-      )
-    ).child;
+    (await graphql.read(callerOf(req, res), ChildForEditDocument, { id: String(req.params.id) })).child;
 
   const editPage = (
     res: Response,
@@ -150,12 +141,9 @@ export function registerRoutes({ graphql }: JourneyDependencies): Router {
       // only what was changed is sent: a value nobody touched is never written back
       const changes = Object.fromEntries(yours.map((field) => [field, values.values[field]]));
       const outcome = shownOnTheForm(
-        await graphql.run(
-          sessionOf(res),
-          UpdateChildDocument,
-          { input: { id, expectedVersion: version, ...changes } },
-          requestIdOf(req),
-        ),
+        await graphql.run(callerOf(req, res), UpdateChildDocument, {
+          input: { id, expectedVersion: version, ...changes },
+        }),
       );
       if (outcome.ok) return res.redirect(303, `/children/${id}`);
       if (outcome.refusal.code === 'CONFLICT') {

@@ -3,7 +3,7 @@ import type { Request, Response } from 'express';
 import { isAllowed, Permission } from '@haven/platform';
 import { Ssda903FilesDocument, Ssda903ProblemsQuery, Ssda903ProblemsDocument } from '../../graphql/generated';
 import { RefusedError } from '../../graphql/web-graphql';
-import { errorSummary, page, requestIdOf, requireSignIn, sessionOf } from '../../web-request';
+import { callerOf, errorSummary, page, requireSignIn, sessionOf } from '../../web-request';
 import type { JourneyDependencies } from '..';
 import { collectionYears, offeredYear } from './collection-years';
 
@@ -73,7 +73,7 @@ export function returnsRoutes({ graphql }: JourneyDependencies): Router {
           errors: { year: { text: 'Select a collection year' } },
         });
       }
-      const outcome = await graphql.run(sessionOf(res), Ssda903ProblemsDocument, { year }, requestIdOf(req));
+      const outcome = await graphql.run(callerOf(req, res), Ssda903ProblemsDocument, { year });
       if (!outcome.ok) {
         // a Welsh, Scottish or Northern Irish authority makes no SSDA903 return: the API says so
         if (outcome.refusal.code !== 'BAD_USER_INPUT') throw new RefusedError(outcome.refusal);
@@ -110,12 +110,7 @@ export function returnsRoutes({ graphql }: JourneyDependencies): Router {
           fields: [],
         });
       }
-      const { ssda903Export: files } = await graphql.read(
-        sessionOf(res),
-        Ssda903FilesDocument,
-        { year },
-        requestIdOf(req),
-      );
+      const { ssda903Export: files } = await graphql.read(callerOf(req, res), Ssda903FilesDocument, { year });
       res.attachment(`ssda903-${files.authorityCode}-${year - 1}-${String(year).slice(2)}-${table}.csv`);
       res.type('text/csv; charset=utf-8').send(table === 'missing' ? files.missingCsv : files.uascCsv);
     });

@@ -9,7 +9,7 @@ import {
   TeamOverdueDocument,
 } from '../../graphql/generated';
 import type { OverdueGroupFragment, StartChildGroupFragment } from '../../graphql/generated';
-import { page, requestIdOf, requireSignIn, sessionOf } from '../../web-request';
+import { callerOf, page, requireSignIn } from '../../web-request';
 import type { JourneyDependencies } from '..';
 import {
   alertActions,
@@ -54,19 +54,13 @@ export function startRoutes({ graphql }: JourneyDependencies): Router {
     '/',
     requireSignIn,
     page(async (req, res) => {
-      const session = sessionOf(res);
-      const { role } = session.identity;
+      const caller = callerOf(req, res);
+      const { role } = caller.session.identity;
       if (role === Role.LSCB_ANALYST) return res.redirect(303, '/dashboard');
-      const requestId = requestIdOf(req);
-      const { me } = await graphql.read(session, MeDocument, {}, requestId);
+      const { me } = await graphql.read(caller, MeDocument, {});
       if (role === Role.ADMIN) return res.render('start/start.njk', { me });
 
-      const bySeverity = await graphql.read(
-        session,
-        OpenAlertsBySeverityDocument,
-        { first: SHOWN },
-        requestId,
-      );
+      const bySeverity = await graphql.read(caller, OpenAlertsBySeverityDocument, { first: SHOWN });
       const groups = {
         CRITICAL: bySeverity.critical,
         URGENT: bySeverity.urgent,
@@ -96,14 +90,9 @@ export function startRoutes({ graphql }: JourneyDependencies): Router {
       };
 
       if (role === Role.GUARDIAN) {
-        const { children } = await graphql.read(session, GuardianChildrenDocument, { first: 50 }, requestId);
+        const { children } = await graphql.read(caller, GuardianChildrenDocument, { first: 50 });
         // the meetings about their children (the API shows a guardian no other), newest first
-        const { meetings } = await graphql.read(
-          session,
-          GuardianMeetingsDocument,
-          { first: SHOWN },
-          requestId,
-        );
+        const { meetings } = await graphql.read(caller, GuardianMeetingsDocument, { first: SHOWN });
         return res.render('start/start-guardian.njk', {
           ...common,
           children: {
@@ -120,10 +109,10 @@ export function startRoutes({ graphql }: JourneyDependencies): Router {
         });
       }
 
-      const children = await graphql.read(session, StartChildrenDocument, { first: SHOWN }, requestId);
+      const children = await graphql.read(caller, StartChildrenDocument, { first: SHOWN });
       const team =
         role === Role.TEAM_MANAGER
-          ? await graphql.read(session, TeamOverdueDocument, { first: SHOWN }, requestId)
+          ? await graphql.read(caller, TeamOverdueDocument, { first: SHOWN })
           : undefined;
       res.render('start/start.njk', {
         ...common,

@@ -3,13 +3,11 @@ import type { Request, Response } from 'express';
 import { isAllowed, londonDate, Permission } from '@haven/platform';
 import { ExportChildRecordDocument, SubjectAccessChildDocument } from '../../graphql/generated';
 import { RefusedError } from '../../graphql/web-graphql';
-import { page, requestIdOf, requireSignIn, sessionOf } from '../../web-request';
+import { callerOf, page, requireSignIn, sessionOf } from '../../web-request';
 import type { JourneyDependencies } from '..';
 import { RECORD_SECTION } from '../children/labels';
 import { recordSections } from './record-view';
-
-const fullName = (child: { givenName: string; familyName: string | null }) =>
-  [child.givenName, child.familyName].filter(Boolean).join(' ');
+import { fullName } from '../names';
 
 /**
  * Journey 14 (web-app.md): a team manager downloads everything held on one child, as a JSON file or
@@ -30,26 +28,17 @@ export function subjectAccessRoutes({ graphql }: JourneyDependencies): Router {
   };
 
   const exportOf = async (req: Request, res: Response) =>
-    (
-      await graphql.read(
-        sessionOf(res),
-        ExportChildRecordDocument,
-        { childId: String(req.params.id) },
-        requestIdOf(req),
-      )
-    ).exportChildRecord;
+    (await graphql.read(callerOf(req, res), ExportChildRecordDocument, { childId: String(req.params.id) }))
+      .exportChildRecord;
 
   router.get(
     '/children/:id/subject-access',
     requireSignIn,
     page(async (req, res) => {
       mayExport(res);
-      const { child } = await graphql.read(
-        sessionOf(res),
-        SubjectAccessChildDocument,
-        { id: String(req.params.id) },
-        requestIdOf(req),
-      );
+      const { child } = await graphql.read(callerOf(req, res), SubjectAccessChildDocument, {
+        id: String(req.params.id),
+      });
       res.render('subject-access/subject-access.njk', {
         child,
         name: fullName(child),

@@ -80,6 +80,22 @@ export class DashboardKeptAnswers1732250000020 implements MigrationInterface {
         RETURN NULL;
       END $$;
       REVOKE EXECUTE ON FUNCTION haven_dashboard_truncated() FROM PUBLIC;
+
+      -- Forgets the changes written before a horizon (an xmin the caller read at least one interval ago,
+      -- so that every snapshot still computing an answer was taken after it and saw them), and with them
+      -- every kept answer computed under an older snapshot, which may not have. The service's role may
+      -- delete neither table itself.
+      CREATE FUNCTION haven_dashboard_forget(horizon xid8) RETURNS bigint
+        LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+      DECLARE
+        forgotten bigint;
+      BEGIN
+        DELETE FROM dashboard_rollup WHERE snapshot IS NOT NULL AND pg_snapshot_xmin(snapshot) < horizon;
+        DELETE FROM dashboard_change WHERE xid < horizon;
+        GET DIAGNOSTICS forgotten = ROW_COUNT;
+        RETURN forgotten;
+      END $$;
+      REVOKE EXECUTE ON FUNCTION haven_dashboard_forget(xid8) FROM PUBLIC;
     `);
     for (const [table, authority] of Object.entries(DASHBOARD_SOURCES)) {
       await db.query(`
@@ -107,6 +123,7 @@ export class DashboardKeptAnswers1732250000020 implements MigrationInterface {
       `);
     }
     await db.query(`
+      DROP FUNCTION haven_dashboard_forget(xid8);
       DROP FUNCTION haven_dashboard_changed();
       DROP FUNCTION haven_dashboard_truncated();
       DELETE FROM dashboard_rollup WHERE snapshot IS NOT NULL;

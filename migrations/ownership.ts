@@ -65,7 +65,7 @@ export const OWNERSHIP = {
     tables: ['dashboard_rollup', 'dashboard_change'],
     published: ['haven_figure', 'haven_rate', 'haven_measure'],
     // triggers on the tables one authority's dashboard reads (migration 020)
-    internal: ['haven_dashboard_changed', 'haven_dashboard_truncated'],
+    internal: ['haven_dashboard_changed', 'haven_dashboard_truncated', 'haven_dashboard_forget'],
   },
   web: { tables: ['web_session'], published: [] },
 } satisfies Record<string, Ownership>;

@@ -1,4 +1,6 @@
-import { addDays } from '@haven/platform';
+import { DataSource } from 'typeorm';
+import { addDays, dataSourceOptions, loadConfig } from '@haven/platform';
+import { DashboardHousekeeping } from '../libs/statistics/src/dashboard-housekeeping';
 import { Random } from '../apps/cli/src/seed/national/random';
 import { newChild, newReferral, today } from './support/factories';
 import { analyst, KENT, socialWorker, teamManager, TestApp } from './support/test-app';
@@ -169,5 +171,74 @@ describe("one authority's kept dashboard", () => {
     }
     // and the writes really changed the figures
     expect((await served()).missingEpisodes).not.toEqual({ value: 0 });
+  });
+
+  it('forgets the changes written before a horizon read earlier, and the answers that may not have seen them', async () => {
+    const horizonNow = async () =>
+      (
+        await app.query<{ horizon: string }>(
+          'SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS horizon',
+        )
+      )[0].horizon;
+    const child = await newChild(app, worker, { categories: ['TRAFFICKED'] });
+    await served();
+    const horizon = await horizonNow();
+    await newReferral(app, worker, child.id, today());
+    const current = await served();
+    const kept = await keptAt();
+    const changes = async (relation: '<' | '>=') =>
+      (
+        await app.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM dashboard_change WHERE xid ${relation} $1::xid8`,
+          [horizon],
+        )
+      )[0].n;
+    expect(await changes('<')).toBeGreaterThan(0);
+    const after = await changes('>=');
+
+    // the service's own role may call it (it may delete neither table itself)
+    const [{ allowed }] = await app.query<{ allowed: boolean }>(
+      `SELECT has_function_privilege(r.rolname, 'haven_dashboard_forget(xid8)', 'EXECUTE') AS allowed
+         FROM pg_roles r WHERE r.rolname = current_database() || '_service'`,
+    );
+    expect(allowed).toBe(true);
+    await app.query('SELECT haven_dashboard_forget($1::xid8)', [horizon]);
+    expect(await changes('<')).toBe(0);
+    expect(await changes('>=')).toBe(after);
+    // computed after the horizon: still kept, still the live answer
+    expect(await keptAt()).toEqual(kept);
+    expect(figures(await served())).toEqual(figures(current));
+    expect(await keptAt()).toEqual(kept);
+    expect(figures(await served())).toEqual(figures(await live()));
+
+    // an answer computed before the horizon is forgotten with the changes, and computed afresh
+    const older = await horizonNow();
+    await app.query('SELECT haven_dashboard_forget($1::xid8)', [String(BigInt(older) + 1_000_000n)]);
+    expect(await keptAt()).toEqual([]);
+    expect(figures(await served())).toEqual(figures(await live()));
+  });
+
+  it('trims in rounds: the first reads a horizon, the next forgets what was written before it', async () => {
+    const dataSource = await new DataSource(
+      dataSourceOptions({ url: app.databaseUrl, poolSize: 2 }),
+    ).initialize();
+    try {
+      const housekeeping = new DashboardHousekeeping(dataSource, loadConfig({ ALERT_WORKERS: 'false' }));
+      await newChild(app, worker, { categories: ['SEPARATED'] });
+      expect(await housekeeping.round()).toBe(0);
+      await newChild(app, worker, { categories: ['SEPARATED'] });
+      const [{ n: before }] = await app.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM dashboard_change',
+      );
+      expect(await housekeeping.round()).toBeGreaterThan(0);
+      const [{ n: after }] = await app.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM dashboard_change',
+      );
+      expect(after).toBeLessThan(before);
+      expect(after).toBeGreaterThan(0); // the last write came after the first horizon
+      expect(figures(await served())).toEqual(figures(await live()));
+    } finally {
+      await dataSource.destroy();
+    }
   });
 });

@@ -18,14 +18,17 @@ export const CHILD_ROW_TABLES = [
   'turned_18_without_solution',
 ] as const;
 
-/** Every table under row-level security: the child rows, the child itself, and what hangs off them. */
-export const SCOPED_TABLES = [
+/** The tables this migration puts under row-level security: the child rows, the child itself, and what hangs off them. */
+const SCOPED_HERE = [
   ...CHILD_ROW_TABLES,
   'child',
   'meeting',
   'meeting_attendee',
   'notification_outbox',
 ] as const;
+
+/** Every table under row-level security: those above, and the transactions that wrote what one authority's dashboard reads (migration 020). */
+export const SCOPED_TABLES = [...SCOPED_HERE, 'dashboard_change'] as const;
 
 // The transaction's scope, as set by the service (libs/platform/src/access/database-scope.ts). Each
 // is a scalar subquery, so PostgreSQL evaluates it once per statement (an InitPlan), not once per
@@ -42,10 +45,17 @@ const CHILDREN = setting('children');
 const READ_AUTHORITIES = setting('read_authorities');
 
 /** Rows the transaction's scope may read and write: all (system work), its authority's, its children's. */
-function inScope(authority: string, child?: string): string {
+export function inScope(authority: string, child?: string): string {
   const byAuthority = `${SYSTEM} OR ${authority} = ${AUTHORITY}`;
   return child ? `${byAuthority} OR ${child} = ANY (${CHILDREN})` : byAuthority;
 }
+
+/**
+ * Rows an analyst's transaction may read for aggregates. A UK-wide analyst's transaction names every
+ * authority: a hashed lookup (IN over a subquery), not a scan of a 200-element array for each of a
+ * million rows.
+ */
+export const inAggregateScope = (authority: string) => `${authority} IN (SELECT unnest(${READ_AUTHORITIES}))`;
 
 function policies(table: string, using: string, aggregateUsing?: string): string {
   const aggregate = aggregateUsing
@@ -95,9 +105,7 @@ export class RowLevelSecurity1732250000009 implements MigrationInterface {
       CREATE INDEX missing_episode_authority_returned_idx ON missing_episode (local_authority_id, returned_at)
         INCLUDE (interview_offered_at, child_id) WHERE returned_at IS NOT NULL;
     `);
-    // a UK-wide analyst's transaction names every authority: a hashed lookup (IN over a subquery),
-    // not a scan of a 200-element array for each of a million rows
-    const aggregate = (authority: string) => `${authority} IN (SELECT unnest(${READ_AUTHORITIES}))`;
+    const aggregate = inAggregateScope;
     const statements = [
       ...CHILD_ROW_TABLES.map((table) =>
         policies(table, inScope('local_authority_id', 'child_id'), aggregate('local_authority_id')),
@@ -125,7 +133,7 @@ export class RowLevelSecurity1732250000009 implements MigrationInterface {
   }
 
   async down(db: QueryRunner): Promise<void> {
-    for (const table of SCOPED_TABLES) {
+    for (const table of SCOPED_HERE) {
       await db.query(`
         DROP POLICY IF EXISTS haven_scope ON ${table};
         DROP POLICY IF EXISTS haven_aggregate ON ${table};

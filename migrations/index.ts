@@ -18,6 +18,7 @@ import { OutboxTransactionIds1732250000016 } from './1732250000016-outbox-transa
 import { WebSessions1732250000017 } from './1732250000017-web-sessions';
 import { GuardianshipAndAgeRules1732250000018 } from './1732250000018-guardianship-and-age-rules';
 import { MissingPlacementNrmRules1732250000019 } from './1732250000019-missing-placement-nrm-rules';
+import { DashboardKeptAnswers1732250000020 } from './1732250000020-dashboard-kept-answers';
 
 /** Every migration, in order. Listed explicitly so that the build, the tests and the CLI agree. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   WebSessions1732250000017,
   GuardianshipAndAgeRules1732250000018,
   MissingPlacementNrmRules1732250000019,
+  DashboardKeptAnswers1732250000020,
 ];

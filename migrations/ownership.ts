@@ -62,8 +62,10 @@ export const OWNERSHIP = {
     published: ['child_turned_18_without_solution'],
   },
   statistics: {
-    tables: ['dashboard_rollup'],
+    tables: ['dashboard_rollup', 'dashboard_change'],
     published: ['haven_figure', 'haven_rate', 'haven_measure'],
+    // triggers on the tables one authority's dashboard reads (migration 020)
+    internal: ['haven_dashboard_changed', 'haven_dashboard_truncated', 'haven_dashboard_forget'],
   },
   web: { tables: ['web_session'], published: [] },
 } satisfies Record<string, Ownership>;

@@ -88,7 +88,7 @@ export class DashboardModel {
 
   @Field(() => GraphQLDateTime, {
     description:
-      'When the figures were computed: live for one authority; a partnership or UK-wide dashboard may come from a rollup up to DASHBOARD_ROLLUP_MAX_AGE_SECONDS old',
+      "The moment the figures are true of: for one authority the request's own (computed afresh, or kept from a computation that nothing written since has changed); a partnership or UK-wide dashboard may come from a rollup up to DASHBOARD_ROLLUP_MAX_AGE_SECONDS old",
   })
   generatedAt!: Date;
 

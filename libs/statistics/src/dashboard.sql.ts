@@ -7,6 +7,9 @@ import { unsafeOnSql } from '@haven/placements';
  * the ICTG, Scottish and Northern Irish guardian age limits. Every number passes through haven_figure,
  * haven_rate or haven_measure, which suppress small counts before they leave the database.
  */
+/** An episode still open this long after it began counts as "not found after 7 days". */
+const NOT_FOUND_AFTER = `interval '7 days'`;
+
 /** Children open on the last day of the period ($3), registered before its end (the given parameter). */
 const openChildren = (periodEnd: string) => `
   SELECT c.id, c.local_authority_id, c.status, c.closed_on, c.categories, c.exploitation_types, c.nationality,
@@ -80,7 +83,7 @@ export const HEADLINES = `
     'currentlyMissing', haven_figure((SELECT count(*) FROM open_missing_episode m
                                        WHERE m.local_authority_id = ANY($1::uuid[])), $4),
     'notFoundAfter7Days', haven_figure((SELECT count(*) FROM episodes e
-                                         WHERE coalesce(e.returned_at, $6) - e.missing_since > interval '7 days'), $4),
+                                         WHERE coalesce(e.returned_at, $6) - e.missing_since > ${NOT_FOUND_AFTER}), $4),
     'medianHoursMissing', haven_measure((SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY hours) FROM ended),
                                         (SELECT count(*) FROM ended), $4),
     'soonAfterPlacementRate', haven_rate((SELECT count(*) FROM episodes WHERE soon_after_placement),
@@ -182,3 +185,32 @@ export const MONTHLY = `
     FROM months mo
     LEFT JOIN registered USING (month) LEFT JOIN missing USING (month) LEFT JOIN referred USING (month)
    ORDER BY mo.month`;
+
+/**
+ * One authority's kept answer, if it is still the live one: no transaction its snapshot could not see has
+ * written what the dashboard reads for the authority since (`dashboard_change`, written by triggers in the
+ * writers' own transactions), and the clock has not reached `valid_until`. With this statement's snapshot,
+ * under which a fresh answer would be kept. Parameters: $1 the key, $2 the authority, $3 now.
+ */
+export const KEPT_ANSWER = `
+  SELECT pg_current_snapshot()::text AS snapshot,
+         (SELECT r.answer FROM dashboard_rollup r
+           WHERE r.key = $1 AND r.snapshot IS NOT NULL AND r.valid_until > $3
+             AND NOT EXISTS (SELECT 1 FROM dashboard_change w
+                              WHERE w.local_authority_id = $2 AND w.xid >= pg_snapshot_xmin(r.snapshot)
+                                AND NOT pg_visible_in_snapshot(w.xid, r.snapshot))) AS answer`;
+
+/**
+ * Keeps one authority's answer, computed under the snapshot $5, until the clock can change a figure: the
+ * next London midnight ($6: ages, eligibility, placements judged "today") or the moment an open episode of
+ * the period ($7 $8) passes seven days (notFoundAfter7Days), whichever is first. Parameters: $1 the key, $2
+ * the authority, $3 now, $4 the answer.
+ */
+export const KEEP_ANSWER = `
+  INSERT INTO dashboard_rollup (key, generated_at, answer, snapshot, valid_until)
+  SELECT $1, $3, $4, $5::pg_snapshot,
+         least($6::timestamptz, (SELECT min(m.missing_since) + ${NOT_FOUND_AFTER} FROM open_missing_episode m
+                                  WHERE m.local_authority_id = $2 AND m.missing_since >= $7 AND m.missing_since < $8
+                                    AND m.missing_since + ${NOT_FOUND_AFTER} >= $3))
+  ON CONFLICT (key) DO UPDATE SET generated_at = excluded.generated_at, answer = excluded.answer,
+                                  snapshot = excluded.snapshot, valid_until = excluded.valid_until`;

@@ -1,3 +1,4 @@
+export { DashboardHousekeepingModule } from './dashboard-housekeeping';
 export * from './dashboard.model';
 export * from './statistics.module';
 export * from './statistics.service';

@@ -15,7 +15,7 @@ import {
   Role,
   startOfLondonDay,
 } from '@haven/platform';
-import { BREAKDOWNS, HEADLINES, MONTHLY } from './dashboard.sql';
+import { BREAKDOWNS, HEADLINES, KEEP_ANSWER, KEPT_ANSWER, MONTHLY } from './dashboard.sql';
 import { BreakdownModel, DashboardInput, DashboardModel, FigureModel, MonthlyModel } from './dashboard.model';
 import { withSecondarySuppression } from './dashboard.suppression';
 
@@ -47,9 +47,57 @@ export class StatisticsService {
       throw invalidField('from', 'The period can be at most five years');
     const { ids, codes } = await this.authorities(ctx, input.authorityCodes);
     const em = await ctx.em();
-    if (ids.length === 1 || this.config.statistics.rollupMaxAgeSeconds === 0)
-      return this.compute(em, input, ids, codes);
+    if (this.config.statistics.rollupMaxAgeSeconds === 0) return this.compute(em, input, ids, codes);
+    if (ids.length === 1) return this.kept(em, input, ids[0], codes);
     return this.fromRollup(em, input, ids, codes);
+  }
+
+  /** The rollup's key: the authorities, the period and every setting the figures depend on. */
+  private rollupKey(input: DashboardInput, ids: string[]): string {
+    return createHash('sha256')
+      .update(
+        JSON.stringify([
+          ROLLUP_VERSION,
+          [...ids].sort(),
+          input.from,
+          input.to,
+          this.config.statistics,
+          this.config.guardianship,
+        ]),
+      )
+      .digest('hex');
+  }
+
+  /**
+   * One authority's dashboard as it is now: the answer kept from an earlier computation while nothing it
+   * reads has been written since and the clock has changed no figure (see KEPT_ANSWER), else computed
+   * afresh and kept. Either way the figures are those of now, so `generatedAt` is now. Staff and analysts
+   * alike see every row of the authority, so one answer serves them all.
+   */
+  private async kept(
+    em: EntityManager,
+    input: DashboardInput,
+    id: string,
+    codes: string[],
+  ): Promise<DashboardModel> {
+    const key = this.rollupKey(input, [id]);
+    const now = this.clock.now();
+    const [{ snapshot, answer: kept }] = await em.query<
+      { snapshot: string; answer: (DashboardModel & { generatedAt: string }) | null }[]
+    >(KEPT_ANSWER, [key, id, now]);
+    if (kept) return { ...kept, generatedAt: now };
+    const answer = await this.compute(em, input, [id], codes, now);
+    await em.query(KEEP_ANSWER, [
+      key,
+      id,
+      now,
+      JSON.stringify(answer),
+      snapshot,
+      startOfLondonDay(addDays(londonDate(now), 1)),
+      startOfLondonDay(input.from),
+      startOfLondonDay(addDays(input.to, 1)),
+    ]);
+    return answer;
   }
 
   /**
@@ -63,18 +111,7 @@ export class StatisticsService {
     ids: string[],
     codes: string[],
   ): Promise<DashboardModel> {
-    const key = createHash('sha256')
-      .update(
-        JSON.stringify([
-          ROLLUP_VERSION,
-          [...ids].sort(),
-          input.from,
-          input.to,
-          this.config.statistics,
-          this.config.guardianship,
-        ]),
-      )
-      .digest('hex');
+    const key = this.rollupKey(input, ids);
     const maxAge = this.config.statistics.rollupMaxAgeSeconds;
     const [kept] = await em.query<{ answer: DashboardModel & { generatedAt: string } }[]>(
       `SELECT answer FROM dashboard_rollup WHERE key = $1 AND generated_at > now() - make_interval(secs => $2)`,
@@ -95,8 +132,8 @@ export class StatisticsService {
     input: DashboardInput,
     ids: string[],
     codes: string[],
+    now = this.clock.now(),
   ): Promise<DashboardModel> {
-    const now = this.clock.now();
     const threshold = this.config.statistics.suppressionThreshold;
     const { ictg, scotland, northernIreland } = this.config.guardianship.ageLimits;
     const params = [

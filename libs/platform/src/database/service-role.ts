@@ -54,6 +54,7 @@ export async function provisionServiceRole(ownerUrl: string, serviceUrl?: string
       REVOKE UPDATE ON audit_event FROM ${grantee};
       REVOKE ALL ON schema_migration, haven_service_credential FROM ${grantee};
       GRANT EXECUTE ON FUNCTION haven_guardian_children(uuid) TO ${grantee};
+      GRANT EXECUTE ON FUNCTION haven_dashboard_forget(xid8) TO ${grantee};
       -- a browser session ends by deleting its row (signing out, or the store pruning expired ones)
       GRANT DELETE ON web_session TO ${grantee};
     `);

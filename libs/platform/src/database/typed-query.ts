@@ -14,6 +14,12 @@ import { z } from 'zod';
  * NULL → null (`.nullable()`). Schemas are exact, never coercing: the point is to check.
  */
 
+/**
+ * A row whose columns are checked elsewhere: a whole table row (`SELECT c.*`, `RETURNING *`) that
+ * `hydrate` reads by the entity's own column metadata, or an export section shown column by column.
+ */
+export const AnyRow = z.record(z.string(), z.unknown());
+
 /** Where raw SQL runs: a request's or a transaction's EntityManager, the DataSource, or a pg client. */
 export type Database = EntityManager | DataSource | ClientBase;
 

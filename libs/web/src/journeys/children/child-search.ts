@@ -49,9 +49,9 @@ const oneOf = <T extends string>(labels: Record<T, string>, value: string): T | 
 
 /** Reads `/children`'s GET form from the address. */
 export function readChildSearch(query: Request['query']): ChildSearch {
-  const form = Object.fromEntries(
+  const form: ChildSearchForm = Object.fromEntries(
     FIELDS.map((field) => [field, queryValue(query, field).trim()]),
-  ) as unknown as ChildSearchForm;
+  ) as Record<keyof ChildSearchForm, string>;
   const problems: ChildSearch['problems'] = [];
   const filter: ChildFilter = {};
 

@@ -24,6 +24,7 @@ function dashboardWith(parts: Partial<Dashboard>): Dashboard {
     monthly: [],
     ...parts,
   };
+  // a partial dashboard whose every other figure reads as zero: a Proxy, which no type describes
   return new Proxy(fields, {
     get: (target, key: string) => (key in target ? target[key] : zero),
   }) as unknown as Dashboard;

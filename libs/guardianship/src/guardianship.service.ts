@@ -16,6 +16,7 @@ import {
   isUuid,
   londonDate,
   notFound,
+  parseRow,
   perChild,
   practitionerJson,
   PractitionersService,
@@ -183,7 +184,12 @@ export class GuardianshipService {
                         CASE WHEN ga.end_date IS NULL THEN ${practitionerJson('ga.guardian_id')} END AS guardian
                    FROM guardian_assignment ga WHERE ga.child_id = c.id) x`,
       prime: (ctx, childId, value) => {
-        const rows = value as (AssignmentRow & { guardian: unknown })[];
+        // the same columns as JSON (no timestamp among those read); the guardian is parsed by `prime`
+        const rows = parseRow(
+          z.array(AssignmentRow.extend({ guardian: z.unknown() })),
+          value,
+          'the guardianAssignments edge',
+        );
         const models = rows.map((row) => this.toModel(row));
         ctx.auditMany(AuditAction.READ, ASSIGNMENT, models);
         this.byChild(ctx).prime(childId, models);
@@ -210,7 +216,11 @@ export class GuardianshipService {
     fields: ['guardianshipEligibility'],
     select: () =>
       `SELECT to_jsonb(x) FROM (SELECT ${FACTS_COLUMNS} FROM organisation o WHERE o.id = c.local_authority_id) x`,
-    prime: (ctx, childId, value) => this.factsLoader(ctx).prime(childId, toFacts(value as ChildFactsRow)),
+    prime: (ctx, childId, value) =>
+      this.factsLoader(ctx).prime(
+        childId,
+        toFacts(parseRow(ChildFactsRow, value, 'the guardianshipEligibility edge')),
+      ),
   };
 
   private factsLoader(ctx: RequestContext): DataLoader<string, ChildFacts | null> {

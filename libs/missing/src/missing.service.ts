@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ChildEdge, ChildrenService } from '@haven/children';
 import {
   APP_CONFIG,
+  AnyRow,
   AppConfig,
   AuditAction,
   Clock,
@@ -16,6 +17,7 @@ import {
   isPageSize,
   lockVisibleRecord,
   notFound,
+  parseRow,
   perChild,
   queryRow,
   queryRows,
@@ -227,7 +229,7 @@ export class MissingService {
     },
     prime: (ctx, childId, value, args) => {
       const now = this.clock.now().getTime();
-      const models = (value as Record<string, unknown>[]).map((row) =>
+      const models = parseRow(z.array(AnyRow), value, 'the missingEpisodes edge').map((row) =>
         toModel(hydrate(this.dataSource, MissingEpisode, row), now),
       );
       ctx.auditMany(AuditAction.READ, ENTITY, models);

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { treatedAsChildSql } from '@haven/age-assessment';
 import { ChildEdge, ChildrenService } from '@haven/children';
 import {
+  AnyRow,
   AuditAction,
   conflict,
   conflictsByConstraint,
@@ -15,6 +16,7 @@ import {
   lockVisibleRecord,
   londonDate,
   notFound,
+  parseRow,
   perChild,
   queryMaybeRow,
   queryRow,
@@ -147,7 +149,7 @@ export class PlacementsService {
                        '[]'::jsonb)
          FROM placement p WHERE p.child_id = c.id`,
     prime: (ctx, childId, value) => {
-      const models = (value as Record<string, unknown>[]).map((row) =>
+      const models = parseRow(z.array(AnyRow), value, 'the placements edge').map((row) =>
         toModel(hydrate(this.dataSource, Placement, row), row.unsafe_now === true),
       );
       ctx.auditMany(AuditAction.READ, ENTITY, models);

@@ -7,15 +7,19 @@ import {
   conflict,
   conflictsByConstraint,
   DomainEvents,
+  execute,
   invalidField,
   IsoDate,
   isUuid,
   lockVisibleRecord,
   notFound,
   perChild,
+  queryMaybeRow,
+  queryRow,
   RequestContext,
   scopedRecords,
 } from '@haven/platform';
+import { z } from 'zod';
 import { AgeAssessment } from './age-assessment.entity';
 import { AgeAssessmentOutcome, AgeAssessmentStatus, AgeDeterminedBy } from './age-assessment.enums';
 import { AgeAssessmentModel } from './age-assessment.model';
@@ -39,6 +43,20 @@ import {
 const ENTITY = 'AgeAssessment';
 const ONE_OPEN = 'age_assessment_one_open_idx';
 const { RAISED, IN_PROGRESS, COMPLETED, CHALLENGED, FINAL } = AgeAssessmentStatus;
+
+const OpenDisputeRow = z.object({
+  status: z.enum(AgeAssessmentStatus),
+  raisedOn: z.string(),
+  completedOn: z.string().nullable(),
+  challengedOn: z.string().nullable(),
+}) satisfies z.ZodType<OpenDispute>;
+
+const AgeDecisionRow = z.object({
+  outcome: z.enum(AgeAssessmentOutcome),
+  assessedDateOfBirth: z.string(),
+  decidedOn: z.string(),
+  byCourt: z.boolean(),
+}) satisfies z.ZodType<AgeDecision>;
 
 /**
  * Age disputes and their assessments. The child's effective date of birth and `ageDisputed` flag
@@ -65,7 +83,9 @@ export class AgeAssessmentService {
    * stands to be an adult one. Runs with the child's row locked by closeCase.
    */
   async closureRefusal(em: EntityManager, closure: CaseClosure): Promise<string | null> {
-    const [open] = await em.query<OpenDispute[]>(
+    const open = await queryMaybeRow(
+      em,
+      OpenDisputeRow,
       `SELECT status, raised_on AS "raisedOn", completed_on AS "completedOn", challenged_on AS "challengedOn"
          FROM open_age_assessment WHERE child_id = $1`,
       [closure.childId],
@@ -75,7 +95,9 @@ export class AgeAssessmentService {
         ? `${openDisputeReason(open)}, so the case cannot be closed as TURNED_18_TO_LEAVING_CARE`
         : null;
     }
-    const [decision] = await em.query<AgeDecision[]>(
+    const decision = await queryMaybeRow(
+      em,
+      AgeDecisionRow,
       `SELECT outcome, assessed_date_of_birth AS "assessedDateOfBirth", decided_on AS "decidedOn", by_court AS "byCourt"
          FROM haven_age_decision($1)`,
       [closure.childId],
@@ -86,8 +108,10 @@ export class AgeAssessmentService {
   async raise(ctx: RequestContext, input: RaiseAgeDisputeInput): Promise<AgeAssessmentModel> {
     const child = await this.children.requireVisible(ctx, input.childId);
     const em = await ctx.em();
-    const [{ id }] = await this.guardOneOpen(() =>
-      em.query<{ id: string }[]>(
+    const { id } = await this.guardOneOpen(() =>
+      queryRow(
+        em,
+        z.object({ id: z.string() }),
         `INSERT INTO age_assessment (child_id, local_authority_id, raised_on, raised_by, reason, claimed_date_of_birth, created_by)
          SELECT c.id, c.local_authority_id, $2, $3, $4, c.claimed_date_of_birth, $5 FROM child c WHERE c.id = $1
          RETURNING id`,
@@ -104,7 +128,7 @@ export class AgeAssessmentService {
     const assessment = await this.lockVisible(ctx, em, input.assessmentId);
     this.expectStatus(assessment, [RAISED], 'start');
     this.notBefore('startedOn', input.startedOn, assessment.raisedOn, 'the dispute was raised');
-    await em.query(`UPDATE age_assessment SET status = 'IN_PROGRESS', started_on = $2 WHERE id = $1`, [
+    await execute(em, `UPDATE age_assessment SET status = 'IN_PROGRESS', started_on = $2 WHERE id = $1`, [
       assessment.id,
       input.startedOn,
     ]);
@@ -129,7 +153,9 @@ export class AgeAssessmentService {
       assessment.startedOn ?? assessment.raisedOn,
       'the assessment began',
     );
-    const [child] = await em.query<{ claimed_date_of_birth: IsoDate | null; interpreter_needed: boolean }[]>(
+    const child = await queryRow(
+      em,
+      z.object({ claimed_date_of_birth: z.string().nullable(), interpreter_needed: z.boolean() }),
       'SELECT claimed_date_of_birth, interpreter_needed FROM child WHERE id = $1',
       [assessment.childId],
     );
@@ -152,7 +178,8 @@ export class AgeAssessmentService {
       }
     }
     // the local authority's own outcome is kept beside the one that stands, whatever a court decides later
-    await em.query(
+    await execute(
+      em,
       `UPDATE age_assessment
           SET status = 'COMPLETED', outcome = $2, assessed_date_of_birth = $3, completed_on = $4, two_assessors = $5,
               appropriate_adult = $6, interpreter_used = $7, adverse_points_put = $8, written_reasons = $9,
@@ -191,7 +218,8 @@ export class AgeAssessmentService {
       'the assessment was completed',
     );
     await this.guardOneOpen(() =>
-      em.query(
+      execute(
+        em,
         `UPDATE age_assessment SET status = 'CHALLENGED', challenged_on = $2, challenge_notes = $3 WHERE id = $1`,
         [assessment.id, input.challengedOn, input.notes ?? null],
       ),
@@ -231,7 +259,8 @@ export class AgeAssessmentService {
       outcome = input.courtOutcome;
       date = assessed.date;
     }
-    await em.query(
+    await execute(
+      em,
       `UPDATE age_assessment SET status = 'FINAL', finalised_on = $2, outcome = $3, assessed_date_of_birth = $4,
               final_determined_by = $5 WHERE id = $1`,
       [

@@ -3,7 +3,8 @@ import { EventEmitter } from 'node:events';
 import { PubSub } from 'graphql-subscriptions';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { inSystemTransaction, loggableError } from '@haven/platform';
+import { z } from 'zod';
+import { execute, inSystemTransaction, loggableError, queryRow } from '@haven/platform';
 import { AlertModel } from './alert.model';
 import { AlertsService } from './alerts.service';
 
@@ -101,7 +102,7 @@ export class AlertNotifier implements OnModuleInit, OnApplicationShutdown {
       this.reconnect(client);
     });
     await client.connect();
-    await client.query(`LISTEN ${CHANNEL}`);
+    await execute(client, `LISTEN ${CHANNEL}`);
     this.client = client;
     // from the first LISTEN on, every commit is passed on; after a reconnection, the pass catches up
     if (this.passedOn === undefined) this.passedOn = await currentSnapshot(client);
@@ -155,8 +156,10 @@ export class AlertNotifier implements OnModuleInit, OnApplicationShutdown {
 
   /** Queues the alerts raised or escalated in the transactions committed since the last pass. */
   private async readOutbox(): Promise<void> {
-    const [{ snapshot, ids }] = await inSystemTransaction(this.dataSource, (em) =>
-      em.query<{ snapshot: string; ids: string[] }[]>(
+    const { snapshot, ids } = await inSystemTransaction(this.dataSource, (em) =>
+      queryRow(
+        em,
+        z.object({ snapshot: z.string(), ids: z.array(z.string()) }),
         // one statement, one snapshot: the rows read are exactly those visible in the snapshot returned
         `SELECT pg_current_snapshot()::text AS snapshot,
                 ARRAY(SELECT o.alert_id FROM notification_outbox o
@@ -186,6 +189,10 @@ export class AlertNotifier implements OnModuleInit, OnApplicationShutdown {
 }
 
 async function currentSnapshot(client: Client): Promise<string> {
-  const { rows } = await client.query<{ snapshot: string }>('SELECT pg_current_snapshot()::text AS snapshot');
-  return rows[0].snapshot;
+  const { snapshot } = await queryRow(
+    client,
+    z.object({ snapshot: z.string() }),
+    'SELECT pg_current_snapshot()::text AS snapshot',
+  );
+  return snapshot;
 }

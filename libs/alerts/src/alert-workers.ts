@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig, Clock, inSystemTransaction, loggableError } from '@haven/platform';
+import { z } from 'zod';
+import { APP_CONFIG, AppConfig, Clock, inSystemTransaction, loggableError, queryRow } from '@haven/platform';
 import { AlertNotifier } from './alert-notifier';
 import { AlertsService } from './alerts.service';
 import { NotificationDelivery } from './notification-delivery';
@@ -50,7 +51,9 @@ export class AlertWorkers implements OnApplicationBootstrap, OnApplicationShutdo
     if (this.stopped) return null;
     try {
       return await inSystemTransaction(this.dataSource, async (em) => {
-        const [{ locked }] = await em.query<{ locked: boolean }[]>(
+        const { locked } = await queryRow(
+          em,
+          z.object({ locked: z.boolean() }),
           'SELECT pg_try_advisory_xact_lock($1) AS locked',
           [SCAN_LOCK],
         );

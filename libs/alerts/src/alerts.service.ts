@@ -10,14 +10,19 @@ import {
   Clock,
   conflict,
   Connection,
+  execute,
   Keyset,
   notFound,
+  parseRow,
+  queryMaybeRow,
+  queryRow,
+  queryRows,
   RequestContext,
-  reviveTimestamps,
   toConnection,
   isUuid,
   perChild,
 } from '@haven/platform';
+import { z } from 'zod';
 import { AlertKind, AlertResolution, AlertSeverity, AlertStatus } from './alert.enums';
 import { AlertModel } from './alert.model';
 import {
@@ -64,7 +69,7 @@ export class AlertsService {
     const params = alertRuleParams(this.config, asOf, scope);
     const rules = ALERT_RULES.filter((rule) => !scope.kinds || scope.kinds.includes(rule.kind));
     const counts: ScanCounts = { raised: 0, escalated: 0, resolved: 0 };
-    const run = async (sql: string) => (await em.query<{ n: number }[]>(sql, params))[0].n;
+    const run = async (sql: string) => (await queryRow(em, CountRow, sql, params)).n;
     if (!scope.raiseOnly) {
       for (const rule of rules) if (rule.cleared) counts.resolved += await run(clearStatement(rule.cleared));
       for (const rule of rules)
@@ -73,7 +78,7 @@ export class AlertsService {
     for (const rule of rules)
       if (rule.candidates) counts.raised += await run(raiseStatement(rule.candidates));
     if (!scope.kinds || scope.kinds.includes(AlertKind.NEARING_18_WITHOUT_DURABLE_SOLUTION)) {
-      await em.query(RECORD_TURNED_18, params);
+      await execute(em, RECORD_TURNED_18, params);
     }
     return counts;
   }
@@ -103,7 +108,9 @@ export class AlertsService {
     if (filter.severity) add('a.severity = ?', filter.severity);
     if (filter.childId) add('a.child_id = ?::uuid', filter.childId);
     const em = await ctx.em();
-    const [{ total }] = await em.query<{ total: number }[]>(
+    const { total } = await queryRow(
+      em,
+      z.object({ total: z.number() }),
       `SELECT count(*)::int AS total FROM alert a WHERE ${where.join(' AND ')}`,
       params,
     );
@@ -112,7 +119,9 @@ export class AlertsService {
       where.push(`(a.raised_at, a.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
     }
     params.push(first + 1);
-    const rows = await em.query<AlertRow[]>(
+    const rows = await queryRows(
+      em,
+      AlertRow,
       `SELECT ${COLUMNS} FROM alert a WHERE ${where.join(' AND ')} ORDER BY a.raised_at DESC, a.id DESC LIMIT $${params.length}`,
       params,
     );
@@ -140,7 +149,8 @@ export class AlertsService {
       `SELECT coalesce(jsonb_agg(to_jsonb(x) ORDER BY x.raised_at DESC, x.id DESC), '[]'::jsonb)
          FROM (SELECT ${COLUMNS} FROM alert a WHERE a.child_id = c.id${args.unresolved === true ? UNRESOLVED : ''}) x`,
     prime: (ctx, childId, value, args) => {
-      const models = (value as AlertRow[]).map((row) => toModel(reviveTimestamps(row, ALERT_TIMESTAMPS)));
+      const rows = parseRow(z.array(AlertJsonRow), value, 'the alerts edge');
+      const models = rows.map((row) => toModel(fromJson(row)));
       this.auditRead(ctx, models);
       this.byChild(ctx, args.unresolved === true).prime(childId, models);
     },
@@ -152,7 +162,9 @@ export class AlertsService {
       () =>
         new DataLoader(async (childIds: readonly string[]) => {
           const em = await ctx.em();
-          const rows = await em.query<AlertRow[]>(
+          const rows = await queryRows(
+            em,
+            AlertRow,
             `SELECT ${COLUMNS} FROM alert a WHERE a.child_id = ANY($1::uuid[]) AND ${this.scope(ctx)}
                 ${unresolved ? UNRESOLVED : ''} ORDER BY a.raised_at DESC, a.id DESC`,
             [childIds],
@@ -169,7 +181,8 @@ export class AlertsService {
     if (alert.status !== AlertStatus.OPEN)
       throw conflict(`The alert is already ${alert.status.toLowerCase()}`);
     const em = await ctx.em();
-    await em.query(
+    await execute(
+      em,
       `UPDATE alert SET status = 'ACKNOWLEDGED', acknowledged_at = now(), acknowledged_by = $2, acknowledgement_note = $3 WHERE id = $1`,
       [alert.id, ctx.actor.practitionerId, input.note ?? null],
     );
@@ -180,7 +193,8 @@ export class AlertsService {
     const alert = await this.lockVisible(ctx, input.alertId);
     if (alert.status === AlertStatus.RESOLVED) throw conflict('The alert is already resolved');
     const em = await ctx.em();
-    await em.query(
+    await execute(
+      em,
       `UPDATE alert SET status = 'RESOLVED', resolution = 'BY_PRACTITIONER', resolved_at = now(), resolved_by = $2,
               resolution_note = $3 WHERE id = $1`,
       [alert.id, ctx.actor.practitionerId, input.note],
@@ -195,7 +209,9 @@ export class AlertsService {
 
   /** The recipients of each of the alerts, read at once. */
   async recipientsOf(em: EntityManager, alertIds: readonly string[]): Promise<Map<string, string[]>> {
-    const rows = await em.query<{ alert_id: string; id: string }[]>(
+    const rows = await queryRows(
+      em,
+      z.object({ alert_id: z.string(), id: z.string() }),
       `SELECT a.id AS alert_id, c.allocated_worker_id AS id FROM alert a JOIN child c ON c.id = a.child_id
         WHERE a.id = ANY($1::uuid[]) AND c.allocated_worker_id IS NOT NULL
        UNION
@@ -219,9 +235,12 @@ export class AlertsService {
 
   /** Alerts by id for delivery, outside any caller's scope; the ones that no longer exist are left out. */
   async byIds(em: EntityManager, ids: readonly string[]): Promise<AlertModel[]> {
-    const rows = await em.query<AlertRow[]>(`SELECT ${COLUMNS} FROM alert a WHERE a.id = ANY($1::uuid[])`, [
-      ids,
-    ]);
+    const rows = await queryRows(
+      em,
+      AlertRow,
+      `SELECT ${COLUMNS} FROM alert a WHERE a.id = ANY($1::uuid[])`,
+      [ids],
+    );
     return rows.map(toModel);
   }
 
@@ -232,7 +251,7 @@ export class AlertsService {
     detail: Record<string, unknown>,
   ): Promise<AlertModel> {
     const em = await ctx.em();
-    const [row] = await em.query<AlertRow[]>(`SELECT ${COLUMNS} FROM alert a WHERE a.id = $1`, [id]);
+    const row = await queryRow(em, AlertRow, `SELECT ${COLUMNS} FROM alert a WHERE a.id = $1`, [id]);
     const model = toModel(row);
     if (model.childId)
       ctx.audit(
@@ -247,7 +266,9 @@ export class AlertsService {
   private async lockVisible(ctx: RequestContext, id: string): Promise<AlertModel> {
     if (!isUuid(id)) throw notFound(ENTITY);
     const em = await ctx.em();
-    const [row] = await em.query<AlertRow[]>(
+    const row = await queryMaybeRow(
+      em,
+      AlertRow,
       `SELECT ${COLUMNS} FROM alert a WHERE a.id = $1 AND ${this.scope(ctx)} FOR UPDATE`,
       [id],
     );
@@ -276,29 +297,56 @@ const COLUMNS = `a.id, a.local_authority_id, a.child_id, a.kind, a.severity, a.s
   a.resolved_at, a.resolved_by, a.resolution, a.resolution_note`;
 
 const UNRESOLVED = ` AND a.status <> 'RESOLVED'`;
-const ALERT_TIMESTAMPS = ['raised_at', 'escalated_at', 'acknowledged_at', 'resolved_at'] as const;
 
-interface AlertRow {
-  id: string;
-  local_authority_id: string;
-  child_id: string | null;
-  kind: AlertKind;
-  severity: AlertSeverity;
-  status: AlertStatus;
-  subject_type: string;
-  subject_id: string;
-  escalation_level: number;
-  reason: string;
-  raised_at: Date;
-  escalated_at: Date | null;
-  acknowledged_at: Date | null;
-  acknowledged_by: string | null;
-  acknowledgement_note: string | null;
-  resolved_at: Date | null;
-  resolved_by: string | null;
-  resolution: AlertResolution | null;
-  resolution_note: string | null;
+/** A row of COLUMNS. */
+const AlertRow = z.object({
+  id: z.string(),
+  local_authority_id: z.string(),
+  child_id: z.string().nullable(),
+  kind: z.enum(AlertKind),
+  severity: z.enum(AlertSeverity),
+  status: z.enum(AlertStatus),
+  subject_type: z.string(),
+  subject_id: z.string(),
+  escalation_level: z.number(),
+  reason: z.string(),
+  raised_at: z.date(),
+  escalated_at: z.date().nullable(),
+  acknowledged_at: z.date().nullable(),
+  acknowledged_by: z.string().nullable(),
+  acknowledgement_note: z.string().nullable(),
+  resolved_at: z.date().nullable(),
+  resolved_by: z.string().nullable(),
+  resolution: z.enum(AlertResolution).nullable(),
+  resolution_note: z.string().nullable(),
+});
+type AlertRow = z.infer<typeof AlertRow>;
+
+/**
+ * The same row read as JSON (`to_jsonb`, the case file's alerts edge), where timestamps are text. They
+ * are checked as text and made Dates by `fromJson`: a zod transform per timestamp cost about three times
+ * as much to parse (micro benchmark: 10,000 rows in 14 ms against 5.6 ms).
+ */
+const AlertJsonRow = AlertRow.extend({
+  raised_at: z.string(),
+  escalated_at: z.string().nullable(),
+  acknowledged_at: z.string().nullable(),
+  resolved_at: z.string().nullable(),
+});
+
+function fromJson(row: z.infer<typeof AlertJsonRow>): AlertRow {
+  const at = (text: string | null) => (text === null ? null : new Date(text));
+  return {
+    ...row,
+    raised_at: new Date(row.raised_at),
+    escalated_at: at(row.escalated_at),
+    acknowledged_at: at(row.acknowledged_at),
+    resolved_at: at(row.resolved_at),
+  };
 }
+
+/** What each of the scan's statements answers: how many alerts it raised, escalated or resolved. */
+const CountRow = z.object({ n: z.number() });
 
 function toModel(row: AlertRow): AlertModel {
   return {

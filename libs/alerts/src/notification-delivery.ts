@@ -2,7 +2,8 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { createHmac } from 'node:crypto';
 import { createTransport, Transporter } from 'nodemailer';
 import { DataSource, EntityManager } from 'typeorm';
-import { APP_CONFIG, AppConfig, inSystemTransaction } from '@haven/platform';
+import { z } from 'zod';
+import { APP_CONFIG, AppConfig, execute, inSystemTransaction, queryRow, queryRows } from '@haven/platform';
 import { AlertModel } from './alert.model';
 import { AlertsService } from './alerts.service';
 
@@ -20,12 +21,13 @@ export interface AlertNotification {
   recipients: { practitionerId: string; name: string; email: string | null }[];
 }
 
-interface OutboxRow {
-  id: string;
-  alert_id: string;
-  escalation_level: number;
-  attempts: number;
-}
+const OutboxRow = z.object({
+  id: z.string(), // bigint
+  alert_id: z.string(),
+  escalation_level: z.number(),
+  attempts: z.number(),
+});
+type OutboxRow = z.infer<typeof OutboxRow>;
 
 /**
  * Delivers the outbox at least once: each instance claims due rows with SKIP LOCKED, sends them to
@@ -48,7 +50,9 @@ export class NotificationDelivery {
   /** Delivers what is due; returns how many were delivered. */
   async deliverDue(batch = 20): Promise<number> {
     return inSystemTransaction(this.dataSource, async (em) => {
-      const rows = await em.query<OutboxRow[]>(
+      const rows = await queryRows(
+        em,
+        OutboxRow,
         `SELECT id, alert_id, escalation_level, attempts FROM notification_outbox
           WHERE delivered_at IS NULL AND next_attempt_at <= now() AND attempts < $1
           ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED`,
@@ -58,14 +62,16 @@ export class NotificationDelivery {
       for (const row of rows) {
         try {
           await this.send(await this.notification(em, row));
-          await em.query(
+          await execute(
+            em,
             'UPDATE notification_outbox SET delivered_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = $1',
             [row.id],
           );
           delivered += 1;
         } catch (error) {
           const backoffSeconds = Math.min(3600, 5 * 2 ** row.attempts);
-          await em.query(
+          await execute(
+            em,
             `UPDATE notification_outbox SET attempts = attempts + 1, last_error = $2,
                     next_attempt_at = now() + make_interval(secs => $3) WHERE id = $1`,
             [row.id, (error as Error).message.slice(0, 500), backoffSeconds],
@@ -82,13 +88,18 @@ export class NotificationDelivery {
   private async notification(em: EntityManager, row: OutboxRow): Promise<AlertNotification> {
     const alert = (await this.alerts.byId(em, row.alert_id)) as AlertModel;
     const recipientIds = await this.alerts.recipients(em, row.alert_id);
-    const recipients = await em.query<{ id: string; name: string; email: string | null }[]>(
+    const recipients = await queryRows(
+      em,
+      z.object({ id: z.string(), name: z.string(), email: z.string().nullable() }),
       'SELECT id, name, email FROM practitioner WHERE id = ANY($1::uuid[]) ORDER BY name',
       [recipientIds],
     );
-    const [{ code }] = await em.query<{ code: string }[]>('SELECT code FROM organisation WHERE id = $1', [
-      alert.localAuthorityId,
-    ]);
+    const { code } = await queryRow(
+      em,
+      z.object({ code: z.string() }),
+      'SELECT code FROM organisation WHERE id = $1',
+      [alert.localAuthorityId],
+    );
     return {
       deliveryId: `${row.alert_id}:${row.escalation_level}`,
       alertId: row.alert_id,

@@ -10,12 +10,14 @@ import {
   IdArgs,
   OrganisationModel,
   OrganisationsService,
+  parseRow,
   Permission,
   PractitionerModel,
   practitionerJson,
   PractitionersService,
   RequestContext,
 } from '@haven/platform';
+import { z } from 'zod';
 import { ImmigrationStatus, NrmCategory, nrmCategories } from './child.enums';
 import { ChildEdges } from './child-edges';
 import { ChildConnection, ChildModel } from './child.model';
@@ -55,7 +57,7 @@ export class ChildrenResolver {
       fields: ['retainUntil'],
       select: () => `SELECT (${retainUntilSql('c')})::text`,
       prime: (ctx, childId, value) => {
-        retainUntilLoader(ctx).prime(childId, (value as string | null) ?? null);
+        retainUntilLoader(ctx).prime(childId, parseRow(z.string().nullable(), value, 'the retainUntil edge'));
       },
     });
   }

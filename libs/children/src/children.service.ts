@@ -5,6 +5,7 @@ import {
   addDays,
   addYears,
   ageOn,
+  AnyRow,
   AuditAction,
   birthday,
   childScope,
@@ -19,10 +20,12 @@ import {
   Keyset,
   longDate,
   notFound,
+  queryMaybeRow,
   RequestContext,
   Role,
   toConnection,
 } from '@haven/platform';
+import { z } from 'zod';
 import { CaseClosureChecks } from './case-closure';
 import { RequestedEdge } from './child-edges';
 import { Child, ChildFields } from './child.entity';
@@ -225,7 +228,10 @@ export class ChildrenService {
     const em = await ctx.em();
     // plain SQL: the query builder's alias rewriting over the edges' subqueries cost more than the query
     const selects = edges.map((requested, index) => `(${requested.sql}) AS edge_${index}`).join(', ');
-    const [row] = await em.query<Record<string, unknown>[]>(
+    // the child's columns are read by its entity's metadata (hydrate), each edge's value by the edge
+    const row = await queryMaybeRow(
+      em,
+      AnyRow,
       `SELECT c.*, ${selects} FROM child c WHERE c.id = $1 AND ${childScope(ctx.actor)}`,
       [id],
     );
@@ -478,8 +484,10 @@ export class ChildrenService {
       throw invalidField('asylumClaimDate', 'asylumClaimDate cannot be before the claimed date of birth');
     }
     if (requested.allocatedWorkerId) {
-      const [worker] = await em.query<unknown[]>(
-        `SELECT 1 FROM practitioner WHERE id = $1 AND organisation_id = $2 AND role IN ('SOCIAL_WORKER', 'TEAM_MANAGER')`,
+      const worker = await queryMaybeRow(
+        em,
+        z.object({ id: z.string() }),
+        `SELECT id FROM practitioner WHERE id = $1 AND organisation_id = $2 AND role IN ('SOCIAL_WORKER', 'TEAM_MANAGER')`,
         [requested.allocatedWorkerId, localAuthorityId],
       );
       if (!worker)

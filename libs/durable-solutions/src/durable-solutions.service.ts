@@ -9,7 +9,10 @@ import {
   invalidField,
   RequestContext,
   perChild,
+  queryRow,
+  queryRows,
 } from '@haven/platform';
+import { z } from 'zod';
 import { DurableSolutionOption, DurableSolutionStatus } from './durable-solution.enums';
 import { DurableSolutionRecorded } from './durable-solution.events';
 import { DurableSolutionModel } from './durable-solution.model';
@@ -49,7 +52,9 @@ export class DurableSolutionsService {
     }
     const child = await this.children.requireVisible(ctx, input.childId);
     const em = await ctx.em();
-    const [{ id }] = await em.query<{ id: string }[]>(
+    const { id } = await queryRow(
+      em,
+      z.object({ id: z.string() }),
       `INSERT INTO durable_solution (child_id, local_authority_id, option, status, assessed_on, secured_on, basis,
                                      risk_assessment_completed, best_interests_assessment_completed, recorded_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
@@ -66,7 +71,9 @@ export class DurableSolutionsService {
         ctx.actor.practitionerId,
       ],
     );
-    const [{ secured: nowSecured }] = await em.query<{ secured: boolean }[]>(
+    const { secured: nowSecured } = await queryRow(
+      em,
+      z.object({ secured: z.boolean() }),
       'SELECT haven_has_secured_solution($1) AS secured',
       [child.id],
     );
@@ -102,7 +109,9 @@ export class DurableSolutionsService {
     const [where, param] =
       'id' in lookup ? ['d.id = $1', lookup.id] : ['d.child_id = ANY($1::uuid[])', lookup.childIds];
     const scope = childScope(ctx.actor, { childId: 'd.child_id', localAuthorityId: 'd.local_authority_id' });
-    const rows = await em.query<Row[]>(
+    const rows = await queryRows(
+      em,
+      Row,
       `SELECT d.* FROM durable_solution d WHERE ${where} AND ${scope} ORDER BY d.recorded_at DESC, d.id DESC`,
       [param],
     );
@@ -125,16 +134,16 @@ export class DurableSolutionsService {
 /** The lookups the service does: one record by its id, or every record of some children. */
 type DurableSolutionLookup = { id: string } | { childIds: readonly string[] };
 
-interface Row {
-  id: string;
-  child_id: string;
-  local_authority_id: string;
-  option: DurableSolutionOption;
-  status: DurableSolutionStatus;
-  assessed_on: string | null;
-  secured_on: string | null;
-  basis: string | null;
-  risk_assessment_completed: boolean;
-  best_interests_assessment_completed: boolean;
-  recorded_at: Date;
-}
+const Row = z.object({
+  id: z.string(),
+  child_id: z.string(),
+  local_authority_id: z.string(),
+  option: z.enum(DurableSolutionOption),
+  status: z.enum(DurableSolutionStatus),
+  assessed_on: z.string().nullable(),
+  secured_on: z.string().nullable(),
+  basis: z.string().nullable(),
+  risk_assessment_completed: z.boolean(),
+  best_interests_assessment_completed: z.boolean(),
+  recorded_at: z.date(),
+});

@@ -11,19 +11,26 @@ import {
   conflict,
   conflictsByConstraint,
   DomainEvents,
+  execute,
   invalidField,
   isUuid,
   londonDate,
   notFound,
+  parseRow,
   perChild,
   practitionerJson,
   PractitionersService,
+  queryMaybeRow,
+  queryRow,
+  queryRows,
   RequestContext,
 } from '@haven/platform';
+import { z } from 'zod';
 import { AssignGuardianInput } from './dto/assign-guardian.input';
 import { EndGuardianAssignmentInput } from './dto/end-guardian-assignment.input';
 import { RecordGuardianContactInput } from './dto/record-guardian-contact.input';
-import { GuardianAssignment, GuardianContact } from './guardian-assignment.entity';
+import { GuardianAssignment } from './guardian-assignment.entity';
+import { ContactMode, GuardianEndReason, GuardianScheme } from './guardianship.enums';
 import { GuardianAssignmentModel, GuardianContactModel } from './guardian-assignment.model';
 import { SchemeEligibilityModel } from './scheme-eligibility.model';
 import {
@@ -65,13 +72,17 @@ export class GuardianshipService {
   async assign(ctx: RequestContext, input: AssignGuardianInput): Promise<GuardianAssignmentModel> {
     const child = await this.children.requireVisible(ctx, input.childId);
     const em = await ctx.em();
-    const [guardian] = await em.query<{ organisation_id: string }[]>(
+    const guardian = await queryMaybeRow(
+      em,
+      z.object({ organisation_id: z.string() }),
       `SELECT organisation_id FROM practitioner WHERE id = $1 AND role = 'GUARDIAN'`,
       [input.guardianId],
     );
     if (!guardian) throw invalidField('guardianId', 'No guardian has that id');
 
-    const [facts] = await em.query<ChildFactsRow[]>(
+    const facts = await queryRow(
+      em,
+      ChildFactsRow,
       `SELECT ${FACTS_COLUMNS} FROM child c JOIN organisation o ON o.id = c.local_authority_id WHERE c.id = $1`,
       [child.id],
     );
@@ -110,7 +121,8 @@ export class GuardianshipService {
         `endDate cannot be before the assignment started (${assignment.startDate})`,
       );
     }
-    await em.query(
+    await execute(
+      em,
       `UPDATE guardian_assignment SET end_date = $2, end_reason = $3, ended_by = $4 WHERE id = $1`,
       [assignment.id, input.endDate, input.reason, ctx.actor.practitionerId],
     );
@@ -123,7 +135,9 @@ export class GuardianshipService {
   async recordContact(ctx: RequestContext, input: RecordGuardianContactInput): Promise<GuardianContactModel> {
     const child = await this.children.requireVisible(ctx, input.childId);
     const em = await ctx.em();
-    const [assignment] = await em.query<{ id: string; start_date: string }[]>(
+    const assignment = await queryMaybeRow(
+      em,
+      z.object({ id: z.string(), start_date: z.string() }),
       `SELECT id, start_date FROM active_guardian_assignment WHERE child_id = $1 AND guardian_id = $2
         ORDER BY start_date DESC LIMIT 1`,
       [child.id, ctx.actor.practitionerId],
@@ -135,7 +149,9 @@ export class GuardianshipService {
         `contactedAt cannot be before the assignment started (${assignment.start_date})`,
       );
     }
-    const [{ id }] = await em.query<{ id: string }[]>(
+    const { id } = await queryRow(
+      em,
+      z.object({ id: z.string() }),
       `INSERT INTO guardian_contact (child_id, local_authority_id, assignment_id, guardian_id, contacted_at, mode, summary)
        VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
       [
@@ -168,7 +184,12 @@ export class GuardianshipService {
                         CASE WHEN ga.end_date IS NULL THEN ${practitionerJson('ga.guardian_id')} END AS guardian
                    FROM guardian_assignment ga WHERE ga.child_id = c.id) x`,
       prime: (ctx, childId, value) => {
-        const rows = value as (AssignmentRow & { guardian: unknown })[];
+        // the same columns as JSON (no timestamp among those read); the guardian is parsed by `prime`
+        const rows = parseRow(
+          z.array(AssignmentRow.extend({ guardian: z.unknown() })),
+          value,
+          'the guardianAssignments edge',
+        );
         const models = rows.map((row) => this.toModel(row));
         ctx.auditMany(AuditAction.READ, ASSIGNMENT, models);
         this.byChild(ctx).prime(childId, models);
@@ -195,7 +216,11 @@ export class GuardianshipService {
     fields: ['guardianshipEligibility'],
     select: () =>
       `SELECT to_jsonb(x) FROM (SELECT ${FACTS_COLUMNS} FROM organisation o WHERE o.id = c.local_authority_id) x`,
-    prime: (ctx, childId, value) => this.factsLoader(ctx).prime(childId, toFacts(value as ChildFactsRow)),
+    prime: (ctx, childId, value) =>
+      this.factsLoader(ctx).prime(
+        childId,
+        toFacts(parseRow(ChildFactsRow, value, 'the guardianshipEligibility edge')),
+      ),
   };
 
   private factsLoader(ctx: RequestContext): DataLoader<string, ChildFacts | null> {
@@ -204,7 +229,9 @@ export class GuardianshipService {
       () =>
         new DataLoader(async (childIds: readonly string[]) => {
           const em = await ctx.em();
-          const rows = await em.query<(ChildFactsRow & { id: string })[]>(
+          const rows = await queryRows(
+            em,
+            ChildFactsRow.extend({ id: z.string() }),
             `SELECT c.id, ${FACTS_COLUMNS} FROM child c JOIN organisation o ON o.id = c.local_authority_id
               WHERE c.id = ANY($1::uuid[]) AND ${childScope(ctx.actor)}`,
             [childIds],
@@ -253,7 +280,9 @@ export class GuardianshipService {
         () =>
           new DataLoader(async (ids: readonly string[]) => {
             const em = await ctx.em();
-            const rows = await em.query<{ guardian_id: string; n: number }[]>(
+            const rows = await queryRows(
+              em,
+              z.object({ guardian_id: z.string(), n: z.number() }),
               `SELECT guardian_id, count(*)::int AS n FROM active_guardian_assignment
             WHERE guardian_id = ANY($1::uuid[]) GROUP BY guardian_id`,
               [ids],
@@ -274,10 +303,12 @@ export class GuardianshipService {
     values: Omit<GuardianAssignment, 'id' | 'endDate' | 'endReason' | 'createdAt'>,
     createdBy: string,
   ): Promise<string> {
-    const [{ id }] = await conflictsByConstraint(
+    const { id } = await conflictsByConstraint(
       { [OVERLAP]: 'The child already has an active guardian assignment in this role: end it first' },
       () =>
-        em.query<{ id: string }[]>(
+        queryRow(
+          em,
+          z.object({ id: z.string() }),
           `INSERT INTO guardian_assignment (child_id, local_authority_id, guardian_id, provider_id, scheme, start_date, created_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
           [
@@ -319,7 +350,9 @@ export class GuardianshipService {
       childId: 'ga.child_id',
       localAuthorityId: 'ga.local_authority_id',
     });
-    const rows = await em.query<AssignmentRow[]>(
+    const rows = await queryRows(
+      em,
+      AssignmentRow,
       `SELECT ${ASSIGNMENT_COLUMNS} FROM guardian_assignment ga
         WHERE ${'id' in lookup ? 'ga.id = $1' : 'ga.child_id = ANY($1::uuid[])'} AND ${scope}
         ORDER BY ga.start_date DESC, ga.created_at DESC`,
@@ -334,7 +367,9 @@ export class GuardianshipService {
       childId: 'gc.child_id',
       localAuthorityId: 'gc.local_authority_id',
     });
-    const rows = await em.query<ContactRow[]>(
+    const rows = await queryRows(
+      em,
+      ContactRow,
       `SELECT gc.id, gc.child_id, gc.local_authority_id, gc.assignment_id, gc.guardian_id, gc.contacted_at, gc.mode, gc.summary
          FROM guardian_contact gc
         WHERE ${'id' in lookup ? 'gc.id = $1' : 'gc.assignment_id = ANY($1::uuid[])'} AND ${scope}
@@ -387,26 +422,28 @@ type AssignmentLookup = { id: string } | { childIds: readonly string[] };
 /** One contact, or the contacts of a batch of assignments. */
 type ContactLookup = { id: string } | { assignmentIds: readonly string[] };
 
-interface AssignmentRow {
-  id: string;
-  child_id: string;
-  local_authority_id: string;
-  guardian_id: string;
-  provider_id: string;
-  scheme: GuardianAssignment['scheme'];
-  start_date: string;
-  end_date: string | null;
-  end_reason: GuardianAssignment['endReason'];
-  caseload: number;
-}
+/** A row of ASSIGNMENT_COLUMNS. */
+const AssignmentRow = z.object({
+  id: z.string(),
+  child_id: z.string(),
+  local_authority_id: z.string(),
+  guardian_id: z.string(),
+  provider_id: z.string(),
+  scheme: z.enum(GuardianScheme),
+  start_date: z.string(),
+  end_date: z.string().nullable(),
+  end_reason: z.enum(GuardianEndReason).nullable(),
+  caseload: z.number(),
+});
+type AssignmentRow = z.infer<typeof AssignmentRow>;
 
-interface ContactRow {
-  id: string;
-  child_id: string;
-  local_authority_id: string;
-  assignment_id: string;
-  guardian_id: string;
-  contacted_at: Date;
-  mode: GuardianContact['mode'];
-  summary: string | null;
-}
+const ContactRow = z.object({
+  id: z.string(),
+  child_id: z.string(),
+  local_authority_id: z.string(),
+  assignment_id: z.string(),
+  guardian_id: z.string(),
+  contacted_at: z.date(),
+  mode: z.enum(ContactMode),
+  summary: z.string().nullable(),
+});

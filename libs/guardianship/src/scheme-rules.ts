@@ -1,5 +1,6 @@
 import { ChildCategory } from '@haven/children';
 import { ageOn, AppConfig, birthday, IsoDate, Nation } from '@haven/platform';
+import { z } from 'zod';
 import { GuardianScheme } from './guardianship.enums';
 
 export type GuardianshipSettings = AppConfig['guardianship'];
@@ -277,14 +278,16 @@ function nationName(nation: Nation): string {
 }
 
 /** The facts the scheme rules read, as a row of SQL names them (see FACTS_COLUMNS in guardianship.service.ts). */
-export interface ChildFactsRow {
-  nation: Nation;
-  categories: string[];
-  parental_responsibility_in_uk: boolean | null;
-  effective_date_of_birth: string | null;
-  age_disputed: boolean;
-  referred: boolean;
-}
+/** The columns the rules read of a child (FACTS_COLUMNS in the service). */
+export const ChildFactsRow = z.object({
+  nation: z.enum(Nation),
+  categories: z.array(z.string()),
+  parental_responsibility_in_uk: z.boolean().nullable(),
+  effective_date_of_birth: z.string().nullable(),
+  age_disputed: z.boolean(),
+  referred: z.boolean(),
+});
+export type ChildFactsRow = z.infer<typeof ChildFactsRow>;
 
 export function toFacts(row: ChildFactsRow): ChildFacts {
   return {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { EntityManager } from 'typeorm';
 import {
+  Agency,
   AuditAction,
   badInput,
   childScope,
@@ -10,13 +11,18 @@ import {
   Connection,
   Keyset,
   DomainEvents,
+  execute,
   FieldProblem,
   isUuid,
   notFound,
+  queryMaybeRow,
+  queryRow,
+  queryRows,
   RequestContext,
   Role,
   toConnection,
 } from '@haven/platform';
+import { z } from 'zod';
 import {
   CancelMeetingInput,
   CompleteMeetingActionInput,
@@ -44,18 +50,21 @@ const MISSING_REVIEW_LOCK = 7_240_114;
 const NO_CHILD_DATA = 'An LSCB subgroup meeting holds no child-level data';
 const NOT_ON_AGENDA = 'The child is not on the agenda';
 
-interface MeetingRow {
-  id: string;
-  local_authority_id: string;
-  type: MeetingType;
-  status: MeetingStatus;
-  scheduled_for: Date;
-  held_at: Date | null;
-  chair: string | null;
-  agenda_since: Date | null;
-  cancellation_reason: string | null;
-  overlapped_by: Date | null;
-}
+const MeetingRow = z.object({
+  id: z.string(),
+  local_authority_id: z.string(),
+  type: z.enum(MeetingType),
+  status: z.enum(MeetingStatus),
+  scheduled_for: z.date(),
+  held_at: z.date().nullable(),
+  chair: z.string().nullable(),
+  agenda_since: z.date().nullable(),
+  cancellation_reason: z.string().nullable(),
+  overlapped_by: z.date().nullable(),
+});
+
+/** Where a missing review's window starts (haven_missing_review_since). */
+const SinceRow = z.object({ since: z.date() });
 
 /** A meeting the caller may see, and which of its children they may see (a guardian: their own). */
 export interface VisibleMeeting extends MeetingModel {
@@ -80,7 +89,9 @@ export class MeetingsService {
       throw badInput([{ field: 'childIds', message: NO_CHILD_DATA }]);
     const em = await ctx.em();
     if (named.length > 0) {
-      const visible = await em.query<{ id: string }[]>(
+      const visible = await queryRows(
+        em,
+        z.object({ id: z.string() }),
         `SELECT c.id FROM child c WHERE c.id = ANY($1::uuid[]) AND ${childScope(ctx.actor)}`,
         [named],
       );
@@ -88,13 +99,17 @@ export class MeetingsService {
     }
     let agendaSince: Date | null = null;
     if (input.type === MeetingType.MISSING_REVIEW) {
-      const [{ since }] = await em.query<{ since: Date }[]>(
+      const { since } = await queryRow(
+        em,
+        SinceRow,
         'SELECT haven_missing_review_since($1, NULL, $2) AS since',
         [authorityId, this.clock.now()],
       );
       agendaSince = since;
     }
-    const [{ id }] = await em.query<{ id: string }[]>(
+    const { id } = await queryRow(
+      em,
+      z.object({ id: z.string() }),
       `INSERT INTO meeting (local_authority_id, type, scheduled_for, chair, agenda_since, created_by)
        VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
       [
@@ -106,13 +121,15 @@ export class MeetingsService {
         ctx.actor.practitionerId,
       ],
     );
-    await em.query(
+    await execute(
+      em,
       `INSERT INTO meeting_child (meeting_id, child_id, local_authority_id, added_because)
        SELECT $1, c.id, c.local_authority_id, 'NAMED' FROM child c WHERE c.id = ANY($2::uuid[])`,
       [id, named],
     );
     for (const attendee of input.attendees ?? []) {
-      await em.query(
+      await execute(
+        em,
         `INSERT INTO meeting_attendee (meeting_id, name, agency, role) VALUES ($1, $2, $3, $4)
          ON CONFLICT (meeting_id, name) DO UPDATE SET agency = excluded.agency, role = excluded.role`,
         [id, attendee.name, attendee.agency, attendee.role ?? null],
@@ -133,22 +150,27 @@ export class MeetingsService {
     const meeting = await this.lockHosted(ctx, em, input.meetingId);
     if (meeting.status !== MeetingStatus.SCHEDULED)
       throw conflict(`The meeting is already ${meeting.status.toLowerCase()}`);
-    const named = await em.query<{ child_id: string }[]>(
+    const named = await queryRows(
+      em,
+      z.object({ child_id: z.string() }),
       `SELECT child_id FROM meeting_child WHERE meeting_id = $1 AND added_because = 'NAMED'`,
       [meeting.id],
     );
     let since: Date | null = meeting.agendaSince;
     let fixed: FixedAgendaRow[] = [];
     if (meeting.type === MeetingType.MISSING_REVIEW) {
-      await em.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [
+      await execute(em, 'SELECT pg_advisory_xact_lock($1, hashtext($2))', [
         MISSING_REVIEW_LOCK,
         meeting.localAuthorityId,
       ]);
-      [{ since }] = await em.query<{ since: Date }[]>(
-        'SELECT haven_missing_review_since($1, $2, $3) AS since',
-        [meeting.localAuthorityId, meeting.id, input.heldAt],
-      );
-      fixed = await em.query<FixedAgendaRow[]>(
+      ({ since } = await queryRow(em, SinceRow, 'SELECT haven_missing_review_since($1, $2, $3) AS since', [
+        meeting.localAuthorityId,
+        meeting.id,
+        input.heldAt,
+      ]));
+      fixed = await queryRows(
+        em,
+        FixedAgendaRow,
         'SELECT child_id, local_authority_id, added_because, episode_count FROM haven_missing_review_agenda($1, $2, $3)',
         [meeting.localAuthorityId, since, input.heldAt],
       );
@@ -170,7 +192,8 @@ export class MeetingsService {
     if (problems.length > 0) throw badInput(problems);
 
     if (fixed.length > 0) {
-      await em.query(
+      await execute(
+        em,
         `INSERT INTO meeting_child (meeting_id, child_id, local_authority_id, added_because, episode_count)
          SELECT $1, a.child_id, a.local_authority_id, a.added_because, a.episode_count
            FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::int[]) AS a(child_id, local_authority_id, added_because, episode_count)
@@ -186,7 +209,8 @@ export class MeetingsService {
       );
     }
     for (const attendee of input.attendance ?? []) {
-      await em.query(
+      await execute(
+        em,
         `INSERT INTO meeting_attendee (meeting_id, name, agency, role, attended) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (meeting_id, name) DO UPDATE SET agency = excluded.agency, role = coalesce(excluded.role, meeting_attendee.role),
                 attended = excluded.attended`,
@@ -194,14 +218,15 @@ export class MeetingsService {
       );
     }
     for (const decision of input.decisions ?? []) {
-      await em.query('UPDATE meeting_child SET decision = $3 WHERE meeting_id = $1 AND child_id = $2', [
+      await execute(em, 'UPDATE meeting_child SET decision = $3 WHERE meeting_id = $1 AND child_id = $2', [
         meeting.id,
         decision.childId,
         decision.decision,
       ]);
     }
     for (const action of input.actions ?? []) {
-      await em.query(
+      await execute(
+        em,
         `INSERT INTO meeting_action (meeting_id, local_authority_id, child_id, description, owner, due_on)
          VALUES ($1, $2, $3, $4, $5, $6)`,
         [
@@ -214,7 +239,7 @@ export class MeetingsService {
         ],
       );
     }
-    await em.query(`UPDATE meeting SET status = 'HELD', held_at = $2, agenda_since = $3 WHERE id = $1`, [
+    await execute(em, `UPDATE meeting SET status = 'HELD', held_at = $2, agenda_since = $3 WHERE id = $1`, [
       meeting.id,
       input.heldAt,
       since,
@@ -227,7 +252,8 @@ export class MeetingsService {
     const meeting = await this.lockHosted(ctx, em, input.meetingId);
     if (meeting.status !== MeetingStatus.SCHEDULED)
       throw conflict(`The meeting is already ${meeting.status.toLowerCase()}`);
-    await em.query(
+    await execute(
+      em,
       `UPDATE meeting SET status = 'CANCELLED', cancelled_at = now(), cancellation_reason = $2 WHERE id = $1`,
       [meeting.id, input.reason],
     );
@@ -237,14 +263,16 @@ export class MeetingsService {
   async completeAction(ctx: RequestContext, input: CompleteMeetingActionInput): Promise<MeetingActionModel> {
     if (!isUuid(input.actionId)) throw notFound('MeetingAction');
     const em = await ctx.em();
-    const [action] = await em.query<ActionRow[]>(
+    const action = await queryMaybeRow(
+      em,
+      ActionRow,
       `SELECT a.* FROM meeting_action a JOIN meeting m ON m.id = a.meeting_id
         WHERE a.id = $1 AND ${this.hostScope(ctx)} FOR UPDATE OF a`,
       [input.actionId],
     );
     if (!action) throw notFound('MeetingAction');
     if (action.completed_on) throw conflict(`The action was already completed on ${action.completed_on}`);
-    await em.query('UPDATE meeting_action SET completed_on = $2 WHERE id = $1', [
+    await execute(em, 'UPDATE meeting_action SET completed_on = $2 WHERE id = $1', [
       action.id,
       input.completedOn,
     ]);
@@ -277,7 +305,9 @@ export class MeetingsService {
     const where = filterConditions(filter, (value) => `$${counted.push(value)}`, asOf);
     const scope = this.visibleScope(ctx, asOf);
     const em = await ctx.em();
-    const [{ total }] = await em.query<{ total: number }[]>(
+    const { total } = await queryRow(
+      em,
+      z.object({ total: z.number() }),
       `SELECT count(*)::int AS total FROM meeting m WHERE ${[scope, ...where].join(' AND ')}`,
       counted,
     );
@@ -349,7 +379,9 @@ export class MeetingsService {
 
   private async lockHosted(ctx: RequestContext, em: EntityManager, id: string): Promise<VisibleMeeting> {
     if (!isUuid(id)) throw notFound(ENTITY);
-    const [row] = await em.query<{ id: string }[]>(
+    const row = await queryMaybeRow(
+      em,
+      z.object({ id: z.string() }),
       `SELECT m.id FROM meeting m WHERE m.id = $1 AND ${this.hostScope(ctx)} FOR UPDATE`,
       [id],
     );
@@ -367,7 +399,9 @@ export class MeetingsService {
     const param = (value: unknown) => `$${params.push(value)}`;
     const where = lookupConditions(lookup, param, asOf);
     const limit = 'limit' in lookup ? lookup.limit : undefined;
-    const rows = await em.query<MeetingRow[]>(
+    const rows = await queryRows(
+      em,
+      MeetingRow,
       `SELECT m.id, m.local_authority_id, m.type, m.status, m.scheduled_for, m.held_at, m.chair,
               CASE WHEN ${LIVE_AGENDA} THEN ${liveSince(asOf)} ELSE m.agenda_since END AS agenda_since,
               m.cancellation_reason,
@@ -387,17 +421,23 @@ export class MeetingsService {
       localAuthorityId: 'a.local_authority_id',
     });
     const [children, attendees, actions] = await Promise.all([
-      em.query<(ChildRow & { visible: boolean })[]>(
+      queryRows(
+        em,
+        ChildRow,
         `SELECT a.*, (${childScopeSql}) AS visible
            FROM (${agendaRows('m.id = ANY($1::uuid[])', '$2::timestamptz')}) a
           ORDER BY a.added_because, a.child_id`,
         [ids, now],
       ),
-      em.query<AttendeeRow[]>(
+      queryRows(
+        em,
+        AttendeeRow,
         'SELECT meeting_id, name, agency, role, attended FROM meeting_attendee WHERE meeting_id = ANY($1::uuid[]) ORDER BY name',
         [ids],
       ),
-      em.query<ActionRow[]>(
+      queryRows(
+        em,
+        ActionRow,
         'SELECT * FROM meeting_action WHERE meeting_id = ANY($1::uuid[]) ORDER BY due_on, created_at',
         [ids],
       ),
@@ -447,40 +487,44 @@ export class MeetingsService {
   }
 }
 
-interface FixedAgendaRow {
-  child_id: string;
-  local_authority_id: string;
-  added_because: AgendaReason;
-  episode_count: number;
-}
+const FixedAgendaRow = z.object({
+  child_id: z.string(),
+  local_authority_id: z.string(),
+  added_because: z.enum(AgendaReason),
+  episode_count: z.number(),
+});
+type FixedAgendaRow = z.infer<typeof FixedAgendaRow>;
 
-interface ChildRow {
-  meeting_id: string;
-  child_id: string;
-  local_authority_id: string;
-  added_because: AgendaReason;
-  decision: string | null;
-  episode_count: number | null;
-}
+/** A child on an agenda (agendaRows), and whether the caller may see it. */
+const ChildRow = z.object({
+  meeting_id: z.string(),
+  child_id: z.string(),
+  local_authority_id: z.string(),
+  added_because: z.enum(AgendaReason),
+  decision: z.string().nullable(),
+  episode_count: z.number().nullable(),
+  visible: z.boolean(),
+});
 
-interface AttendeeRow {
-  meeting_id: string;
-  name: string;
-  agency: MeetingModel['attendees'][number]['agency'];
-  role: string | null;
-  attended: boolean | null;
-}
+const AttendeeRow = z.object({
+  meeting_id: z.string(),
+  name: z.string(),
+  agency: z.enum(Agency),
+  role: z.string().nullable(),
+  attended: z.boolean().nullable(),
+});
 
-interface ActionRow {
-  id: string;
-  meeting_id: string;
-  local_authority_id: string;
-  child_id: string | null;
-  description: string;
-  owner: string;
-  due_on: string;
-  completed_on: string | null;
-}
+const ActionRow = z.object({
+  id: z.string(),
+  meeting_id: z.string(),
+  local_authority_id: z.string(),
+  child_id: z.string().nullable(),
+  description: z.string(),
+  owner: z.string(),
+  due_on: z.string(),
+  completed_on: z.string().nullable(),
+});
+type ActionRow = z.infer<typeof ActionRow>;
 
 function toAction(row: ActionRow): MeetingActionModel {
   return {

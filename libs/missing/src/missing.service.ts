@@ -4,22 +4,28 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ChildEdge, ChildrenService } from '@haven/children';
 import {
   APP_CONFIG,
+  AnyRow,
   AppConfig,
   AuditAction,
   Clock,
   conflict,
   conflictsByConstraint,
   DomainEvents,
+  execute,
   hydrate,
   invalidField,
   isPageSize,
   lockVisibleRecord,
   notFound,
+  parseRow,
   perChild,
+  queryRow,
+  queryRows,
   RequestContext,
   scopedRecords,
 } from '@haven/platform';
 import { PlacementsService } from '@haven/placements';
+import { z } from 'zod';
 import { RecordReturnInput, RecordReturnInterviewInput, ReportMissingInput } from './dto/missing.inputs';
 import { MissingEpisode } from './missing-episode.entity';
 import { MissingEpisodeModel } from './missing-episode.model';
@@ -67,13 +73,16 @@ export class MissingService {
       child.arrivalDate,
       this.soonAfterHours,
     );
-    const [inserted] = await conflictsByConstraint(
+    const inserted = await conflictsByConstraint(
       {
         [ONE_OPEN]: 'The child is already missing: record the return of the open episode first',
         [NO_OVERLAP]: 'The episode overlaps an earlier episode of this child',
       },
       () =>
-        em.query<Record<string, unknown>[]>(
+        // the whole row, read by the entity's own column metadata (hydrate)
+        queryRow(
+          em,
+          z.record(z.string(), z.unknown()),
           `INSERT INTO missing_episode (child_id, local_authority_id, kind, placement_id, missing_since, reported_to_police_at,
                                       police_reference, police_risk_level, last_seen_location, last_seen_with, circumstances,
                                       trafficker_contact_feared, soon_after_placement, reported_by)
@@ -124,7 +133,8 @@ export class MissingService {
       );
     }
     await conflictsByConstraint({ [NO_OVERLAP]: 'The return overlaps a later episode of this child' }, () =>
-      em.query(
+      execute(
+        em,
         `UPDATE missing_episode SET returned_at = $2, return_interview_due_by = $3, where_found = $4, found_by = $5
           WHERE id = $1`,
         [
@@ -168,7 +178,8 @@ export class MissingService {
     if (input.completedAt && input.declined) {
       throw invalidField('declined', 'An interview is either completed or declined, not both');
     }
-    await em.query(
+    await execute(
+      em,
       `UPDATE missing_episode SET interview_offered_at = $2, interview_completed_at = $3, interview_declined = $4,
               interview_conducted_by = $5, interview_findings = $6 WHERE id = $1`,
       [
@@ -218,7 +229,7 @@ export class MissingService {
     },
     prime: (ctx, childId, value, args) => {
       const now = this.clock.now().getTime();
-      const models = (value as Record<string, unknown>[]).map((row) =>
+      const models = parseRow(z.array(AnyRow), value, 'the missingEpisodes edge').map((row) =>
         toModel(hydrate(this.dataSource, MissingEpisode, row), now),
       );
       ctx.auditMany(AuditAction.READ, ENTITY, models);
@@ -252,7 +263,9 @@ export class MissingService {
       () =>
         new DataLoader(async (childIds: readonly string[]) => {
           const em = await ctx.em();
-          const rows = await em.query<{ child_id: string }[]>(
+          const rows = await queryRows(
+            em,
+            z.object({ child_id: z.string() }),
             'SELECT child_id FROM open_missing_episode WHERE child_id = ANY($1::uuid[])',
             [childIds],
           );

@@ -4,20 +4,26 @@ import { DataSource, EntityManager } from 'typeorm';
 import { treatedAsChildSql } from '@haven/age-assessment';
 import { ChildEdge, ChildrenService } from '@haven/children';
 import {
+  AnyRow,
   AuditAction,
   conflict,
   conflictsByConstraint,
   DomainEvents,
+  execute,
   hydrate,
   invalidField,
   isUuid,
   lockVisibleRecord,
   londonDate,
   notFound,
+  parseRow,
   perChild,
+  queryMaybeRow,
+  queryRow,
   RequestContext,
   scopedRecords,
 } from '@haven/platform';
+import { z } from 'zod';
 import { EndPlacementInput, StartPlacementInput } from './dto/placement.inputs';
 import { Placement } from './placement.entity';
 import { SSDA903_PLACEMENT_CODE, UNSAFE_FOR_CHILDREN } from './placement.enums';
@@ -54,15 +60,19 @@ export class PlacementsService {
   async start(ctx: RequestContext, input: StartPlacementInput): Promise<PlacementModel> {
     const child = await this.children.requireVisible(ctx, input.childId);
     const em = await ctx.em();
-    const [{ treated_as_child: treatedAsChild }] = await em.query<{ treated_as_child: boolean }[]>(
+    const { treated_as_child: treatedAsChild } = await queryRow(
+      em,
+      z.object({ treated_as_child: z.boolean() }),
       `SELECT ${treatedAsChildSql('$1::uuid', '$2::date')} AS treated_as_child`,
       [child.id, londonDate(input.startedAt)],
     );
     const unsafe = UNSAFE_FOR_CHILDREN.has(input.type) && treatedAsChild;
-    const [{ id }] = await conflictsByConstraint(
+    const { id } = await conflictsByConstraint(
       { [NO_OVERLAP]: 'The placement overlaps another of this child; end the current placement first' },
       () =>
-        em.query<{ id: string }[]>(
+        queryRow(
+          em,
+          z.object({ id: z.string() }),
           `INSERT INTO placement (child_id, local_authority_id, type, provider, address, started_at, out_of_area, specialist,
                                 safety_plan, unsafe, created_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
@@ -107,7 +117,7 @@ export class PlacementsService {
         `endedAt must be after the placement started (${placement.startedAt.toISOString()})`,
       );
     }
-    await em.query(`UPDATE placement SET ended_at = $2, end_reason = $3, ended_by = $4 WHERE id = $1`, [
+    await execute(em, `UPDATE placement SET ended_at = $2, end_reason = $3, ended_by = $4 WHERE id = $1`, [
       placement.id,
       input.endedAt,
       input.reason,
@@ -139,7 +149,7 @@ export class PlacementsService {
                        '[]'::jsonb)
          FROM placement p WHERE p.child_id = c.id`,
     prime: (ctx, childId, value) => {
-      const models = (value as Record<string, unknown>[]).map((row) =>
+      const models = parseRow(z.array(AnyRow), value, 'the placements edge').map((row) =>
         toModel(hydrate(this.dataSource, Placement, row), row.unsafe_now === true),
       );
       ctx.auditMany(AuditAction.READ, ENTITY, models);
@@ -165,7 +175,9 @@ export class PlacementsService {
     childId: string,
     at: Date,
   ): Promise<{ id: string; startedAt: Date } | null> {
-    const [row] = await em.query<{ id: string; started_at: Date }[]>(
+    const row = await queryMaybeRow(
+      em,
+      z.object({ id: z.string(), started_at: z.date() }),
       `SELECT id, started_at FROM placement WHERE child_id = $1 AND tstzrange(started_at, ended_at, '[)') @> $2::timestamptz`,
       [childId, at],
     );

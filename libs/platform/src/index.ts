@@ -18,6 +18,7 @@ export * from './database/hydrate';
 export * from './database/embedded-postgres';
 export * from './database/migrate';
 export * from './database/service-role';
+export * from './database/typed-query';
 export * from './errors/haven-error';
 export * from './events/domain-events';
 export * from './exports/export-link.opener';

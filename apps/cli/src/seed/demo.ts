@@ -6,7 +6,18 @@ import {
   schemesServing,
   toFacts,
 } from '@haven/guardianship';
-import { addDays, addWorkingDays, addYears, loadConfig, londonDate, Nation } from '@haven/platform';
+import {
+  addDays,
+  addWorkingDays,
+  addYears,
+  execute,
+  loadConfig,
+  londonDate,
+  Nation,
+  queryRow,
+  queryRows,
+} from '@haven/platform';
+import { z } from 'zod';
 
 /** Authorities in each nation, with a social worker and a team manager each. */
 const AUTHORITIES = [
@@ -201,14 +212,18 @@ export interface SeedResult {
 /** A small, realistic data set: a few authorities in each nation and a few dozen children. */
 export async function seedDemo(dataSource: DataSource, today = londonDate(new Date())): Promise<SeedResult> {
   return dataSource.transaction(async (em) => {
-    const [{ seeded }] = await em.query<{ seeded: number }[]>(
+    const { seeded } = await queryRow(
+      em,
+      z.object({ seeded: z.number() }),
       `SELECT count(*)::int AS seeded FROM child c JOIN practitioner p ON p.id = c.registered_by WHERE p.subject LIKE 'demo-%'`,
     );
     if (seeded > 0) return { children: 0, skipped: true };
 
     const workers: { id: string; authorityId: string }[] = [];
     for (const authority of AUTHORITIES) {
-      const [{ id: authorityId }] = await em.query<{ id: string }[]>(
+      const { id: authorityId } = await queryRow(
+        em,
+        z.object({ id: z.string() }),
         'SELECT id FROM organisation WHERE code = $1',
         [authority.code],
       );
@@ -223,13 +238,17 @@ export async function seedDemo(dataSource: DataSource, today = londonDate(new Da
       workers.push({ id: workerId, authorityId });
     }
     for (const provider of PROVIDERS) {
-      await em.query(
+      await execute(
+        em,
         `INSERT INTO organisation (code, name, kind) VALUES ($1, $1, 'GUARDIANSHIP_PROVIDER') ON CONFLICT (code) DO NOTHING`,
         [provider.code],
       );
-      const [{ id }] = await em.query<{ id: string }[]>('SELECT id FROM organisation WHERE code = $1', [
-        provider.code,
-      ]);
+      const { id } = await queryRow(
+        em,
+        z.object({ id: z.string() }),
+        'SELECT id FROM organisation WHERE code = $1',
+        [provider.code],
+      );
       for (const [index, name] of provider.guardians.entries()) {
         await practitioner(
           em,
@@ -246,7 +265,9 @@ export async function seedDemo(dataSource: DataSource, today = londonDate(new Da
       // born so that the child is `age` today, with birthdays spread over the year
       const dateOfBirth = addDays(addYears(today, -child.age - 1), 30 + ((index * 47) % 330));
       const arrival = addDays(today, -child.days);
-      const [{ id }] = await em.query<{ id: string }[]>(
+      const { id } = await queryRow(
+        em,
+        z.object({ id: z.string() }),
         `INSERT INTO child (local_authority_id, given_name, family_name, aliases, claimed_date_of_birth,
                             effective_date_of_birth, gender, nationality, nationality_basis, languages, interpreter_needed,
                             categories, exploitation_types, arrival_date, arrival_route, legal_status, immigration_status,
@@ -298,7 +319,9 @@ async function practitioner(
   role: string,
   organisationId: string,
 ) {
-  const [{ id }] = await em.query<{ id: string }[]>(
+  const { id } = await queryRow(
+    em,
+    z.object({ id: z.string() }),
     `INSERT INTO practitioner (subject, name, role, organisation_id) VALUES ($1, $2, $3, $4)
      ON CONFLICT (subject) DO UPDATE SET name = excluded.name RETURNING id`,
     [subject, name, role, organisationId],
@@ -320,13 +343,18 @@ async function referral(
       : stage === 'pending'
         ? addDays(today, -2)
         : addDays(arrival, 7);
-  const [{ nation }] = await em.query<{ nation: Nation }[]>(`SELECT nation FROM organisation WHERE id = $1`, [
-    worker.authorityId,
-  ]);
+  const { nation } = await queryRow(
+    em,
+    z.object({ nation: z.enum(Nation) }),
+    `SELECT nation FROM organisation WHERE id = $1`,
+    [worker.authorityId],
+  );
   const dueBy = addWorkingDays(referredOn, 5, nation);
   const rgOn = stage === 'positive' || stage === 'concluded' ? addDays(referredOn, 4) : null;
   const cgOn = stage === 'concluded' && rgOn ? addDays(rgOn, 120) : null;
-  const [{ id }] = await em.query<{ id: string }[]>(
+  const { id } = await queryRow(
+    em,
+    z.object({ id: z.string() }),
     `INSERT INTO nrm_referral (child_id, local_authority_id, referred_on, first_responder, competent_authority,
                                reasonable_grounds_decision, reasonable_grounds_decided_on, reasonable_grounds_due_by,
                                conclusive_grounds_decision, conclusive_grounds_decided_on, recorded_by)
@@ -348,7 +376,8 @@ async function referral(
     ['CONCLUSIVE_GROUNDS', cgOn],
   ] as const) {
     if (!decidedOn) continue;
-    await em.query(
+    await execute(
+      em,
       `INSERT INTO nrm_decision (referral_id, child_id, local_authority_id, stage, decision, decided_on, recorded_by)
        VALUES ($1, $2, $3, $4, 'POSITIVE', $5, $6)`,
       [id, childId, worker.authorityId, decisionStage, decidedOn, worker.id],
@@ -367,14 +396,16 @@ async function ageDispute(
 ): Promise<void> {
   const raisedOn = addDays(arrival, 2) > today ? today : addDays(arrival, 2);
   if (kind === 'open') {
-    await em.query(
+    await execute(
+      em,
       `INSERT INTO age_assessment (child_id, local_authority_id, raised_on, raised_by, reason, claimed_date_of_birth, created_by)
        VALUES ($1, $2, $3, 'HOME_OFFICE', 'Physical appearance and demeanour at screening', $4, $5)`,
       [childId, worker.authorityId, raisedOn, claimed, worker.id],
     );
     return;
   }
-  await em.query(
+  await execute(
+    em,
     `INSERT INTO age_assessment (child_id, local_authority_id, raised_on, raised_by, reason, claimed_date_of_birth, status,
                                  started_on, outcome, assessed_date_of_birth, completed_on, two_assessors, appropriate_adult,
                                  interpreter_used, adverse_points_put, written_reasons, final_determined_by, created_by)
@@ -428,13 +459,16 @@ const DEMO_PROVIDER: Record<GuardianScheme, string> = {
  */
 async function assignGuardians(em: EntityManager, today: string): Promise<void> {
   const start = addDays(today, -14);
-  await em.query(
+  await execute(
+    em,
     `UPDATE child c SET parental_responsibility_in_uk = pr.value
        FROM unnest($1::text[], $2::boolean[]) AS pr(given_name, value), practitioner p
       WHERE c.given_name = pr.given_name AND p.id = c.registered_by AND p.subject LIKE 'demo-%'`,
     [Object.keys(PARENTAL_RESPONSIBILITY_IN_UK), Object.values(PARENTAL_RESPONSIBILITY_IN_UK)],
   );
-  const children = await em.query<DemoFacts[]>(
+  const children = await queryRows(
+    em,
+    DemoFacts,
     `SELECT c.id, c.local_authority_id, o.nation, c.categories, c.parental_responsibility_in_uk,
             c.effective_date_of_birth, c.age_disputed,
             EXISTS (SELECT 1 FROM nrm_referral r WHERE r.child_id = c.id AND r.referred_on <= $1) AS referred
@@ -442,7 +476,9 @@ async function assignGuardians(em: EntityManager, today: string): Promise<void> 
       WHERE p.subject LIKE 'demo-%' ORDER BY c.registered_at, c.id`,
     [start],
   );
-  const guardians = await em.query<{ id: string; organisation_id: string; code: string }[]>(
+  const guardians = await queryRows(
+    em,
+    z.object({ id: z.string(), organisation_id: z.string(), code: z.string() }),
     `SELECT p.id, p.organisation_id, o.code FROM practitioner p JOIN organisation o ON o.id = p.organisation_id
       WHERE p.subject LIKE 'demo-guardian-%' ORDER BY p.subject`,
   );
@@ -460,7 +496,8 @@ async function assignGuardians(em: EntityManager, today: string): Promise<void> 
     const turn = turns.get(DEMO_PROVIDER[scheme]) ?? 0;
     turns.set(DEMO_PROVIDER[scheme], turn + 1);
     const guardian = roster[turn % roster.length];
-    await em.query(
+    await execute(
+      em,
       `INSERT INTO guardian_assignment (child_id, local_authority_id, guardian_id, provider_id, scheme, start_date)
        VALUES ($1, $2, $3, $4, $5, $6)`,
       [child.id, child.local_authority_id, guardian.id, guardian.organisation_id, scheme, start],
@@ -468,17 +505,16 @@ async function assignGuardians(em: EntityManager, today: string): Promise<void> 
   }
 }
 
-interface DemoFacts extends ChildFactsRow {
-  id: string;
-  local_authority_id: string;
-}
+const DemoFacts = ChildFactsRow.extend({ id: z.string(), local_authority_id: z.string() });
 
 /**
  * Every child placed on arrival; some moved on, a few in unsafe accommodation; missing episodes in
  * the patterns the documents describe: soon after placement, repeated, one child missing now.
  */
 async function placementsAndEpisodes(em: EntityManager): Promise<void> {
-  await em.query(`
+  await execute(
+    em,
+    `
     WITH children AS (
       SELECT c.id, c.local_authority_id, c.arrival_date, c.registered_by,
              row_number() OVER (ORDER BY c.registered_at, c.id) AS n
@@ -491,9 +527,12 @@ async function placementsAndEpisodes(em: EntityManager): Promise<void> {
                   'BED_AND_BREAKFAST'])[1 + n % 5],
            'Demo provider ' || n, n || ' Demo Street', arrival_date + time '18:00', NULL, NULL,
            n % 4 = 0, n % 5 = 2, n % 2 = 0, n % 5 = 4, registered_by
-      FROM children`);
+      FROM children`,
+  );
   // missing's rules, with the default 72 hours (MISSING_SOON_AFTER_PLACEMENT_HOURS, RETURN_INTERVIEW_DUE_HOURS)
-  await em.query(`
+  await execute(
+    em,
+    `
     WITH children AS (
       SELECT c.id, c.local_authority_id, c.arrival_date, c.registered_by, p.id AS placement_id, p.started_at,
              row_number() OVER (ORDER BY c.registered_at, c.id) AS n
@@ -512,9 +551,12 @@ async function placementsAndEpisodes(em: EntityManager): Promise<void> {
            haven_return_interview_due_by(started_at + make_interval(hours => 40), 72),
            'POLICE', started_at + make_interval(hours => 50),
            CASE WHEN n % 4 = 0 THEN NULL ELSE started_at + make_interval(hours => 60) END, registered_by
-      FROM children WHERE n % 2 = 1 AND started_at < now() - interval '3 days'`);
+      FROM children WHERE n % 2 = 1 AND started_at < now() - interval '3 days'`,
+  );
   // Senait: missing now, and the profile the police will need
-  await em.query(`
+  await execute(
+    em,
+    `
     INSERT INTO missing_episode (child_id, local_authority_id, kind, placement_id, missing_since, reported_to_police_at,
                                  police_reference, police_risk_level, last_seen_location, last_seen_with, circumstances,
                                  trafficker_contact_feared, soon_after_placement, reported_by)
@@ -522,20 +564,26 @@ async function placementsAndEpisodes(em: EntityManager): Promise<void> {
            'DEMO/NOW', 'HIGH', 'Bus station', 'Two men in a grey car', 'Left after a phone call', true, false, c.registered_by
       FROM child c JOIN placement p ON p.child_id = c.id
      WHERE c.given_name = 'Senait'
-       AND NOT EXISTS (SELECT 1 FROM open_missing_episode m WHERE m.child_id = c.id)`);
-  await em.query(`
+       AND NOT EXISTS (SELECT 1 FROM open_missing_episode m WHERE m.child_id = c.id)`,
+  );
+  await execute(
+    em,
+    `
     INSERT INTO missing_person_profile (child_id, local_authority_id, description, photo_reference, associates,
                                         places_of_concern, phone_numbers, medical_needs, languages, updated_by)
     SELECT c.id, c.local_authority_id, 'About 165cm, slim, short black hair, small scar above right eyebrow',
            'Photo held on case file (taken at placement)', 'A man known as "Sami"', 'Addresses near the bus station',
            '07700 900123 (own phone)', 'None known', 'Tigrinya; some Arabic; little English', c.registered_by
       FROM child c WHERE c.given_name IN ('Senait', 'Minh', 'Blessing')
-    ON CONFLICT (child_id) DO NOTHING`);
+    ON CONFLICT (child_id) DO NOTHING`,
+  );
 }
 
 /** Hillingdon's frontline group met three weeks ago about every child missing; one action is overdue. */
 async function missingReview(em: EntityManager, today: string): Promise<void> {
-  const [{ id, authority }] = await em.query<{ id: string; authority: string }[]>(
+  const { id, authority } = await queryRow(
+    em,
+    z.object({ id: z.string(), authority: z.string() }),
     `INSERT INTO meeting (local_authority_id, type, status, scheduled_for, held_at, chair, agenda_since, created_by)
      SELECT o.id, 'MISSING_REVIEW', 'HELD', $1::date - 21 + time '10:00', $1::date - 21 + time '10:05', 'Priya Shah',
             $1::date - 63, p.id
@@ -543,7 +591,8 @@ async function missingReview(em: EntityManager, today: string): Promise<void> {
      RETURNING id, local_authority_id AS authority`,
     [today],
   );
-  await em.query(
+  await execute(
+    em,
     `INSERT INTO meeting_child (meeting_id, child_id, local_authority_id, added_because, decision)
      SELECT DISTINCT ON (m.child_id) $1::uuid, m.child_id, m.local_authority_id, 'MISSING_SINCE_LAST_REVIEW',
             'Safety plan reviewed; return interview findings shared with police'
@@ -556,12 +605,14 @@ async function missingReview(em: EntityManager, today: string): Promise<void> {
     ['Alex Turner', 'GUARDIANSHIP_SERVICE', true],
     ['School nurse', 'HEALTH', false],
   ] as const) {
-    await em.query(
+    await execute(
+      em,
       `INSERT INTO meeting_attendee (meeting_id, name, agency, attended) VALUES ($1, $2, $3, $4)`,
       [id, name, agency, attended],
     );
   }
-  await em.query(
+  await execute(
+    em,
     `INSERT INTO meeting_action (meeting_id, local_authority_id, child_id, description, owner, due_on)
      VALUES ($1, $2, NULL, 'Map addresses of concern with the police', 'DS Amira Khan', $3::date - 7),
             ($1, $2, NULL, 'Brief carers on the grab pack', 'Priya Shah', $3::date + 14)`,

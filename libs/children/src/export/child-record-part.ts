@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { AnyRow, execute, queryRows } from '@haven/platform';
 
 /**
  * One capability's share of a child's record: what the subject-access export shows of it and how the
@@ -43,12 +44,12 @@ export function sqlRecordPart({ sections, deletions, ...part }: SqlRecordPart): 
     async exportSections(em, childId) {
       const document: Record<string, unknown[]> = {};
       for (const [section, sql] of Object.entries(sections)) {
-        document[section] = await em.query<Record<string, unknown>[]>(sql, [childId]);
+        document[section] = await queryRows(em, AnyRow, sql, [childId]);
       }
       return document;
     },
     async purge(em, childIds) {
-      for (const statement of deletions) await em.query(statement, [childIds]);
+      for (const statement of deletions) await execute(em, statement, [childIds]);
     },
   };
 }

@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
-import { auditPurgedChildRecords, IsoDate } from '@haven/platform';
+import { auditPurgedChildRecords, IsoDate, queryRow, queryRows } from '@haven/platform';
+import { z } from 'zod';
 import { ChildRecordPart, inPurgeOrder } from './child-record-part';
 import { OWN_RECORD_PART } from './own-record-part';
 import { retainUntilSql } from './retention';
@@ -26,13 +27,17 @@ export async function purgeExpiredRecords(
   parts: readonly ChildRecordPart[],
   dryRun = false,
 ): Promise<PurgeResult> {
-  const expired = await em.query<{ id: string; local_authority_id: string; retain_until: IsoDate }[]>(
+  const expired = await queryRows(
+    em,
+    z.object({ id: z.string(), local_authority_id: z.string(), retain_until: z.string() }),
     `SELECT c.id, c.local_authority_id, (${retainUntilSql('c')})::text AS retain_until FROM child c
       WHERE ${retainUntilSql('c')} <= $1::date
       FOR UPDATE`,
     [today],
   );
-  const [{ undetermined }] = await em.query<{ undetermined: number }[]>(
+  const { undetermined } = await queryRow(
+    em,
+    z.object({ undetermined: z.number() }),
     `SELECT count(*)::int AS undetermined FROM child c WHERE ${retainUntilSql('c')} IS NULL`,
   );
   if (dryRun || expired.length === 0) return { purged: expired.length, undetermined };

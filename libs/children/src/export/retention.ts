@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
-import { childScope, IsoDate, RequestContext } from '@haven/platform';
+import { childScope, IsoDate, queryRows, RequestContext } from '@haven/platform';
+import { z } from 'zod';
 
 /**
  * The day from which a child's records may be purged, from `haven_retain_until` (migration 014), the one
@@ -21,7 +22,9 @@ export function retainUntilLoader(ctx: RequestContext): DataLoader<string, IsoDa
     () =>
       new DataLoader(async (ids: readonly string[]) => {
         const em = await ctx.em();
-        const rows = await em.query<{ id: string; retain_until: IsoDate | null }[]>(
+        const rows = await queryRows(
+          em,
+          z.object({ id: z.string(), retain_until: z.string().nullable() }),
           `SELECT c.id, (${retainUntilSql('c')})::text AS retain_until
              FROM child c WHERE c.id = ANY($1::uuid[]) AND ${childScope(ctx.actor)}`,
           [ids],

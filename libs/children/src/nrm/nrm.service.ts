@@ -1,19 +1,24 @@
 import { Inject, Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import {
+  Agency,
   APP_CONFIG,
   AppConfig,
   AuditAction,
   childScope,
   conflict,
   DomainEvents,
+  execute,
   invalidField,
   notFound,
   RequestContext,
   isUuid,
   Nation,
   perChild,
+  queryRow,
+  queryRows,
 } from '@haven/platform';
+import { z } from 'zod';
 import { ChildCategory } from '../child.enums';
 import { ChildrenService } from '../children.service';
 import { RecordNrmDecisionInput } from './dto/record-nrm-decision.input';
@@ -27,7 +32,7 @@ import {
   reasonableGroundsDueBy,
   referralFlags,
 } from './nrm-rules';
-import { NrmDecision, NrmStage } from './nrm.enums';
+import { NrmCompetentAuthority, NrmDecision, NrmStage } from './nrm.enums';
 
 const ENTITY = 'NrmReferral';
 
@@ -51,11 +56,15 @@ export class NrmService {
     const child = await this.children.requireVisible(ctx, input.childId);
     const em = await ctx.em();
     // the target counts the working days of the child's authority's nation (its bank holidays)
-    const [{ nation }] = await em.query<{ nation: Nation }[]>(
+    const { nation } = await queryRow(
+      em,
+      z.object({ nation: z.enum(Nation) }),
       `SELECT nation FROM organisation WHERE id = $1`,
       [child.localAuthorityId],
     );
-    const [{ id }] = await em.query<{ id: string }[]>(
+    const { id } = await queryRow(
+      em,
+      z.object({ id: z.string() }),
       `INSERT INTO nrm_referral (child_id, local_authority_id, referred_on, first_responder, competent_authority,
                                  reasonable_grounds_due_by, recorded_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
@@ -69,14 +78,15 @@ export class NrmService {
         ctx.actor.practitionerId,
       ],
     );
-    const categorised = await em.query<[unknown[], number]>(
+    const categorised = await execute(
+      em,
       `UPDATE child SET categories = array_append(categories, $2), version = version + 1, updated_at = now()
         WHERE id = $1 AND NOT ($2 = ANY(categories)) RETURNING id`,
       [child.id, ChildCategory.TRAFFICKED],
     );
     const referral = await this.load(ctx, id);
     ctx.audit(AuditAction.CREATE, ENTITY, referral);
-    if (categorised[1] > 0) {
+    if (categorised > 0) {
       ctx.audit(AuditAction.UPDATE, 'Child', child, {
         changes: { categories: { added: ChildCategory.TRAFFICKED, because: 'NRM referral' } },
       });
@@ -98,7 +108,7 @@ export class NrmService {
       input.stage === NrmStage.REASONABLE_GROUNDS
         ? ['reasonable_grounds_decision', 'reasonable_grounds_decided_on']
         : ['conclusive_grounds_decision', 'conclusive_grounds_decided_on'];
-    await em.query(`UPDATE nrm_referral SET ${decisionColumn} = $2, ${dateColumn} = $3 WHERE id = $1`, [
+    await execute(em, `UPDATE nrm_referral SET ${decisionColumn} = $2, ${dateColumn} = $3 WHERE id = $1`, [
       referral.id,
       input.decision,
       input.decidedOn,
@@ -168,7 +178,9 @@ export class NrmService {
   ): Promise<NrmReferralModel[]> {
     const em = await ctx.em();
     const scope = childScope(ctx.actor, { childId: 'r.child_id', localAuthorityId: 'r.local_authority_id' });
-    const rows = await em.query<ReferralRow[]>(
+    const rows = await queryRows(
+      em,
+      ReferralRow,
       `SELECT r.*, (SELECT o.nation FROM organisation o WHERE o.id = r.local_authority_id) AS nation, coalesce(
                 (SELECT json_agg(json_build_object('stage', d.stage, 'decision', d.decision, 'decidedOn', d.decided_on,
                                                    'recordedAt', d.recorded_at) ORDER BY d.recorded_at DESC, d.id)
@@ -217,19 +229,28 @@ export class NrmService {
   }
 }
 
-interface ReferralRow {
-  id: string;
-  child_id: string;
-  local_authority_id: string;
-  nation: Nation;
-  referred_on: string;
-  first_responder: NrmReferralModel['firstResponder'];
-  competent_authority: NrmReferralModel['competentAuthority'];
-  reasonable_grounds_decision: NrmDecision;
-  reasonable_grounds_decided_on: string | null;
-  reasonable_grounds_due_by: string;
-  conclusive_grounds_decision: NrmDecision;
-  conclusive_grounds_decided_on: string | null;
-  recorded_at: Date;
-  decisions: { stage: NrmStage; decision: NrmDecision; decidedOn: string; recordedAt: string }[];
-}
+const ReferralRow = z.object({
+  id: z.string(),
+  child_id: z.string(),
+  local_authority_id: z.string(),
+  nation: z.enum(Nation),
+  referred_on: z.string(),
+  first_responder: z.enum(Agency).nullable(),
+  competent_authority: z.enum(NrmCompetentAuthority).nullable(),
+  reasonable_grounds_decision: z.enum(NrmDecision),
+  reasonable_grounds_decided_on: z.string().nullable(),
+  reasonable_grounds_due_by: z.string(),
+  conclusive_grounds_decision: z.enum(NrmDecision),
+  conclusive_grounds_decided_on: z.string().nullable(),
+  recorded_at: z.date(),
+  // json_agg: dates and timestamps arrive as text
+  decisions: z.array(
+    z.object({
+      stage: z.enum(NrmStage),
+      decision: z.enum(NrmDecision),
+      decidedOn: z.string(),
+      recordedAt: z.string(),
+    }),
+  ),
+});
+type ReferralRow = z.infer<typeof ReferralRow>;

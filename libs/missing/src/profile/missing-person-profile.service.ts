@@ -6,8 +6,10 @@ import {
   ExportLinks,
   OrganisationsService,
   PractitionersService,
+  queryRow,
   RequestContext,
 } from '@haven/platform';
+import { z } from 'zod';
 import { MissingService } from '../missing.service';
 import { MissingPersonProfileModel } from './missing-person-profile.model';
 import { UpdateMissingPersonProfileInput } from './update-missing-person-profile.input';
@@ -55,7 +57,9 @@ export class MissingPersonProfileService {
     const given = FIELDS.filter((field) => input[field] !== undefined);
     const em = await ctx.em();
     const values = given.map((field) => input[field] ?? null);
-    const [{ version }] = await em.query<{ version: number }[]>(
+    const { version } = await queryRow(
+      em,
+      z.object({ version: z.number() }),
       `INSERT INTO missing_person_profile (child_id, local_authority_id, updated_by
                                            ${given.map((field) => `, ${COLUMNS[field]}`).join('')})
        VALUES ($1, $2, $3 ${given.map((_, index) => `, $${index + 4}`).join('')})
@@ -82,7 +86,9 @@ export class MissingPersonProfileService {
 
   private async build(ctx: RequestContext, childId: string): Promise<MissingPersonProfileModel> {
     const em = await ctx.em();
-    const [row] = await em.query<ProfileRow[]>(
+    const row = await queryRow(
+      em,
+      ProfileRow,
       `SELECT c.id, c.local_authority_id, c.allocated_worker_id, c.given_name, c.family_name, c.preferred_name, c.aliases,
               c.effective_date_of_birth, c.age_disputed, c.gender, c.nationality, c.languages AS spoken_languages,
               c.interpreter_needed, p.description, p.photo_reference, p.associates, p.places_of_concern, p.phone_numbers,
@@ -131,28 +137,28 @@ export class MissingPersonProfileService {
   }
 }
 
-interface ProfileRow {
-  id: string;
-  local_authority_id: string;
-  allocated_worker_id: string | null;
-  given_name: string;
-  family_name: string | null;
-  preferred_name: string | null;
-  aliases: { name: string; source?: string | null }[];
-  effective_date_of_birth: string | null;
-  age_disputed: boolean;
-  gender: string;
-  nationality: string | null;
-  spoken_languages: string[];
-  interpreter_needed: boolean;
-  description: string | null;
-  photo_reference: string | null;
-  associates: string | null;
-  places_of_concern: string | null;
-  phone_numbers: string | null;
-  social_media: string | null;
-  medical_needs: string | null;
-  languages: string | null;
-  version: number;
-  updated_at: Date | null;
-}
+const ProfileRow = z.object({
+  id: z.string(),
+  local_authority_id: z.string(),
+  allocated_worker_id: z.string().nullable(),
+  given_name: z.string(),
+  family_name: z.string().nullable(),
+  preferred_name: z.string().nullable(),
+  aliases: z.array(z.object({ name: z.string(), source: z.string().nullish() })),
+  effective_date_of_birth: z.string().nullable(),
+  age_disputed: z.boolean(),
+  gender: z.string(),
+  nationality: z.string().nullable(),
+  spoken_languages: z.array(z.string()),
+  interpreter_needed: z.boolean(),
+  description: z.string().nullable(),
+  photo_reference: z.string().nullable(),
+  associates: z.string().nullable(),
+  places_of_concern: z.string().nullable(),
+  phone_numbers: z.string().nullable(),
+  social_media: z.string().nullable(),
+  medical_needs: z.string().nullable(),
+  languages: z.string().nullable(),
+  version: z.number(),
+  updated_at: z.date().nullable(),
+});

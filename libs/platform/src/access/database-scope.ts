@@ -1,4 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
+import { execute } from '../database/typed-query';
 import { Actor } from '../identity/actor';
 import { Role } from '../identity/role';
 
@@ -61,7 +62,7 @@ export function scopeStatement(scope: DatabaseScope): { text: string; values: un
 /** States the scope for the rest of the manager's transaction. */
 export async function applyDatabaseScope(manager: EntityManager, scope: DatabaseScope): Promise<void> {
   const { text, values } = scopeStatement(scope);
-  await manager.query(text, values);
+  await execute(manager, text, values);
 }
 
 /** The service's own work (scans, delivery, notification) in a transaction of its own, over every row. */

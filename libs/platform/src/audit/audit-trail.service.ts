@@ -1,21 +1,23 @@
 import { Injectable } from '@nestjs/common';
+import { z } from 'zod';
 import { RequestContext } from '../context/request-context';
+import { queryRow, queryRows } from '../database/typed-query';
 import { Connection, Keyset, PageArgs, toConnection } from '../graphql/pagination';
 import { PractitionersService } from '../identity/practitioners.service';
 import { AuditAction } from './audit-entry';
 import { AuditEventModel } from './audit-event.model';
 
-interface AuditRow {
-  id: string;
-  seq: string;
-  at: Date;
-  action: AuditAction;
-  entity: string;
-  entity_id: string;
-  practitioner_id: string | null;
-  request_id: string;
-  total: string;
-}
+const AuditRow = z.object({
+  id: z.string(),
+  seq: z.string(), // bigint
+  at: z.date(),
+  action: z.enum(AuditAction),
+  entity: z.string(),
+  entity_id: z.string(),
+  practitioner_id: z.string().nullable(),
+  request_id: z.string(),
+  total: z.string(), // count(*) OVER ()
+});
 
 /** A child's audit trail is paged by the audit table's sequence. */
 const AUDIT_TRAIL = new Keyset('auditTrail', ['sequence']);
@@ -35,7 +37,9 @@ export class AuditTrailService {
       keyset = 'AND seq < $3::bigint';
     }
     const em = await ctx.em();
-    const rows = await em.query<AuditRow[]>(
+    const rows = await queryRows(
+      em,
+      AuditRow,
       `SELECT id, seq, at, action, entity, entity_id, practitioner_id, request_id, count(*) OVER () AS total
          FROM audit_event WHERE child_id = $1 ${keyset}
         ORDER BY seq DESC LIMIT $2`,
@@ -69,7 +73,9 @@ export class AuditTrailService {
 
   private async count(ctx: RequestContext, childId: string): Promise<number> {
     const em = await ctx.em();
-    const [row] = await em.query<{ n: string }[]>(
+    const row = await queryRow(
+      em,
+      z.object({ n: z.string() }),
       'SELECT count(*) AS n FROM audit_event WHERE child_id = $1',
       [childId],
     );

@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { execute } from '../database/typed-query';
 import { AuditAction, AuditEntry } from './audit-entry';
 
 /**
@@ -14,7 +15,8 @@ export async function writeAuditEntries(
 ): Promise<void> {
   const unique = dedupeReads(entries);
   if (unique.length === 0) return;
-  await manager.query(
+  await execute(
+    manager,
     `INSERT INTO audit_event (practitioner_id, request_id, action, entity, entity_id, child_id, local_authority_id, detail)
      SELECT $1, $2, e.action, e.entity, e.entity_id, e.child_id, e.local_authority_id, e.detail
        FROM unnest($3::text[], $4::text[], $5::uuid[], $6::uuid[], $7::uuid[], $8::jsonb[])

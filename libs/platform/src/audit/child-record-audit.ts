@@ -1,10 +1,13 @@
 import { EntityManager } from 'typeorm';
+import { AnyRow, queryRows } from '../database/typed-query';
 import { AuditAction } from './audit-entry';
 import { writeAuditEntries } from './audit-writer';
 
 /** The audit trail's rows about one child, oldest first, as the subject-access export shows them. */
 export function childAuditTrail(em: EntityManager, childId: string): Promise<Record<string, unknown>[]> {
-  return em.query<Record<string, unknown>[]>(
+  return queryRows(
+    em,
+    AnyRow,
     `SELECT seq, at, practitioner_id, request_id, action, entity, entity_id FROM audit_event WHERE child_id = $1 ORDER BY seq`,
     [childId],
   );

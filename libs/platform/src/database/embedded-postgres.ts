@@ -2,7 +2,9 @@ import { Logger } from '@nestjs/common';
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { Client } from 'pg';
+import { z } from 'zod';
 import { ConfigError } from '../config/app-config';
+import { execute, queryRow } from './typed-query';
 
 export interface EmbeddedPostgresOptions {
   /** The service's data directory; PostgreSQL keeps its cluster in `<dataDir>/postgres`. */
@@ -90,8 +92,13 @@ export class EmbeddedPostgres {
     await client.connect();
     try {
       const name = this.options.database ?? 'haven';
-      const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-      if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${name.replace(/"/g, '')}"`);
+      const { exists } = await queryRow(
+        client,
+        z.object({ exists: z.boolean() }),
+        'SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1) AS exists',
+        [name],
+      );
+      if (!exists) await execute(client, `CREATE DATABASE "${name.replace(/"/g, '')}"`);
     } finally {
       await client.end();
     }

@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { DataSource, MixedList } from 'typeorm';
 import { dataSourceOptions, describeConnectionError } from './data-source';
+import { execute } from './typed-query';
 
 /** Any number to serialise migrations between service instances starting at once. */
 const MIGRATION_LOCK = 7_240_101;
@@ -11,13 +12,13 @@ export async function runMigrations(url: string, migrations: MixedList<Function>
   await lock.connect();
   const dataSource = new DataSource({ ...dataSourceOptions({ url, migrations, poolSize: 2 }) });
   try {
-    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await execute(lock, 'SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
     await dataSource.initialize();
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     return applied.map((migration) => migration.name);
   } finally {
     if (dataSource.isInitialized) await dataSource.destroy();
-    await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await execute(lock, 'SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
     await lock.end();
   }
 }
@@ -27,7 +28,7 @@ export async function checkDatabaseReachable(url: string): Promise<void> {
   const client = new Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
   try {
     await client.connect();
-    await client.query('SELECT 1');
+    await execute(client, 'SELECT 1');
   } catch (error) {
     throw new DatabaseUnreachableError(describeConnectionError(error, url));
   } finally {

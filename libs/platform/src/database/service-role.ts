@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+import { z } from 'zod';
+import { execute, queryRow } from './typed-query';
 
 /** Any number to serialise provisioning between instances starting at once (not the migrations' or the scan's). */
 const SERVICE_ROLE_LOCK = 7_240_104;
@@ -24,10 +26,13 @@ export async function provisionServiceRole(ownerUrl: string, serviceUrl?: string
   await owner.connect();
   let url: string;
   try {
-    await owner.query('BEGIN');
-    await owner.query('SELECT pg_advisory_xact_lock($1)', [SERVICE_ROLE_LOCK]);
-    const [{ database }] = (await owner.query<{ database: string }>('SELECT current_database() AS database'))
-      .rows;
+    await execute(owner, 'BEGIN');
+    await execute(owner, 'SELECT pg_advisory_xact_lock($1)', [SERVICE_ROLE_LOCK]);
+    const { database } = await queryRow(
+      owner,
+      z.object({ database: z.string() }),
+      'SELECT current_database() AS database',
+    );
     let role: string;
     if (serviceUrl) {
       role = decodeURIComponent(new URL(serviceUrl).username);
@@ -35,8 +40,14 @@ export async function provisionServiceRole(ownerUrl: string, serviceUrl?: string
     } else {
       role = `${database}_service`;
       const password = await ownPassword(owner, role);
-      const exists = (await owner.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role])).rowCount! > 0;
-      await owner.query(
+      const { exists } = await queryRow(
+        owner,
+        z.object({ exists: z.boolean() }),
+        'SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $1) AS exists',
+        [role],
+      );
+      await execute(
+        owner,
         `${exists ? 'ALTER' : 'CREATE'} ROLE ${owner.escapeIdentifier(role)}
            WITH LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE NOREPLICATION NOINHERIT
            PASSWORD ${owner.escapeLiteral(password)}`,
@@ -44,7 +55,9 @@ export async function provisionServiceRole(ownerUrl: string, serviceUrl?: string
       url = withLogin(ownerUrl, role, password);
     }
     const grantee = owner.escapeIdentifier(role);
-    await owner.query(`
+    await execute(
+      owner,
+      `
       GRANT CONNECT ON DATABASE ${owner.escapeIdentifier(database)} TO ${grantee};
       GRANT USAGE ON SCHEMA public TO ${grantee};
       GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA public TO ${grantee};
@@ -57,10 +70,11 @@ export async function provisionServiceRole(ownerUrl: string, serviceUrl?: string
       GRANT EXECUTE ON FUNCTION haven_dashboard_forget(xid8) TO ${grantee};
       -- a browser session ends by deleting its row (signing out, or the store pruning expired ones)
       GRANT DELETE ON web_session TO ${grantee};
-    `);
-    await owner.query('COMMIT');
+    `,
+    );
+    await execute(owner, 'COMMIT');
   } catch (error) {
-    await owner.query('ROLLBACK').catch(() => undefined);
+    await execute(owner, 'ROLLBACK').catch(() => undefined);
     if ((error as { code?: string }).code === '42501') {
       throw new ServiceRoleError(
         `The database owner may not provision the service's role: ${(error as Error).message}. ` +
@@ -80,13 +94,13 @@ async function checkServiceRole(url: string): Promise<void> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
-    const [role] = (
-      await client.query<{ name: string; superuser: boolean; bypassrls: boolean; owns: boolean }>(
-        `SELECT rolname AS name, rolsuper AS superuser, rolbypassrls AS bypassrls,
-                EXISTS (SELECT 1 FROM pg_tables WHERE schemaname = 'public' AND tableowner = current_user) AS owns
-           FROM pg_roles WHERE rolname = current_user`,
-      )
-    ).rows;
+    const role = await queryRow(
+      client,
+      z.object({ name: z.string(), superuser: z.boolean(), bypassrls: z.boolean(), owns: z.boolean() }),
+      `SELECT rolname AS name, rolsuper AS superuser, rolbypassrls AS bypassrls,
+              EXISTS (SELECT 1 FROM pg_tables WHERE schemaname = 'public' AND tableowner = current_user) AS owns
+         FROM pg_roles WHERE rolname = current_user`,
+    );
     if (role.superuser || role.bypassrls || role.owns) {
       throw new ServiceRoleError(
         `The service must not connect as ${role.name}: it ${role.owns ? 'owns the tables' : 'bypasses row-level security'}. ` +
@@ -99,15 +113,18 @@ async function checkServiceRole(url: string): Promise<void> {
 }
 
 async function ownPassword(owner: Client, role: string): Promise<string> {
-  await owner.query(
+  await execute(
+    owner,
     'INSERT INTO haven_service_credential (role_name, password) VALUES ($1, $2) ON CONFLICT DO NOTHING',
     [role, randomBytes(24).toString('base64url')],
   );
-  const { rows } = await owner.query<{ password: string }>(
+  const { password } = await queryRow(
+    owner,
+    z.object({ password: z.string() }),
     'SELECT password FROM haven_service_credential WHERE role_name = $1',
     [role],
   );
-  return rows[0].password;
+  return password;
 }
 
 function withLogin(url: string, user: string, password: string): string {

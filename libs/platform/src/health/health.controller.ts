@@ -2,6 +2,7 @@ import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { PublicEndpoint } from '../access/allow.decorator';
+import { execute } from '../database/typed-query';
 
 const PING_TIMEOUT_MS = 2_000;
 
@@ -25,7 +26,7 @@ export class HealthController {
       timer = setTimeout(() => resolve('down'), PING_TIMEOUT_MS);
     });
     try {
-      return await Promise.race([this.dataSource.query('SELECT 1').then(() => 'up' as const), timeout]);
+      return await Promise.race([execute(this.dataSource, 'SELECT 1').then(() => 'up' as const), timeout]);
     } catch {
       return 'down';
     } finally {

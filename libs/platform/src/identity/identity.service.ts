@@ -1,15 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { z } from 'zod';
+import { execute, queryMaybeRow, queryRow } from '../database/typed-query';
 import { forbidden } from '../errors/haven-error';
 import { Actor, TokenClaims } from './actor';
 import { AUTHORITY_ROLES, Nation, OrganisationKind, Role } from './role';
 
-interface OrganisationRow {
-  id: string;
-  code: string;
-  kind: OrganisationKind;
-  nation: Nation | null;
-}
+const OrganisationRow = z.object({
+  id: z.string(),
+  code: z.string(),
+  kind: z.enum(OrganisationKind),
+  nation: z.enum(Nation).nullable(),
+});
+type OrganisationRow = z.infer<typeof OrganisationRow>;
 
 /** The organisation a role's token may name, and what is created when it is first seen. */
 const ORGANISATION_FOR_ROLE: Record<Role, { kinds: OrganisationKind[]; createAs?: OrganisationKind }> = {
@@ -45,7 +48,9 @@ export class IdentityService {
     if (cached && cached.until > Date.now()) return cached.actor;
 
     const organisation = await this.organisationFor(claims);
-    const [practitioner] = await this.dataSource.query<{ id: string }[]>(
+    const practitioner = await queryRow(
+      this.dataSource,
+      z.object({ id: z.string() }),
       `INSERT INTO practitioner (subject, name, email, role, organisation_id, first_seen_at, last_seen_at)
        VALUES ($1, $2, $3, $4, $5, now(), now())
        ON CONFLICT (subject) DO UPDATE
@@ -73,16 +78,16 @@ export class IdentityService {
 
   /** The actor a practitioner is, as last seen: for links they made that are opened without a token. */
   async actorFor(practitionerId: string): Promise<Actor | null> {
-    const [row] = await this.dataSource.query<
-      {
-        subject: string;
-        name: string;
-        role: Role;
-        organisation_id: string;
-        code: string;
-        nation: Nation | null;
-      }[]
-    >(
+    const row = await queryMaybeRow(
+      this.dataSource,
+      z.object({
+        subject: z.string(),
+        name: z.string(),
+        role: z.enum(Role),
+        organisation_id: z.string(),
+        code: z.string(),
+        nation: z.enum(Nation).nullable(),
+      }),
       `SELECT p.subject, p.name, p.role, p.organisation_id, o.code, o.nation
          FROM practitioner p JOIN organisation o ON o.id = p.organisation_id WHERE p.id = $1`,
       [practitionerId],
@@ -104,13 +109,14 @@ export class IdentityService {
   private async organisationFor(claims: TokenClaims): Promise<OrganisationRow> {
     const rule = ORGANISATION_FOR_ROLE[claims.role];
     const select = 'SELECT id, code, kind, nation FROM organisation WHERE code = $1';
-    let [organisation] = await this.dataSource.query<OrganisationRow[]>(select, [claims.org]);
+    let organisation = await queryMaybeRow(this.dataSource, OrganisationRow, select, [claims.org]);
     if (!organisation && rule.createAs) {
-      await this.dataSource.query(
+      await execute(
+        this.dataSource,
         `INSERT INTO organisation (code, name, kind) VALUES ($1, $1, $2) ON CONFLICT (code) DO NOTHING`,
         [claims.org, rule.createAs],
       );
-      [organisation] = await this.dataSource.query<OrganisationRow[]>(select, [claims.org]);
+      organisation = await queryMaybeRow(this.dataSource, OrganisationRow, select, [claims.org]);
     }
     if (!organisation) throw forbidden(`The organisation ${claims.org} is not a known local authority`);
     if (!rule.kinds.includes(organisation.kind)) {

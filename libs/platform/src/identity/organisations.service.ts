@@ -1,7 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
+import { z } from 'zod';
 import { RequestContext } from '../context/request-context';
+import { queryRows } from '../database/typed-query';
+import { Nation, OrganisationKind } from './role';
 import { OrganisationModel } from './practitioner.model';
+
+const OrganisationRow = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  kind: z.enum(OrganisationKind),
+  nation: z.enum(Nation).nullable(),
+}) satisfies z.ZodType<OrganisationModel>;
 
 /** Organisations by id, batched per request (a page of children shares a handful of authorities). */
 @Injectable()
@@ -12,7 +23,9 @@ export class OrganisationsService {
       () =>
         new DataLoader(async (ids: readonly string[]) => {
           const em = await ctx.em();
-          const rows = await em.query<OrganisationModel[]>(
+          const rows = await queryRows(
+            em,
+            OrganisationRow,
             'SELECT id, code, name, kind, nation FROM organisation WHERE id = ANY($1::uuid[])',
             [ids],
           );

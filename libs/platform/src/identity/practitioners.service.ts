@@ -1,21 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
+import { z } from 'zod';
 import { RequestContext } from '../context/request-context';
+import { parseRow, queryRows } from '../database/typed-query';
 import { Nation, OrganisationKind, Role } from './role';
 import { PractitionerModel } from './practitioner.model';
 
-interface PractitionerRow {
-  id: string;
-  subject: string;
-  name: string;
-  email: string | null;
-  role: Role;
-  organisation_id: string;
-  organisation_code: string;
-  organisation_name: string;
-  organisation_kind: OrganisationKind;
-  organisation_nation: Nation | null;
-}
+/** A row of SELECT_PRACTITIONER, read as such or as JSON (`practitionerJson`): the same shape either way. */
+const PractitionerRow = z.object({
+  id: z.string(),
+  subject: z.string(),
+  name: z.string(),
+  email: z.string().nullable(),
+  role: z.enum(Role),
+  organisation_id: z.string(),
+  organisation_code: z.string(),
+  organisation_name: z.string(),
+  organisation_kind: z.enum(OrganisationKind),
+  organisation_nation: z.enum(Nation).nullable(),
+});
+type PractitionerRow = z.infer<typeof PractitionerRow>;
 
 const SELECT_PRACTITIONER = `
   SELECT p.id, p.subject, p.name, p.email, p.role, o.id AS organisation_id, o.code AS organisation_code,
@@ -55,7 +59,9 @@ export class PractitionersService {
       );
     }
     const em = await ctx.em();
-    const rows = await em.query<PractitionerRow[]>(
+    const rows = await queryRows(
+      em,
+      PractitionerRow,
       `${SELECT_PRACTITIONER} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
        ORDER BY p.name, p.id LIMIT ${LIST_LIMIT}`,
       params,
@@ -65,7 +71,7 @@ export class PractitionersService {
 
   /** Gives the request's loader a practitioner read as JSON inside another query (`practitionerJson`). */
   prime(ctx: RequestContext, row: unknown): void {
-    const model = toModel(row as PractitionerRow);
+    const model = toModel(parseRow(PractitionerRow, row, SELECT_PRACTITIONER));
     this.loader(ctx).prime(model.id, model);
   }
 
@@ -76,7 +82,9 @@ export class PractitionersService {
       () =>
         new DataLoader(async (ids: readonly string[]) => {
           const em = await ctx.em();
-          const rows = await em.query<PractitionerRow[]>(
+          const rows = await queryRows(
+            em,
+            PractitionerRow,
             `${SELECT_PRACTITIONER} WHERE p.id = ANY($1::uuid[])`,
             [ids],
           );

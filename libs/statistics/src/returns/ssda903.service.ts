@@ -3,11 +3,12 @@ import {
   AuditAction,
   forbidden,
   invalidField,
-  IsoDate,
   Nation,
+  queryRows,
   RequestContext,
   startOfLondonDay,
 } from '@haven/platform';
+import { z } from 'zod';
 import { Ssda903ExportInput, Ssda903ExportModel } from './ssda903.model';
 import {
   beganAsAdult,
@@ -26,23 +27,25 @@ import {
   uascCsv,
 } from './ssda903.rules';
 
-interface ChildRow {
-  id: string;
-  local_authority_id: string;
-  local_child_id: string | null;
-  gender: string;
-  date_of_birth: IsoDate | null;
-  uasc: boolean;
-  closed_on: IsoDate | null;
-  closure_reason: string | null;
-}
+const ChildRow = z.object({
+  id: z.string(),
+  local_authority_id: z.string(),
+  local_child_id: z.string().nullable(),
+  gender: z.string(),
+  date_of_birth: z.string().nullable(),
+  uasc: z.boolean(),
+  closed_on: z.string().nullable(),
+  closure_reason: z.string().nullable(),
+});
+type ChildRow = z.infer<typeof ChildRow>;
 
-interface EpisodeRow {
-  child_id: string;
-  kind: 'MISSING' | 'AWAY';
-  start: IsoDate;
-  returned_on: IsoDate | null;
-}
+const EpisodeRow = z.object({
+  child_id: z.string(),
+  kind: z.enum(['MISSING', 'AWAY']),
+  start: z.string(),
+  returned_on: z.string().nullable(),
+});
+type EpisodeRow = z.infer<typeof EpisodeRow>;
 
 /**
  * The SSDA903 (children looked after) return's Missing and UASC tables for an English authority and
@@ -76,7 +79,9 @@ export class Ssda903Service {
     // Header: for a disputed age that is the claimed date until an assessment is completed (benefit of
     // the doubt), never one an unfinished or challenged assessment might give.
     const children = (
-      await em.query<ChildRow[]>(
+      await queryRows(
+        em,
+        ChildRow,
         `SELECT c.id, c.local_authority_id, c.local_child_id, c.gender, c.effective_date_of_birth AS date_of_birth,
                 'UNACCOMPANIED_ASYLUM_SEEKING' = ANY(c.categories) AS uasc, c.closed_on, c.closure_reason
            FROM child c
@@ -93,7 +98,9 @@ export class Ssda903Service {
     // Episodes open at some time in the year: started before the end of 31 March (570) and not
     // ended before 1 April began (571), in London time.
     const episodes = (
-      await em.query<EpisodeRow[]>(
+      await queryRows(
+        em,
+        EpisodeRow,
         `SELECT m.child_id, m.kind, (m.missing_since AT TIME ZONE 'Europe/London')::date AS start,
                 (m.returned_at AT TIME ZONE 'Europe/London')::date AS returned_on
            FROM missing_episode m

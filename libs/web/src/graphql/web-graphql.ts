@@ -91,6 +91,7 @@ export class WebGraphQL {
   }
 
   private apollo(): ApolloServer<GraphQLContext> {
+    // Nest's adapter types its instance by the base context; it is the server built with GraphQLContext
     this.server ??= this.modules.get<GraphQLModule<ApolloDriver>>(GraphQLModule, { strict: false })
       .graphQlAdapter.instance as unknown as ApolloServer<GraphQLContext>;
     return this.server;

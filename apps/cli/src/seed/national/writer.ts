@@ -4,6 +4,8 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { z } from 'zod';
+import { execute, Nation, queryRow, queryRows } from '@haven/platform';
 import { Day, isoOf, timestampText } from './time';
 import { ColumnKind, RowSink, TABLES, TableSpec } from './tables';
 import { AuthorityRef, NationalOptions, NationalPlan, planNational } from './plan';
@@ -134,19 +136,26 @@ export async function loadNational(
   await client.connect();
   const bars = new Bars();
   try {
-    const { rows } = await client.query<{ loaded: boolean }>(ALREADY_LOADED);
-    if (rows[0].loaded) return SKIPPED;
-    const authorities = await client.query<AuthorityRef>(
+    const { loaded } = await queryRow(client, z.object({ loaded: z.boolean() }), ALREADY_LOADED);
+    if (loaded) return SKIPPED;
+    const authorities = await queryRows(
+      client,
+      z.object({
+        id: z.string(),
+        code: z.string(),
+        name: z.string(),
+        nation: z.enum(Nation),
+      }) satisfies z.ZodType<AuthorityRef>,
       `SELECT id, code, name, nation FROM organisation WHERE kind = 'LOCAL_AUTHORITY' ORDER BY code`,
     );
-    const plan = planNational(authorities.rows, options);
+    const plan = planNational(authorities, options);
     const started = performance.now();
     const buffers = generateBuffers(plan, bars);
     const generatedMs = performance.now() - started;
     const triggersSkipped = await copyAll(client, buffers, bars, log);
     bars.stop();
     // statistics for the planner, and the visibility map that lets index-only scans skip the heap
-    await client.query('VACUUM ANALYZE');
+    await execute(client, 'VACUUM ANALYZE');
     return {
       skipped: false,
       counts: Object.fromEntries(buffers.map((buffer) => [buffer.spec.name, buffer.rows])),
@@ -176,27 +185,27 @@ async function copyAll(
   bars: Bars,
   log: (line: string) => void,
 ): Promise<boolean> {
-  await client.query('BEGIN');
+  await execute(client, 'BEGIN');
   try {
     const triggersSkipped = await skipTriggers(client, log);
     for (const buffer of buffers) await copy(client, buffer, bars);
-    await client.query('COMMIT');
+    await execute(client, 'COMMIT');
     return triggersSkipped;
   } catch (error) {
-    await client.query('ROLLBACK');
+    await execute(client, 'ROLLBACK');
     throw error;
   }
 }
 
 /** Replica mode skips per-row triggers (and foreign-key triggers) for this transaction; superusers only. */
 async function skipTriggers(client: Client, log: (line: string) => void): Promise<boolean> {
-  await client.query('SAVEPOINT replica');
+  await execute(client, 'SAVEPOINT replica');
   try {
-    await client.query('SET LOCAL session_replication_role = replica');
-    await client.query('RELEASE SAVEPOINT replica');
+    await execute(client, 'SET LOCAL session_replication_role = replica');
+    await execute(client, 'RELEASE SAVEPOINT replica');
     return true;
   } catch (error) {
-    await client.query('ROLLBACK TO SAVEPOINT replica');
+    await execute(client, 'ROLLBACK TO SAVEPOINT replica');
     log(
       `Cannot skip triggers (${(error as Error).message}): loading with every trigger on, which is slower, ` +
         'and the age-assessment trigger stamps updated_at with the load time',

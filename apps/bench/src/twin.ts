@@ -264,7 +264,11 @@ async function route(request: IncomingMessage, response: ServerResponse): Promis
       : url.pathname === '/children'
         ? await children(caller, input.search)
         : url.pathname === '/report-missing'
-          ? await reportMissing(caller, input as unknown as ReportMissingInput)
+          ? await reportMissing(caller, {
+              childId: input.childId,
+              missingSince: input.missingSince,
+              circumstances: input.circumstances,
+            })
           : undefined;
   if (!result) throw new HttpError(404, 'No such operation');
   response.writeHead(200, {

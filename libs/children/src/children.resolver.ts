@@ -9,6 +9,7 @@ import {
   GraphQLDate,
   IdArgs,
   OrganisationModel,
+  OrganisationRow,
   OrganisationsService,
   parseRow,
   Permission,
@@ -42,7 +43,7 @@ export class ChildrenResolver {
       select: () =>
         'SELECT to_jsonb(o) FROM (SELECT id, code, name, kind, nation FROM organisation WHERE id = c.local_authority_id) o',
       prime: (ctx, _childId, value) => {
-        const organisation = value as OrganisationModel;
+        const organisation = parseRow(OrganisationRow, value, 'the localAuthority edge');
         organisations.loader(ctx).prime(organisation.id, organisation);
       },
     });

@@ -7,7 +7,8 @@ import {
   OnApplicationShutdown,
 } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig, inSystemTransaction, loggableError } from '@haven/platform';
+import { z } from 'zod';
+import { APP_CONFIG, AppConfig, inSystemTransaction, loggableError, queryRow } from '@haven/platform';
 
 /** How often the dashboard's record of changes is trimmed; far longer than any request's transaction. */
 export const FORGET_INTERVAL_MS = 15 * 60 * 1000;
@@ -44,14 +45,18 @@ export class DashboardHousekeeping implements OnApplicationBootstrap, OnApplicat
   async round(): Promise<number> {
     try {
       const { forgotten, horizon } = await inSystemTransaction(this.dataSource, async (em) => {
-        const [{ forgotten }] =
+        const { forgotten } =
           this.horizon === undefined
-            ? [{ forgotten: 0 }]
-            : await em.query<{ forgotten: number }[]>(
+            ? { forgotten: 0 }
+            : await queryRow(
+                em,
+                z.object({ forgotten: z.number() }),
                 'SELECT haven_dashboard_forget($1::xid8)::int AS forgotten',
                 [this.horizon],
               );
-        const [{ horizon }] = await em.query<{ horizon: string }[]>(
+        const { horizon } = await queryRow(
+          em,
+          z.object({ horizon: z.string() }),
           'SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS horizon',
         );
         return { forgotten, horizon };

@@ -9,21 +9,22 @@ import {
   daysBetween,
   forbidden,
   invalidField,
+  execute,
   londonDate,
   OrganisationModel,
+  OrganisationRow,
+  queryMaybeRow,
+  queryRow,
+  queryRows,
   RequestContext,
   Role,
   startOfLondonDay,
 } from '@haven/platform';
+import { z } from 'zod';
 import { BREAKDOWNS, HEADLINES, KEEP_ANSWER, KEPT_ANSWER, MONTHLY } from './dashboard.sql';
-import { BreakdownModel, DashboardInput, DashboardModel, FigureModel, MonthlyModel } from './dashboard.model';
+import { BreakdownModel, DashboardInput, DashboardModel } from './dashboard.model';
+import { BreakdownRow, HeadlinesRow, KeptAnswerRow, MonthlyRow, RollupRow } from './dashboard.rows';
 import { withSecondarySuppression } from './dashboard.suppression';
-
-/** What HEADLINES answers, one JSON object: every figure of the dashboard but its frame and breakdowns. */
-type HeadlineFigures = Omit<
-  DashboardModel,
-  'from' | 'to' | 'authorityCodes' | 'suppressionThreshold' | 'generatedAt' | 'monthly' | `by${string}`
->;
 
 const MAX_PERIOD_DAYS = 5 * 366;
 /** Bumped whenever the answer's shape or its suppression changes, so that no older rollup is served. */
@@ -82,12 +83,10 @@ export class StatisticsService {
   ): Promise<DashboardModel> {
     const key = this.rollupKey(input, [id]);
     const now = this.clock.now();
-    const [{ snapshot, answer: kept }] = await em.query<
-      { snapshot: string; answer: (DashboardModel & { generatedAt: string }) | null }[]
-    >(KEPT_ANSWER, [key, id, now]);
+    const { snapshot, answer: kept } = await queryRow(em, KeptAnswerRow, KEPT_ANSWER, [key, id, now]);
     if (kept) return { ...kept, generatedAt: now };
     const answer = await this.compute(em, input, [id], codes, now);
-    await em.query(KEEP_ANSWER, [
+    await execute(em, KEEP_ANSWER, [
       key,
       id,
       now,
@@ -113,13 +112,16 @@ export class StatisticsService {
   ): Promise<DashboardModel> {
     const key = this.rollupKey(input, ids);
     const maxAge = this.config.statistics.rollupMaxAgeSeconds;
-    const [kept] = await em.query<{ answer: DashboardModel & { generatedAt: string } }[]>(
+    const kept = await queryMaybeRow(
+      em,
+      RollupRow,
       `SELECT answer FROM dashboard_rollup WHERE key = $1 AND generated_at > now() - make_interval(secs => $2)`,
       [key, maxAge],
     );
     if (kept) return { ...kept.answer, generatedAt: new Date(kept.answer.generatedAt) };
     const answer = await this.compute(em, input, ids, codes);
-    await em.query(
+    await execute(
+      em,
       `INSERT INTO dashboard_rollup (key, generated_at, answer) VALUES ($1, $2, $3)
        ON CONFLICT (key) DO UPDATE SET generated_at = excluded.generated_at, answer = excluded.answer`,
       [key, answer.generatedAt, JSON.stringify(answer)],
@@ -149,14 +151,14 @@ export class StatisticsService {
       scotland,
       northernIreland,
     ];
-    const [{ figures }] = await em.query<{ figures: HeadlineFigures }[]>(HEADLINES, params);
-    const breakdowns = await em.query<{ dimension: string; key: string; count: FigureModel }[]>(BREAKDOWNS, [
+    const { figures } = await queryRow(em, HeadlinesRow, HEADLINES, params);
+    const breakdowns = await queryRows(em, BreakdownRow, BREAKDOWNS, [
       ids,
       startOfLondonDay(addDays(input.to, 1)),
       input.to,
       threshold,
     ]);
-    const monthly = await em.query<MonthlyModel[]>(MONTHLY, [
+    const monthly = await queryRows(em, MonthlyRow, MONTHLY, [
       ids,
       input.from,
       input.to,
@@ -188,7 +190,9 @@ export class StatisticsService {
   /** The local authorities the caller may ask for (see `authorities`), by name. */
   async availableAuthorities(ctx: RequestContext): Promise<OrganisationModel[]> {
     const em = await ctx.em();
-    return em.query<OrganisationModel[]>(
+    return queryRows(
+      em,
+      OrganisationRow,
       `SELECT id, code, name, kind, nation FROM organisation
         WHERE kind = 'LOCAL_AUTHORITY' AND code = ANY($1::text[]) ORDER BY name`,
       [this.allowedCodes(ctx)],
@@ -214,7 +218,9 @@ export class StatisticsService {
     const outside = codes.filter((code) => !allowed.includes(code));
     if (outside.length > 0) throw forbidden(`Not an authority of yours: ${outside.join(', ')}`);
     const em = await ctx.em();
-    const rows = await em.query<{ id: string; code: string }[]>(
+    const rows = await queryRows(
+      em,
+      z.object({ id: z.string(), code: z.string() }),
       `SELECT id, code FROM organisation WHERE kind = 'LOCAL_AUTHORITY' AND code = ANY($1::text[])`,
       [codes],
     );

@@ -7,6 +7,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { dirname, join } from 'node:path';
 import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
+import { z } from 'zod';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import {
   APP_CONFIG,
@@ -15,6 +16,7 @@ import {
   BrowserSession,
   IdentityService,
   loggableError,
+  queryMaybeRow,
   RequestContextFactory,
 } from '@haven/platform';
 import { authRoutes, roleLabel } from './auth/auth.routes';
@@ -72,11 +74,13 @@ export class WebApplication {
         oidc: this.config.web.oidc ? new OidcClient(this.config.web.oidc, !production) : undefined,
         publicUrl: () => this.config.web.publicUrl ?? publicUrl(),
         organisationNameOf: async (id) => {
-          const rows: { name: string }[] = await this.dataSource.query(
+          const organisation = await queryMaybeRow(
+            this.dataSource,
+            z.object({ name: z.string() }),
             'SELECT name FROM organisation WHERE id = $1',
             [id],
           );
-          return rows[0]?.name;
+          return organisation?.name;
         },
       }),
     );

@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { z } from 'zod';
 import { Nation, OrganisationKind, Role } from './role';
 
 @ObjectType('Organisation')
@@ -18,6 +19,15 @@ export class OrganisationModel {
   @Field(() => Nation, { nullable: true })
   nation!: Nation | null;
 }
+
+/** An organisation as SQL selects it (`id, code, name, kind, nation`), checked as it arrives. */
+export const OrganisationRow = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  kind: z.enum(OrganisationKind),
+  nation: z.enum(Nation).nullable(),
+}) satisfies z.ZodType<OrganisationModel>;
 
 @ObjectType('Practitioner')
 export class PractitionerModel {

@@ -137,9 +137,9 @@ export const BREAKDOWNS = `
     SELECT 'gender', c.gender, c.id FROM open_children c
     UNION ALL
     SELECT 'ageBand', CASE WHEN c.effective_date_of_birth IS NULL THEN 'NOT_RECORDED'
-                           WHEN age($3::date, c.effective_date_of_birth) < interval '14 years' THEN 'UNDER_14'
-                           WHEN age($3::date, c.effective_date_of_birth) < interval '16 years' THEN '14_15'
-                           WHEN age($3::date, c.effective_date_of_birth) < interval '18 years' THEN '16_17'
+                           WHEN haven_birthday(c.effective_date_of_birth, 14) > $3::date THEN 'UNDER_14'
+                           WHEN haven_birthday(c.effective_date_of_birth, 16) > $3::date THEN '14_15'
+                           WHEN haven_birthday(c.effective_date_of_birth, 18) > $3::date THEN '16_17'
                            ELSE '18_AND_OVER' END, c.id FROM open_children c
   ),
   nationalities AS (

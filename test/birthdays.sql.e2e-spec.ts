@@ -1,6 +1,5 @@
-import { Client } from 'pg';
 import { addDays, ageOn, birthday, IsoDate } from '@haven/platform';
-import { createTestDatabase, databaseUrl, dropTestDatabase } from './support/database';
+import { migratedDatabaseClient } from './support/database';
 
 /**
  * The n-th birthday exists twice: the platform's `birthday` (TypeScript: the case-closure check, the
@@ -9,18 +8,7 @@ import { createTestDatabase, databaseUrl, dropTestDatabase } from './support/dat
  * must agree on every one, 29 February births included (a common year's birthday is 28 February).
  */
 describe('birthdays: haven_birthday agrees with the platform’s birthday', () => {
-  let name: string;
-  let db: Client;
-
-  beforeAll(async () => {
-    name = await createTestDatabase();
-    db = new Client({ connectionString: databaseUrl(name) });
-    await db.connect();
-  });
-  afterAll(async () => {
-    await db.end();
-    await dropTestDatabase(name);
-  });
+  const db = migratedDatabaseClient();
 
   // leap days, the days around them, the ends of months and years, and the daylight-saving changes
   // in Europe/London (a date of birth is a calendar date: the clocks changing moves nothing)
@@ -45,7 +33,7 @@ describe('birthdays: haven_birthday agrees with the platform’s birthday', () =
 
   it('gives the same n-th birthday for every date of birth and age', async () => {
     const cases = BIRTHS.flatMap((dob) => AGES.map((age) => ({ dob, age })));
-    const { rows } = await db.query<{ day: string }>(
+    const { rows } = await db().query<{ day: string }>(
       `SELECT haven_birthday(c.dob, c.age)::text AS day
          FROM unnest($1::date[], $2::int[]) WITH ORDINALITY AS c (dob, age, i) ORDER BY c.i`,
       [cases.map((c) => c.dob), cases.map((c) => c.age)],
@@ -64,7 +52,7 @@ describe('birthdays: haven_birthday agrees with the platform’s birthday', () =
     const cases = BIRTHS.flatMap((dob) =>
       [-1, 0, 1].map((offset) => ({ dob, on: addDays(birthday(dob, 18), offset) })),
     );
-    const { rows } = await db.query<{ adult: boolean }>(
+    const { rows } = await db().query<{ adult: boolean }>(
       `SELECT haven_birthday(c.dob, 18) <= c.day AS adult
          FROM unnest($1::date[], $2::date[]) WITH ORDINALITY AS c (dob, day, i) ORDER BY c.i`,
       [cases.map((c) => c.dob), cases.map((c) => c.on)],

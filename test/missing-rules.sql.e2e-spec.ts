@@ -1,7 +1,6 @@
-import { Client } from 'pg';
 import { returnInterviewDueBy, startsSoonAfterPlacement } from '@haven/missing';
 import { IsoDate } from '@haven/platform';
-import { createTestDatabase, databaseUrl, dropTestDatabase } from './support/database';
+import { migratedDatabaseClient } from './support/database';
 
 /**
  * The missing capability's two calculations exist in TypeScript (reportMissing and recordReturn work out
@@ -11,18 +10,7 @@ import { createTestDatabase, databaseUrl, dropTestDatabase } from './support/dat
  * (forward 29 Mar 2026 01:00 UTC, back 25 Oct 2026 01:00 UTC), midnight and 29 February.
  */
 describe('missing rules: the SQL forms agree with the TypeScript ones', () => {
-  let database: string;
-  let db: Client;
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    db = new Client({ connectionString: databaseUrl(database) });
-    await db.connect();
-  });
-  afterAll(async () => {
-    await db.end();
-    await dropTestDatabase(database);
-  });
+  const db = migratedDatabaseClient();
 
   const returns = [
     '2026-03-27T23:30:00Z', // the return interview falls due after the clocks go forward
@@ -38,7 +26,7 @@ describe('missing rules: the SQL forms agree with the TypeScript ones', () => {
   it.each([1, 24, 72, 720])(
     'gives the same return interview due time, %i hours after the return',
     async (hours) => {
-      const { rows } = await db.query<{ returned_at: Date; due_by: Date }>(
+      const { rows } = await db().query<{ returned_at: Date; due_by: Date }>(
         `SELECT r AS returned_at, haven_return_interview_due_by(r, $2) AS due_by
          FROM unnest($1::timestamptz[]) r ORDER BY r`,
         [returns, hours],
@@ -93,7 +81,7 @@ describe('missing rules: the SQL forms agree with the TypeScript ones', () => {
 
   it.each([1, 24, 72])('decides "soon after placement" alike, within %i hours', async (windowHours) => {
     const all = cases(windowHours);
-    const { rows } = await db.query<{ i: number; soon: boolean }>(
+    const { rows } = await db().query<{ i: number; soon: boolean }>(
       `SELECT (e ->> 'i')::int AS i,
               haven_soon_after_placement((e ->> 'missingSince')::timestamptz, (e ->> 'placementStartedAt')::timestamptz,
                                          (e ->> 'arrivalDate')::date, $2) AS soon

@@ -1,6 +1,5 @@
-import { Client } from 'pg';
 import { ExploitationType, nrmCategories } from '@haven/children';
-import { createTestDatabase, databaseUrl, dropTestDatabase } from './support/database';
+import { migratedDatabaseClient } from './support/database';
 
 /**
  * The NRM category of a child's exploitation types exists in TypeScript (Child.nrmCategories, the
@@ -8,18 +7,7 @@ import { createTestDatabase, databaseUrl, dropTestDatabase } from './support/dat
  * every type alone, no type, UNKNOWN with and without others, and every pair, and must agree on each.
  */
 describe('NRM category: the SQL form agrees with the TypeScript one', () => {
-  let database: string;
-  let db: Client;
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    db = new Client({ connectionString: databaseUrl(database) });
-    await db.connect();
-  });
-  afterAll(async () => {
-    await db.end();
-    await dropTestDatabase(database);
-  });
+  const db = migratedDatabaseClient();
 
   const types = Object.values(ExploitationType);
   const cases: ExploitationType[][] = [
@@ -36,7 +24,7 @@ describe('NRM category: the SQL form agrees with the TypeScript one', () => {
   ];
 
   it('files every combination of exploitation types under the same categories', async () => {
-    const { rows } = await db.query<{ i: number; categories: string[] }>(
+    const { rows } = await db().query<{ i: number; categories: string[] }>(
       `SELECT (e ->> 'i')::int AS i,
               ARRAY(SELECT k FROM haven_nrm_categories(ARRAY(SELECT jsonb_array_elements_text(e -> 'types'))) k
                      ORDER BY k) AS categories

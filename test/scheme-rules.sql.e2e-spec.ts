@@ -1,8 +1,7 @@
-import { Client } from 'pg';
 import { guardianEligibleSql, nationalEligibility } from '@haven/guardianship';
 import { loadConfig } from '@haven/platform';
 import { eligibilityCases } from '../libs/guardianship/src/scheme-rules.cases';
-import { createTestDatabase, databaseUrl, dropTestDatabase } from './support/database';
+import { migratedDatabaseClient } from './support/database';
 
 /**
  * The guardian schemes' eligibility exists twice, in TypeScript (assignGuardian, Child.guardianshipEligibility,
@@ -10,19 +9,8 @@ import { createTestDatabase, databaseUrl, dropTestDatabase } from './support/dat
  * of cases, in real PostgreSQL, and must agree on every one.
  */
 describe('guardian eligibility: the SQL form agrees with the TypeScript one', () => {
-  let name: string;
-  let db: Client;
-
   // a migrated database: the predicate reads the platform's haven_birthday
-  beforeAll(async () => {
-    name = await createTestDatabase();
-    db = new Client({ connectionString: databaseUrl(name) });
-    await db.connect();
-  });
-  afterAll(async () => {
-    await db.end();
-    await dropTestDatabase(name);
-  });
+  const db = migratedDatabaseClient();
 
   const predicate = guardianEligibleSql({
     child: 'c',
@@ -57,7 +45,7 @@ describe('guardian eligibility: the SQL form agrees with the TypeScript one', ()
       for (const on of ['2026-12-02', '2028-02-29', '2027-02-28']) {
         const cases = eligibilityCases(on, settings);
         const { ictg, scotland, northernIreland } = settings.ageLimits;
-        const rows = await db.query<{ i: number; eligible: boolean }>(QUERY, [
+        const rows = await db().query<{ i: number; eligible: boolean }>(QUERY, [
           JSON.stringify(cases.map((c, i) => ({ i, ...c.facts }))),
           on,
           ictg,

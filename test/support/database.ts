@@ -47,3 +47,25 @@ export async function dropTestDatabase(name: string): Promise<void> {
     await admin.end();
   }
 }
+
+/**
+ * A client on a fresh migrated database for the describe block that calls it (made in `beforeAll`, dropped
+ * in `afterAll`): for specs that run SQL alone, such as the rules' TypeScript-against-SQL agreements.
+ */
+export function migratedDatabaseClient(): () => Client {
+  let name: string | undefined;
+  let client: Client | undefined;
+  beforeAll(async () => {
+    name = await createTestDatabase();
+    client = new Client({ connectionString: databaseUrl(name) });
+    await client.connect();
+  });
+  afterAll(async () => {
+    await client?.end();
+    if (name) await dropTestDatabase(name);
+  });
+  return () => {
+    if (!client) throw new Error('The database is made in beforeAll');
+    return client;
+  };
+}

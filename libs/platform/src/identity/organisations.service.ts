@@ -1,18 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
-import { z } from 'zod';
 import { RequestContext } from '../context/request-context';
 import { queryRows } from '../database/typed-query';
-import { Nation, OrganisationKind } from './role';
-import { OrganisationModel } from './practitioner.model';
-
-const OrganisationRow = z.object({
-  id: z.string(),
-  code: z.string(),
-  name: z.string(),
-  kind: z.enum(OrganisationKind),
-  nation: z.enum(Nation).nullable(),
-}) satisfies z.ZodType<OrganisationModel>;
+import { OrganisationModel, OrganisationRow } from './practitioner.model';
 
 /** Organisations by id, batched per request (a page of children shares a handful of authorities). */
 @Injectable()

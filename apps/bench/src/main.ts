@@ -82,6 +82,8 @@ interface Options {
   runs: number;
   /** Lets the writes of a peak run settle before latency is measured. */
   settle?: () => Promise<void>;
+  /** Measures the service before the twin (every second run), so that neither side always goes first. */
+  serviceFirst?: boolean;
 }
 
 /** What the run measures against: the busiest authority, its staff and a sample of its children. */
@@ -179,7 +181,10 @@ async function main(argv: string[]): Promise<number> {
       );
       // the service's memory is watched run by run, so that the range shows each run's most
       const memory = watchMemory(service.child.pid!);
-      const rows = await measure(db, fixture, secret, service.url, twin.url, options);
+      const rows = await measure(db, fixture, secret, service.url, twin.url, {
+        ...options,
+        serviceFirst: run % 2 === 0,
+      });
       rows.push(memoryRow(memory.stop()));
       runs.push(rows);
     }
@@ -403,9 +408,10 @@ function operations(db: Pool, fixture: Fixture, secret: string, options: Options
 }
 
 /**
- * Like for like in one run: the twin's peak throughput first, then the service's, then the same fixed
- * rate (60% of the twin's peak) offered to the twin and to the service, so that both latencies are
- * measured on the machine as it is in this run.
+ * Like for like in one run: the twin's peak throughput and the service's, then the same fixed rate (60%
+ * of the twin's peak) offered to both, so that both latencies are measured on the machine as it is in
+ * this run. Which side goes first alternates from run to run (`serviceFirst`): measured side by side,
+ * the second of two equal builds did better most of the time.
  */
 async function compare(
   operation: string,
@@ -418,18 +424,35 @@ async function compare(
 ): Promise<BenchRow> {
   const run = { connections: options.connections, seconds: options.seconds };
   const warm = { connections: options.connections, seconds: 2 };
+  const order = options.serviceFirst ? "the service's then the twin's" : "the twin's then the service's";
+  /** The twin's result and the service's, measured in this run's order. */
+  const both = async <T>(onTwin: () => Promise<T>, onService: () => Promise<T>): Promise<[T, T]> => {
+    if (!options.serviceFirst) return [await onTwin(), await onService()];
+    const ofService = await onService();
+    return [await onTwin(), ofService];
+  };
   say(`${operation}: warming up`);
-  await peak(twinUrl, twin, twinSucceeded, warm);
-  await peak(serviceUrl, service, graphqlSucceeded, warm);
-  say(`${operation}: peak throughput, the twin's then the service's`);
-  const twinPeak = await peak(twinUrl, twin, twinSucceeded, run);
-  const servicePeak = await peak(serviceUrl, service, graphqlSucceeded, run);
+  await both(
+    () => peak(twinUrl, twin, twinSucceeded, warm),
+    () => peak(serviceUrl, service, graphqlSucceeded, warm),
+  );
+  say(`${operation}: peak throughput, ${order}`);
+  const [twinPeak, servicePeak] = await both(
+    () => peak(twinUrl, twin, twinSucceeded, run),
+    () => peak(serviceUrl, service, graphqlSucceeded, run),
+  );
   const rate = latencyRate(twinPeak.rps);
-  say(`${operation}: latency at ${rate}/s (60% of the twin's peak), the twin's then the service's`);
-  await options.settle?.();
-  const twinLatency = await fixedRate(twinUrl, twin, twinSucceeded, { rate, seconds: options.seconds });
-  await options.settle?.();
-  const latency = await fixedRate(serviceUrl, service, graphqlSucceeded, { rate, seconds: options.seconds });
+  say(`${operation}: latency at ${rate}/s (60% of the twin's peak), ${order}`);
+  const [twinLatency, latency] = await both(
+    async () => {
+      await options.settle?.();
+      return fixedRate(twinUrl, twin, twinSucceeded, { rate, seconds: options.seconds });
+    },
+    async () => {
+      await options.settle?.();
+      return fixedRate(serviceUrl, service, graphqlSucceeded, { rate, seconds: options.seconds });
+    },
+  );
   const statements = await sqlStatements(serviceUrl, service);
   failIfErrors(operation, servicePeak, twinPeak, twinLatency);
   // at a rate the twin bears and the service does not, the service's failed answers are the finding:

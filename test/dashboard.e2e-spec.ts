@@ -1,6 +1,7 @@
 import { addDays, startOfLondonDay } from '@haven/platform';
 import { primarySuppression } from '@haven/statistics';
-import { assignGuardian, newChild, newReferral, practitionerId, today } from './support/factories';
+import { registerKnownDashboardData } from './support/dashboard-data';
+import { assignGuardian, newChild, practitionerId, today } from './support/factories';
 import {
   analyst,
   CARDIFF,
@@ -43,52 +44,9 @@ describe('the LSCB dashboard', () => {
   const daysAgo = (days: number, hours = 0) =>
     new Date(Date.now() - days * 86_400_000 - hours * 3_600_000).toISOString();
 
-  const missingAndBack = async (childId: string, interviewWithin72h: boolean) => {
-    const { reportMissing } = await app.ok<{ reportMissing: { id: string } }>(
-      worker,
-      `mutation($input: ReportMissingInput!) { reportMissing(input: $input) { id } }`,
-      { input: { childId, kind: 'MISSING', missingSince: daysAgo(20) } },
-    );
-    await app.ok(worker, `mutation($input: RecordReturnInput!) { recordReturn(input: $input) { id } }`, {
-      input: { episodeId: reportMissing.id, returnedAt: daysAgo(19) },
-    });
-    if (interviewWithin72h) {
-      await app.ok(
-        worker,
-        `mutation($input: RecordReturnInterviewInput!) { recordReturnInterview(input: $input) { id } }`,
-        {
-          input: { episodeId: reportMissing.id, offeredAt: daysAgo(18), completedAt: daysAgo(18) },
-        },
-      );
-    }
-  };
-
   beforeAll(async () => {
     app = await TestApp.start();
-    const guardianId = await practitionerId(app, guardian('ICTG-DASHBOARD', 'g-dashboard'));
-    for (let index = 0; index < 6; index += 1) {
-      const child = await newChild(app, worker, {
-        gender: 'FEMALE',
-        nationality: 'VN',
-        categories: ['TRAFFICKED'],
-        exploitationTypes: ['SEXUAL'],
-      });
-      if (index < 5) await missingAndBack(child.id, true);
-      await newReferral(app, worker, child.id, today());
-      if (index < 5)
-        await assignGuardian(app, worker, { childId: child.id, guardianId, scheme: 'ICTG_DIRECT' });
-    }
-    for (let index = 0; index < 5; index += 1) {
-      const child = await newChild(app, worker, {
-        gender: 'MALE',
-        nationality: 'AL',
-        categories: ['UNACCOMPANIED_ASYLUM_SEEKING'],
-      });
-      if (index < 2) await missingAndBack(child.id, false);
-    }
-    for (let index = 0; index < 2; index += 1) {
-      await newChild(app, worker, { gender: 'MALE', nationality: 'ER', categories: ['SEPARATED'] });
-    }
+    await registerKnownDashboardData(app, worker, guardian('ICTG-DASHBOARD', 'g-dashboard'));
   });
   afterAll(async () => {
     await app.close();

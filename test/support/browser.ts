@@ -139,6 +139,14 @@ export async function fillDateTime(page: Page, id: string, iso: string): Promise
   for (const box of ['day', 'month', 'year', 'time'] as const) await page.fill(`#${id}-${box}`, boxes[box]);
 }
 
+/** Fills a GOV.UK date input's three boxes (`#<id>-day`, `-month`, `-year`) with a date (YYYY-MM-DD). */
+export async function fillDate(page: Page, id: string, date: string): Promise<void> {
+  const [year, month, day] = date.split('-');
+  await page.fill(`#${id}-day`, String(Number(day)));
+  await page.fill(`#${id}-month`, String(Number(month)));
+  await page.fill(`#${id}-year`, year);
+}
+
 /** Whether the page fits its viewport's width (nothing to scroll sideways: 320 px, 400% zoom). */
 export function fitsWidth(page: Page): Promise<boolean> {
   return page.evaluate<boolean>(

@@ -1,7 +1,8 @@
-import { Browser, Page } from 'playwright-core';
+import { Browser } from 'playwright-core';
 import {
   accessibilityProblems,
   describeInBrowser,
+  fillDate,
   launchChromium,
   newContext,
   signInAs,
@@ -10,14 +11,6 @@ import {
 } from '../support/browser';
 import { assignGuardian, bornYearsAgo, newChild, practitionerId, today } from '../support/factories';
 import { Caller, guardian, HILLINGDON, socialWorker, TestApp } from '../support/test-app';
-
-/** The boxes of a GOV.UK date input for a `Date`. */
-async function fillDate(page: Page, name: string, iso: string): Promise<void> {
-  const [year, month, day] = iso.split('-');
-  await page.fill(`#${name}-day`, String(Number(day)));
-  await page.fill(`#${name}-month`, String(Number(month)));
-  await page.fill(`#${name}-year`, year);
-}
 
 const ASSESSMENTS = `query($id: ID!) { child(id: $id) { ageDisputed effectiveDateOfBirth
   ageAssessments { id status raisedBy reason startedOn outcome assessedDateOfBirth determinedBy localAuthorityOutcome

@@ -4,13 +4,15 @@ import { addDays } from '@haven/platform';
 import {
   accessibilityProblems,
   describeInBrowser,
+  fillDate,
   launchChromium,
   newContext,
   signInAs,
   tabTo,
   webStorage,
 } from '../support/browser';
-import { assignGuardian, newChild, newReferral, practitionerId, today } from '../support/factories';
+import { registerKnownDashboardData } from '../support/dashboard-data';
+import { today } from '../support/factories';
 import { analyst, Caller, guardian, HILLINGDON, KENT, socialWorker, TestApp } from '../support/test-app';
 
 /** A table's rows as their cells' text: `[label, figure...]`. */
@@ -27,14 +29,6 @@ async function figure(page: Page, table: string, measure: string): Promise<strin
   return (await tableRows(page, table)).find(([label]) => label.startsWith(measure))?.[1];
 }
 
-/** Fills a GOV.UK date input's three boxes. */
-async function fillDate(page: Page, name: string, date: string): Promise<void> {
-  const [year, month, day] = date.split('-');
-  await page.fill(`#${name}-day`, String(Number(day)));
-  await page.fill(`#${name}-month`, String(Number(month)));
-  await page.fill(`#${name}-year`, year);
-}
-
 describeInBrowser('the partnership dashboard (web journey 12)', () => {
   let browser: Browser;
   let app: TestApp;
@@ -42,54 +36,14 @@ describeInBrowser('the partnership dashboard (web journey 12)', () => {
   const partnership: Caller = analyst([KENT, HILLINGDON], 'analyst-web-dashboard');
   const from = addDays(today(), -60);
   const to = today();
-  const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
   const expectedScope = (names: string) =>
     `${names}, ${new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(`${from}T00:00:00Z`))} to`;
-
-  const missingAndBack = async (childId: string, interviewWithin72h: boolean) => {
-    const { reportMissing } = await app.ok<{ reportMissing: { id: string } }>(
-      worker,
-      `mutation($input: ReportMissingInput!) { reportMissing(input: $input) { id } }`,
-      { input: { childId, kind: 'MISSING', missingSince: daysAgo(20) } },
-    );
-    await app.ok(worker, `mutation($input: RecordReturnInput!) { recordReturn(input: $input) { id } }`, {
-      input: { episodeId: reportMissing.id, returnedAt: daysAgo(19) },
-    });
-    if (interviewWithin72h)
-      await app.ok(
-        worker,
-        `mutation($input: RecordReturnInterviewInput!) { recordReturnInterview(input: $input) { id } }`,
-        { input: { episodeId: reportMissing.id, offeredAt: daysAgo(18), completedAt: daysAgo(18) } },
-      );
-  };
 
   beforeAll(async () => {
     app = await TestApp.start();
     browser = await launchChromium();
     // the data set of dashboard.e2e's "gives each figure on a known data set": 13 children in Kent
-    const guardianId = await practitionerId(app, guardian('ICTG-WEB-DASHBOARD', 'g-web-dashboard'));
-    for (let index = 0; index < 6; index += 1) {
-      const child = await newChild(app, worker, {
-        gender: 'FEMALE',
-        nationality: 'VN',
-        categories: ['TRAFFICKED'],
-        exploitationTypes: ['SEXUAL'],
-      });
-      if (index < 5) await missingAndBack(child.id, true);
-      await newReferral(app, worker, child.id, today());
-      if (index < 5)
-        await assignGuardian(app, worker, { childId: child.id, guardianId, scheme: 'ICTG_DIRECT' });
-    }
-    for (let index = 0; index < 5; index += 1) {
-      const child = await newChild(app, worker, {
-        gender: 'MALE',
-        nationality: 'AL',
-        categories: ['UNACCOMPANIED_ASYLUM_SEEKING'],
-      });
-      if (index < 2) await missingAndBack(child.id, false);
-    }
-    for (let index = 0; index < 2; index += 1)
-      await newChild(app, worker, { gender: 'MALE', nationality: 'ER', categories: ['SEPARATED'] });
+    await registerKnownDashboardData(app, worker, guardian('ICTG-WEB-DASHBOARD', 'g-web-dashboard'));
   });
   afterAll(async () => {
     await browser?.close();

@@ -2,6 +2,7 @@ import { Browser, Page, Response } from 'playwright-core';
 import {
   accessibilityProblems,
   describeInBrowser,
+  fillDate,
   launchChromium,
   newContext,
   signInAs,
@@ -18,14 +19,6 @@ async function textOf(page: Page, selector: string): Promise<string> {
 
 /** How wide the page lays out: nothing may be wider than the phone. */
 const scrollWidth = (page: Page) => page.evaluate<number>('document.documentElement.scrollWidth');
-
-/** A date's boxes (YYYY-MM-DD) in a GOV.UK date input. */
-async function fillDate(page: Page, name: string, date: string): Promise<void> {
-  const [year, month, day] = date.split('-');
-  await page.fill(`#${name}-day`, String(Number(day)));
-  await page.fill(`#${name}-month`, String(Number(month)));
-  await page.fill(`#${name}-year`, year);
-}
 
 const ASSIGNMENTS = `query($id: ID!) { child(id: $id) {
   guardianAssignments { id active scheme endDate endReason guardian { name }

@@ -3,6 +3,7 @@ import { Browser, Page } from 'playwright-core';
 import {
   accessibilityProblems,
   describeInBrowser,
+  fillDate,
   fillDateTime,
   fitsWidth,
   launchChromium,
@@ -13,13 +14,6 @@ import {
 } from '../support/browser';
 import { assignGuardian, hoursAgo, newChild, newReferral, practitionerId, today } from '../support/factories';
 import { Caller, guardian, HILLINGDON, KENT, socialWorker, teamManager, TestApp } from '../support/test-app';
-
-async function fillDate(page: Page, id: string, date: string): Promise<void> {
-  const [year, month, day] = date.split('-');
-  await page.fill(`#${id}-day`, String(Number(day)));
-  await page.fill(`#${id}-month`, String(Number(month)));
-  await page.fill(`#${id}-year`, year);
-}
 
 const MEETING = `query($id: ID!) { meeting(id: $id) { status heldAt
   attendees { name agency attended } decisions { decision child { id } }

@@ -1,8 +1,9 @@
-import { Browser, Page } from 'playwright-core';
+import { Browser } from 'playwright-core';
 import { addDays } from '@haven/platform';
 import {
   accessibilityProblems,
   describeInBrowser,
+  fillDate,
   launchChromium,
   newContext,
   signInAs,
@@ -11,14 +12,6 @@ import {
 } from '../support/browser';
 import { assignGuardian, newChild, newReferral, practitionerId, today } from '../support/factories';
 import { Caller, guardian, HILLINGDON, socialWorker, TestApp } from '../support/test-app';
-
-/** Fills a GOV.UK date input's three boxes with a date (YYYY-MM-DD). */
-async function fillDate(page: Page, name: string, date: string): Promise<void> {
-  const [year, month, day] = date.split('-');
-  await page.fill(`#${name}-day`, String(Number(day)));
-  await page.fill(`#${name}-month`, String(Number(month)));
-  await page.fill(`#${name}-year`, year);
-}
 
 const RECORDS = `query($id: ID!) { child(id: $id) {
   categories

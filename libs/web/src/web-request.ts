@@ -1,5 +1,5 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { BrowserSession } from '@haven/platform';
+import { BrowserSession, isAllowed, Permission } from '@haven/platform';
 import { Refusal, RefusedError, WebCaller } from './graphql/web-graphql';
 
 /** The signed-in practitioner's session, set by `requireSignIn` for every page behind it. */
@@ -13,6 +13,16 @@ export function sessionOf(res: Response): BrowserSession {
 export function requestIdOf(req: Request): string | undefined {
   const id = (req as Request & { id?: unknown }).id;
   return typeof id === 'string' ? id : undefined;
+}
+
+/** Whether the signed-in practitioner's role has the permission (what a page offers them). */
+export function mayDo(res: Response, permission: Permission): boolean {
+  return isAllowed(sessionOf(res).identity.role, permission);
+}
+
+/** Refuses, as FORBIDDEN in the page's words, a practitioner whose role lacks the permission. */
+export function requirePermission(res: Response, permission: Permission, message: string): void {
+  if (!mayDo(res, permission)) throw new RefusedError({ code: 'FORBIDDEN', message, fields: [] });
 }
 
 /** The signed-in practitioner a page's operations run as, with the request they belong to. */

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { Request, Response } from 'express';
 import { requiredSafeguards } from '@haven/age-assessment';
-import { isAllowed, londonDate, Permission } from '@haven/platform';
+import { londonDate, Permission } from '@haven/platform';
 import {
   AgeAssessmentOutcome,
   AgeDisputeDocument,
@@ -15,19 +15,19 @@ import {
 } from '../../graphql/generated';
 import { Refusal, RefusedError } from '../../graphql/web-graphql';
 import {
-  DateParts,
   dateParts,
+  DateParts,
   formProblems,
   inPlainWords,
   list,
-  parseDate,
   Parsed,
+  parseDate,
   partsOfDate,
   text,
   textOrNull,
 } from '../../form-values';
 import { formatDate } from '../../nunjucks-setup';
-import { callerOf, page, requireSignIn, sessionOf } from '../../web-request';
+import { callerOf, mayDo, page, requireSignIn } from '../../web-request';
 import { takeFlash } from '../alerts/flash';
 import { lazily, problemsOn, questionPage, toSend } from '../question-page';
 import { AGE_OUTCOME, AGENCY, LABELS, SAFEGUARDS } from '../children/labels';
@@ -160,8 +160,7 @@ export function historyOf(assessment: Assessment): { on: string; what: string; d
 export function ageRoutes({ graphql }: JourneyDependencies): Router {
   const router = Router();
 
-  const mayRecord = (res: Response) =>
-    isAllowed(sessionOf(res).identity.role, Permission.RECORD_AGE_ASSESSMENT);
+  const mayRecord = (res: Response) => mayDo(res, Permission.RECORD_AGE_ASSESSMENT);
 
   /** Forms are for those who may record an assessment; others are told so (the API would refuse them). */
   const recorderOnly = (res: Response) => {

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { Request, Response } from 'express';
-import { isAllowed, londonDate, Permission } from '@haven/platform';
+import { londonDate, Permission } from '@haven/platform';
 import {
   CaseClosureFormDocument,
   CaseClosureFormQuery,
@@ -8,17 +8,17 @@ import {
   CloseCaseDocument,
   ReopenCaseDocument,
 } from '../../graphql/generated';
-import { Refusal, RefusedError } from '../../graphql/web-graphql';
+import { Refusal } from '../../graphql/web-graphql';
 import {
-  DateParts,
   dateParts,
+  DateParts,
   inPlainWords,
   parseDate,
   partsOfDate,
   shownOnTheForm,
   text,
 } from '../../form-values';
-import { callerOf, errorSummary, page, requireSignIn, sessionOf } from '../../web-request';
+import { callerOf, errorSummary, page, requirePermission, requireSignIn } from '../../web-request';
 import type { JourneyDependencies } from '..';
 import { flash } from '../alerts/flash';
 import { CLOSURE_REASON } from '../children/labels';
@@ -71,13 +71,7 @@ export function caseClosureRoutes({ graphql }: JourneyDependencies): Router {
 
   /** Only team managers close and reopen cases: anyone else is refused before anything is read. */
   const mayClose = (res: Response) => {
-    if (!isAllowed(sessionOf(res).identity.role, Permission.CLOSE_CASE)) {
-      throw new RefusedError({
-        code: 'FORBIDDEN',
-        message: 'Only team managers close and reopen cases.',
-        fields: [],
-      });
-    }
+    requirePermission(res, Permission.CLOSE_CASE, 'Only team managers close and reopen cases.');
   };
 
   const readChild = async (req: Request, res: Response) =>

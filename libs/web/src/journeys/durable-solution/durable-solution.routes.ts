@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { Request, Response } from 'express';
-import { isAllowed, Permission } from '@haven/platform';
+import { Permission } from '@haven/platform';
 import {
   ChildDurableSolutionsDocument,
   ChildDurableSolutionsQuery,
@@ -8,10 +8,10 @@ import {
   DurableSolutionStatus,
   RecordDurableSolutionDocument,
 } from '../../graphql/generated';
-import { Refusal, RefusedError } from '../../graphql/web-graphql';
+import { Refusal } from '../../graphql/web-graphql';
 import {
-  DateParts,
   dateParts,
+  DateParts,
   inPlainWords,
   list,
   parseDate,
@@ -19,7 +19,7 @@ import {
   text,
   textOrNull,
 } from '../../form-values';
-import { callerOf, errorSummary, page, requireSignIn, sessionOf } from '../../web-request';
+import { callerOf, errorSummary, mayDo, page, requirePermission, requireSignIn } from '../../web-request';
 import { takeFlash } from '../alerts/flash';
 import { lazily, problemsOn, questionPage, toSend } from '../question-page';
 import { DURABLE_SOLUTION, DURABLE_SOLUTION_STATUS, LABELS } from '../children/labels';
@@ -108,7 +108,7 @@ function problemsOf(refusal: Refusal) {
 export function durableSolutionRoutes({ graphql }: JourneyDependencies): Router {
   const router = Router();
 
-  const may = (res: Response) => isAllowed(sessionOf(res).identity.role, Permission.RECORD_DURABLE_SOLUTION);
+  const may = (res: Response) => mayDo(res, Permission.RECORD_DURABLE_SOLUTION);
   const readChild = async (req: Request, res: Response) =>
     (await graphql.read(callerOf(req, res), ChildDurableSolutionsDocument, { id: String(req.params.id) }))
       .child;
@@ -130,13 +130,7 @@ export function durableSolutionRoutes({ graphql }: JourneyDependencies): Router 
   );
 
   const mayRecord = (res: Response) => {
-    if (!may(res)) {
-      throw new RefusedError({
-        code: 'FORBIDDEN',
-        message: 'Your role may not record durable solutions',
-        fields: [],
-      });
-    }
+    requirePermission(res, Permission.RECORD_DURABLE_SOLUTION, 'Your role may not record durable solutions');
   };
 
   questionPage(router, {

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { NextFunction, Request, Response } from 'express';
-import { isAllowed, londonDate, Permission } from '@haven/platform';
+import { londonDate, Permission } from '@haven/platform';
 import { localPath } from '../../auth/auth.routes';
 import {
   CompleteMeetingActionDocument,
@@ -15,7 +15,7 @@ import {
 } from '../../graphql/generated';
 import { RefusedError } from '../../graphql/web-graphql';
 import { shownOnTheForm } from '../../form-values';
-import { callerOf, errorSummary, page, requireSignIn, sessionOf } from '../../web-request';
+import { callerOf, errorSummary, mayDo, page, requireSignIn, sessionOf } from '../../web-request';
 import type { JourneyDependencies } from '..';
 import { flash, takeFlash } from '../alerts/flash';
 import { childName } from '../alerts/alert-view';
@@ -26,12 +26,12 @@ import {
   addingRow,
   emptyOutcomeForm,
   emptyScheduleForm,
-  OutcomeForm,
   outcomeFieldIds,
+  OutcomeForm,
   outcomeFormFromBody,
   outcomeInput,
-  ScheduleForm,
   scheduleFieldIds,
+  ScheduleForm,
   scheduleFormFromBody,
   scheduleInput,
 } from './meeting-forms';
@@ -44,7 +44,7 @@ const MAX_PAGE = 100;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Whether the signed-in role may schedule meetings, record outcomes and complete actions (permission.ts). */
-const canRecord = (res: Response) => isAllowed(sessionOf(res).identity.role, Permission.RECORD_MEETING);
+const canRecord = (res: Response) => mayDo(res, Permission.RECORD_MEETING);
 
 /** A page only those who record meetings are offered: anyone else is told so. */
 function recordersOnly(_req: Request, res: Response, next: NextFunction): void {

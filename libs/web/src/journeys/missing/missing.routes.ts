@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { Request, Response } from 'express';
-import { isAllowed, Permission } from '@haven/platform';
+import { Permission } from '@haven/platform';
 import {
   FoundBy,
   GrabPackDocument,
@@ -17,8 +17,8 @@ import {
 import { countryName } from '../../countries';
 import { RefusedError } from '../../graphql/web-graphql';
 import {
-  DateTimeParts,
   dateTimeParts,
+  DateTimeParts,
   formProblems,
   inPlainWords,
   parseDateTime,
@@ -26,7 +26,7 @@ import {
   text,
   textOrNull,
 } from '../../form-values';
-import { callerOf, page, requireSignIn, sessionOf } from '../../web-request';
+import { callerOf, mayDo, page, requireSignIn } from '../../web-request';
 import { lazily, problemsOn, questionPage, toSend } from '../question-page';
 import type { JourneyDependencies } from '..';
 import { fullName } from '../names';
@@ -198,7 +198,7 @@ export function missingRoutes({ graphql }: JourneyDependencies): Router {
         profile,
         name: fullName(profile),
         nationality: countryName(profile.nationality),
-        canEditProfile: isAllowed(sessionOf(res).identity.role, Permission.UPDATE_MISSING_PERSON_PROFILE),
+        canEditProfile: mayDo(res, Permission.UPDATE_MISSING_PERSON_PROFILE),
       });
     }),
   );

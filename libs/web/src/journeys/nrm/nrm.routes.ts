@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { Request, Response } from 'express';
-import { isAllowed, londonDate, Permission } from '@haven/platform';
+import { londonDate, Permission } from '@haven/platform';
 import {
   Agency,
   ChildNrmDocument,
@@ -11,9 +11,9 @@ import {
   RecordNrmReferralDocument,
 } from '../../graphql/generated';
 import { RefusedError } from '../../graphql/web-graphql';
-import { DateParts, dateParts, inPlainWords, parseDate, partsOfDate, text } from '../../form-values';
+import { dateParts, DateParts, inPlainWords, parseDate, partsOfDate, text } from '../../form-values';
 import { formatDate } from '../../nunjucks-setup';
-import { callerOf, page, requireSignIn, sessionOf } from '../../web-request';
+import { callerOf, mayDo, page, requirePermission, requireSignIn } from '../../web-request';
 import { takeFlash } from '../alerts/flash';
 import { lazily, problemsOn, questionPage, toSend } from '../question-page';
 import { AGENCY, COMPETENT_AUTHORITY, LABELS, NRM_DECISION, NRM_STAGE } from '../children/labels';
@@ -70,15 +70,9 @@ interface DecisionForm {
 export function nrmRoutes({ graphql, config }: JourneyDependencies): Router {
   const router = Router();
 
-  const may = (res: Response) => isAllowed(sessionOf(res).identity.role, Permission.RECORD_NRM);
+  const may = (res: Response) => mayDo(res, Permission.RECORD_NRM);
   const mayRecord = (res: Response) => {
-    if (!may(res)) {
-      throw new RefusedError({
-        code: 'FORBIDDEN',
-        message: 'Your role may not record NRM referrals',
-        fields: [],
-      });
-    }
+    requirePermission(res, Permission.RECORD_NRM, 'Your role may not record NRM referrals');
   };
   const readChild = async (req: Request, res: Response) =>
     (await graphql.read(callerOf(req, res), ChildNrmDocument, { id: String(req.params.id) })).child;

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { Request, Response } from 'express';
 import { UNSAFE_FOR_CHILDREN } from '@haven/placements';
-import { addYears, ageOn, isAllowed, londonDate, Permission } from '@haven/platform';
+import { addYears, ageOn, londonDate, Permission } from '@haven/platform';
 import {
   ChildPlacementsDocument,
   ChildPlacementsQuery,
@@ -12,8 +12,8 @@ import {
 } from '../../graphql/generated';
 import { Refusal, RefusedError } from '../../graphql/web-graphql';
 import {
-  DateTimeParts,
   dateTimeParts,
+  DateTimeParts,
   formProblems,
   inPlainWords,
   list,
@@ -24,7 +24,7 @@ import {
   textOrNull,
 } from '../../form-values';
 import { formatDateTime } from '../../nunjucks-setup';
-import { callerOf, errorSummary, page, requireSignIn, sessionOf } from '../../web-request';
+import { callerOf, errorSummary, mayDo, page, requirePermission, requireSignIn } from '../../web-request';
 import { flash, takeFlash } from '../alerts/flash';
 import { problemsOn, questionPage, toSend } from '../question-page';
 import { LABELS, PLACEMENT_END_REASON, PLACEMENT_TYPE, UNSAFE_PLACEMENT_REASON } from '../children/labels';
@@ -118,24 +118,15 @@ export function unsafeFor(
 export function placementsRoutes({ graphql }: JourneyDependencies): Router {
   const router = Router();
 
-  const allowed = (res: Response, permission: Permission) =>
-    isAllowed(sessionOf(res).identity.role, permission);
-
   const recorderOnly = (res: Response) => {
-    if (!allowed(res, Permission.RECORD_PLACEMENT)) {
-      throw new RefusedError({
-        code: 'FORBIDDEN',
-        message: 'Only the child’s social workers record placements.',
-        fields: [],
-      });
-    }
+    requirePermission(res, Permission.RECORD_PLACEMENT, 'Only the child’s social workers record placements.');
   };
 
   const readChild = async (req: Request, res: Response): Promise<Child> =>
     (
       await graphql.read(callerOf(req, res), ChildPlacementsDocument, {
         id: String(req.params.id),
-        withPlacementAddress: allowed(res, Permission.READ_PLACEMENT_ADDRESS),
+        withPlacementAddress: mayDo(res, Permission.READ_PLACEMENT_ADDRESS),
       })
     ).child;
 
@@ -150,8 +141,8 @@ export function placementsRoutes({ graphql }: JourneyDependencies): Router {
         labels: LABELS,
         currentPlacement: child.placements.find((placement) => placement.current),
         pastPlacements: child.placements.filter((placement) => !placement.current),
-        showAddress: allowed(res, Permission.READ_PLACEMENT_ADDRESS),
-        canRecord: allowed(res, Permission.RECORD_PLACEMENT),
+        showAddress: mayDo(res, Permission.READ_PLACEMENT_ADDRESS),
+        canRecord: mayDo(res, Permission.RECORD_PLACEMENT),
         banner: takeFlash(req),
       });
     }),

@@ -1,14 +1,14 @@
 import { Router } from 'express';
 import type { Request, Response } from 'express';
-import { isAllowed, Permission } from '@haven/platform';
+import { Permission } from '@haven/platform';
 import {
   MissingPersonProfileFormDocument,
   MissingPersonProfileFormQuery,
   UpdateMissingPersonProfileDocument,
 } from '../../graphql/generated';
-import { RefusedError } from '../../graphql/web-graphql';
+
 import { inPlainWords, shownOnTheForm, text } from '../../form-values';
-import { callerOf, errorSummary, page, requireSignIn, sessionOf } from '../../web-request';
+import { callerOf, errorSummary, page, requirePermission, requireSignIn } from '../../web-request';
 import { redirectWithFlash, takeFlash } from '../alerts/flash';
 import type { JourneyDependencies } from '..';
 import { fullName } from '../names';
@@ -51,13 +51,7 @@ export function profileRoutes({ graphql }: JourneyDependencies): Router {
   const router = Router();
 
   const mayEdit = (res: Response) => {
-    if (!isAllowed(sessionOf(res).identity.role, Permission.UPDATE_MISSING_PERSON_PROFILE)) {
-      throw new RefusedError({
-        code: 'FORBIDDEN',
-        message: 'Your role may not edit the profile',
-        fields: [],
-      });
-    }
+    requirePermission(res, Permission.UPDATE_MISSING_PERSON_PROFILE, 'Your role may not edit the profile');
   };
   const readProfile = async (req: Request, res: Response) =>
     (

@@ -1,9 +1,9 @@
 import { Router } from 'express';
 import type { Request, Response } from 'express';
-import { isAllowed, Permission } from '@haven/platform';
-import { Ssda903FilesDocument, Ssda903ProblemsQuery, Ssda903ProblemsDocument } from '../../graphql/generated';
+import { Permission } from '@haven/platform';
+import { Ssda903FilesDocument, Ssda903ProblemsDocument, Ssda903ProblemsQuery } from '../../graphql/generated';
 import { RefusedError } from '../../graphql/web-graphql';
-import { callerOf, errorSummary, page, requireSignIn, sessionOf } from '../../web-request';
+import { callerOf, errorSummary, page, requirePermission, requireSignIn } from '../../web-request';
 import type { JourneyDependencies } from '..';
 import { collectionYears, offeredYear } from './collection-years';
 
@@ -36,13 +36,7 @@ export function returnsRoutes({ graphql }: JourneyDependencies): Router {
   const router = Router();
 
   const mayReturn = (res: Response) => {
-    if (!isAllowed(sessionOf(res).identity.role, Permission.EXPORT_SSDA903)) {
-      throw new RefusedError({
-        code: 'FORBIDDEN',
-        message: 'Only team managers make the SSDA903 return.',
-        fields: [],
-      });
-    }
+    requirePermission(res, Permission.EXPORT_SSDA903, 'Only team managers make the SSDA903 return.');
   };
 
   router.get(

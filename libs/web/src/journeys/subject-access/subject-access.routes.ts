@@ -1,9 +1,9 @@
 import { Router } from 'express';
 import type { Request, Response } from 'express';
-import { isAllowed, londonDate, Permission } from '@haven/platform';
+import { londonDate, Permission } from '@haven/platform';
 import { ExportChildRecordDocument, SubjectAccessChildDocument } from '../../graphql/generated';
-import { RefusedError } from '../../graphql/web-graphql';
-import { callerOf, page, requireSignIn, sessionOf } from '../../web-request';
+
+import { callerOf, page, requirePermission, requireSignIn } from '../../web-request';
 import type { JourneyDependencies } from '..';
 import { RECORD_SECTION } from '../children/labels';
 import { recordSections } from './record-view';
@@ -18,13 +18,11 @@ export function subjectAccessRoutes({ graphql }: JourneyDependencies): Router {
   const router = Router();
 
   const mayExport = (res: Response) => {
-    if (!isAllowed(sessionOf(res).identity.role, Permission.EXPORT_CHILD_RECORD)) {
-      throw new RefusedError({
-        code: 'FORBIDDEN',
-        message: 'Only team managers answer subject access requests.',
-        fields: [],
-      });
-    }
+    requirePermission(
+      res,
+      Permission.EXPORT_CHILD_RECORD,
+      'Only team managers answer subject access requests.',
+    );
   };
 
   const exportOf = async (req: Request, res: Response) =>

@@ -43,21 +43,27 @@ const pool = new Pool({
 });
 // a KeyObject once, as the service does
 const secret = createSecretKey(Buffer.from(process.env.JWT_SECRET ?? ''));
+const verified = new Map<string, JWTPayload>();
 const callers = new Map<string, { caller: Caller; until: number }>();
 
-/** HS256 pinned, expiry enforced; the practitioner looked up once a minute, as the service caches it. */
-async function authenticate(request: IncomingMessage): Promise<Caller> {
-  const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
-  if (!token) throw new HttpError(401, 'No token');
-  let claims: JWTPayload;
+/** HS256 pinned, expiry enforced; a verified token remembered until it expires, as the service does. */
+async function claimsOf(token: string): Promise<JWTPayload> {
+  const known = verified.get(token);
+  if (known && known.exp! > Math.floor(Date.now() / 1000) - 60) return known;
   try {
-    ({ payload: claims } = await jwtVerify(token, secret, {
-      algorithms: ['HS256'],
-      requiredClaims: ['exp'],
-    }));
+    const { payload } = await jwtVerify(token, secret, { algorithms: ['HS256'], requiredClaims: ['exp'] });
+    verified.set(token, payload);
+    return payload;
   } catch {
     throw new HttpError(401, 'Invalid token');
   }
+}
+
+/** The practitioner looked up once a minute, as the service caches it. */
+async function authenticate(request: IncomingMessage): Promise<Caller> {
+  const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
+  if (!token) throw new HttpError(401, 'No token');
+  const claims = await claimsOf(token);
   const cached = callers.get(token);
   if (cached && cached.until > Date.now()) return cached.caller;
   const { rows } = await pool.query<{ id: string; organisation_id: string }>(

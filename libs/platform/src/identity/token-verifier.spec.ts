@@ -5,11 +5,21 @@ import { loadConfig } from '../config/app-config';
 import { HavenError } from '../errors/haven-error';
 import { Clock } from '../time/clock';
 import { Role } from './role';
-import { mintToken, signHs256, TokenVerifier } from './token-verifier';
+import { mintToken, REMEMBERED_TOKENS, signHs256, TokenVerifier } from './token-verifier';
 
 /** A clock stopped at one instant, so that every boundary is exact. */
 class FixedClock extends Clock {
   constructor(private readonly instant: Date) {
+    super();
+  }
+  override now(): Date {
+    return this.instant;
+  }
+}
+
+/** A clock moved on by the test. */
+class MovingClock extends Clock {
+  constructor(public instant: Date) {
     super();
   }
   override now(): Date {
@@ -32,9 +42,9 @@ describe('TokenVerifier (HS256)', () => {
   const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
   afterAll(() => warn.mockRestore());
 
-  const rejection = async (header: string | undefined) => {
+  const rejection = async (header: string | undefined, by: TokenVerifier = verifier) => {
     try {
-      await verifier.verify(header);
+      await by.verify(header);
     } catch (error) {
       return error as HavenError;
     }
@@ -153,5 +163,39 @@ describe('TokenVerifier (HS256)', () => {
       HavenError,
     );
     await expect(strict.verify(hs256({ ...payload, iat: now - 10, exp: now + 1 }))).resolves.toBeDefined();
+  });
+
+  describe('remembering verified tokens', () => {
+    it('verifies a token once and answers the same claims after, until it expires as jose would', async () => {
+      const clock = new MovingClock(NOW);
+      const remembering = new TokenVerifier(config, clock);
+      const token = hs256({ ...payload, exp: now + 600 });
+      const first = await remembering.verify(token);
+      expect(Object.isFrozen(first)).toBe(true);
+      await expect(remembering.verify(token)).resolves.toBe(first);
+      // still inside the clock tolerance after its expiry
+      clock.instant = new Date((now + 600 + 59) * 1000 + 999);
+      await expect(remembering.verify(token)).resolves.toBe(first);
+      // expired by the tolerance: refused, remembered or not
+      clock.instant = new Date((now + 600 + 60) * 1000);
+      expect((await rejection(token, remembering)).code).toBe('UNAUTHENTICATED');
+      expect((await rejection(token, new TokenVerifier(config, clock))).code).toBe('UNAUTHENTICATED');
+    });
+
+    it('never remembers a refusal, and forgets the oldest token beyond its limit', async () => {
+      const remembering = new TokenVerifier(config, new MovingClock(NOW));
+      const refused = hs256({ ...payload, exp: now + 43_201 });
+      expect((await rejection(refused, remembering)).code).toBe('UNAUTHENTICATED');
+      expect((await rejection(refused, remembering)).code).toBe('UNAUTHENTICATED');
+
+      const oldest = hs256({ ...payload, sub: 'first' });
+      const first = await remembering.verify(oldest);
+      for (let index = 0; index < REMEMBERED_TOKENS; index += 1) {
+        await remembering.verify(hs256({ ...payload, sub: `later-${index}` }));
+      }
+      const again = await remembering.verify(oldest);
+      expect(again).toEqual(first);
+      expect(again).not.toBe(first);
+    });
   });
 });

@@ -9,6 +9,9 @@ import { Role } from './role';
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 
+/** How many verified secret-signed tokens are remembered (the oldest is forgotten first). */
+export const REMEMBERED_TOKENS = 5_000;
+
 /** Why a token was refused: logged (never the token), while the client sees one message. */
 export class TokenRefusal extends Error {
   constructor(readonly reason: string) {
@@ -24,6 +27,11 @@ export class TokenRefusal extends Error {
  * headers are refused (jose); an expiry is required, a lifetime (exp - iat) above the configured
  * maximum and an `iat` in the future (beyond the clock tolerance) are refused. Every refusal is the
  * same UNAUTHENTICATED to the client; its reason is logged at warn, without the token.
+ *
+ * A token verified with the secret is remembered until it expires (the same rule as jose's: refused
+ * once `exp` is more than the clock tolerance ago), so that a practitioner's requests after the first
+ * skip the HMAC: nothing it was checked against can change while the service runs. A token verified
+ * against a JWKS is verified every time, so that a withdrawn key stops working as said above.
  */
 @Injectable()
 export class TokenVerifier {
@@ -32,6 +40,8 @@ export class TokenVerifier {
   /** The secret as a KeyObject, made once. */
   private readonly secretKey?: KeyObject;
   private readonly clock: Clock;
+  /** Secret-signed tokens verified already, by token, with their claims and expiry (seconds). */
+  private readonly remembered = new Map<string, { claims: TokenClaims; exp: number }>();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -53,7 +63,7 @@ export class TokenVerifier {
     try {
       const token = /^Bearer\s+(\S+)$/i.exec(authorization?.trim() ?? '')?.[1];
       if (!token) throw new TokenRefusal(authorization ? 'not a bearer token' : 'no token');
-      return parseClaims(await this.verifySignature(token));
+      return this.recall(token) ?? this.remember(token, await this.verifySignature(token));
     } catch (error) {
       const reason =
         error instanceof TokenRefusal
@@ -66,6 +76,27 @@ export class TokenVerifier {
       this.logger.warn(`Token refused: ${reason}`);
       throw unauthenticated();
     }
+  }
+
+  /** The claims of a secret-signed token verified before, while it has not expired. */
+  private recall(token: string): TokenClaims | undefined {
+    const known = this.remembered.get(token);
+    if (!known) return undefined;
+    const nowSeconds = Math.floor(this.clock.now().getTime() / 1000);
+    if (known.exp > nowSeconds - this.config.auth.clockToleranceSeconds) return known.claims;
+    this.remembered.delete(token);
+    return undefined;
+  }
+
+  private remember(token: string, payload: JWTPayload): TokenClaims {
+    const claims = Object.freeze(parseClaims(payload));
+    if (this.jwks) return claims;
+    if (this.remembered.size >= REMEMBERED_TOKENS) {
+      // a Map iterates in insertion order: the first key is the oldest
+      this.remembered.delete(this.remembered.keys().next().value!);
+    }
+    this.remembered.set(token, { claims, exp: payload.exp! });
+    return claims;
   }
 
   private async verifySignature(token: string): Promise<JWTPayload> {

@@ -107,6 +107,29 @@ describe('HTTP in development and test', () => {
     expectSecurityHeaders(await fetch(`${app.url}/no-such-page`));
   });
 
+  it("passes an API client's bearer call by the pages' machinery: no session, no nonce, the same policy", async () => {
+    const response = await post(app, JSON.stringify({ query: '{ me { id } }' }), app.token(worker));
+    expect(response.status).toBe(200);
+    expectSecurityHeaders(response);
+    const csp = response.headers.get('content-security-policy')!;
+    expect(csp).toContain("script-src 'self';");
+    expect(csp).toContain("style-src 'self';");
+    expect(csp).not.toContain('nonce-');
+    expect(response.headers.get('set-cookie')).toBeNull();
+    // a page, and /graphql with the session and no bearer token, go through the application as before
+    const cookie = await app.session(worker);
+    const page = await fetch(`${app.url}/`, { headers: { cookie } });
+    await expectPageCsp(page);
+    const bySession = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie },
+      body: JSON.stringify({ query: '{ me { id } }' }),
+    });
+    // the session authenticates it only with the page's CSRF token
+    expect(bySession.status).toBe(403);
+    expect(await bySession.json()).toMatchObject({ errors: [{ extensions: { code: 'FORBIDDEN' } }] });
+  });
+
   it('serves every HTML page with a Content-Security-Policy: explorer, dashboard, grab pack, minutes', async () => {
     // the explorer (development only): GraphiQL adds a <style> of its own, so inline styles are allowed there
     const cookie = await app.session(worker);

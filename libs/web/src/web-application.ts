@@ -15,6 +15,7 @@ import {
   attachBrowserSession,
   BrowserSession,
   IdentityService,
+  isBearerApiRequest,
   loggableError,
   queryMaybeRow,
   RequestContextFactory,
@@ -62,12 +63,14 @@ export class WebApplication {
     const sessions = webSessions(this.config.web, production, this.pool());
     this.contexts.useSessions((request) => sessions.read(request));
 
-    app.use(this.staticAssets());
-    app.use(sessions.middleware);
-    app.use(saveSessionBeforeRedirect);
-    app.use(this.signedInSession(sessions));
-    app.use(this.csrf());
-    app.use(
+    // the whole application in one router, which an API client's bearer call passes by at once
+    const web = Router();
+    web.use(this.staticAssets());
+    web.use(sessions.middleware);
+    web.use(saveSessionBeforeRedirect);
+    web.use(this.signedInSession(sessions));
+    web.use(this.csrf());
+    web.use(
       authRoutes({
         config: this.config,
         identity: this.identity,
@@ -86,10 +89,13 @@ export class WebApplication {
     );
     // (in development) the explorer's page, served by its own capability, is the session's too; where
     // there is no explorer, its address stays a 404
-    if (this.config.graphql.explorer) instance.get('/explorer', requireSignIn);
+    if (this.config.graphql.explorer) web.get('/explorer', requireSignIn);
     // each page asks for a signed-in practitioner itself (requireSignIn): the API's routes come after
-    for (const journey of JOURNEYS) app.use(journey({ graphql: this.graphql, config: this.config }));
-    app.use(this.errors());
+    for (const journey of JOURNEYS) web.use(journey({ graphql: this.graphql, config: this.config }));
+    web.use(this.errors());
+    app.use((req: Request, res: Response, next: NextFunction) =>
+      isBearerApiRequest(req) ? next() : web(req, res, next),
+    );
   }
 
   /** The connection pool TypeORM made (the service role's): sessions use no connections of their own. */

@@ -14,13 +14,23 @@ export function addNonce(html: string, nonce: string): string {
 }
 
 /**
+ * A call of the API with a bearer token (an API client, never a page): it needs no session, no
+ * nonce and none of the pages' middleware, and skips them (the hot path of every client).
+ */
+export function isBearerApiRequest(req: Request): boolean {
+  return req.headers.authorization !== undefined && req.path === '/graphql';
+}
+
+/**
  * Security headers on every response (helmet): nosniff, no framing (CSP frame-ancestors 'none' and
  * X-Frame-Options DENY), HSTS in production only, and a Content-Security-Policy allowing only the
  * service's own scripts and styles plus, on an HTML page, its own inline ones by a nonce made for
- * that response.
+ * that response. A bearer token's API call answers JSON, never a page: the same policy without the
+ * nonce, fixed once.
  */
 export function securityHeaders(production: boolean): RequestHandler[] {
-  const nonces: RequestHandler = (_req: Request, res: Response, next: NextFunction) => {
+  const nonces: RequestHandler = (req: Request, res: Response, next: NextFunction) => {
+    if (isBearerApiRequest(req)) return next();
     const nonce = randomBytes(16).toString('base64');
     res.locals.cspNonce = nonce;
     const send = res.send.bind(res);
@@ -35,7 +45,17 @@ export function securityHeaders(production: boolean): RequestHandler[] {
     next();
   };
   const nonce = (_req: unknown, res: unknown) => `'nonce-${(res as Response).locals.cspNonce as string}'`;
-  const policy = helmet({
+  const pagePolicy = policy(production, ["'self'", nonce]);
+  const apiPolicy = policy(production, ["'self'"]);
+  const chosen: RequestHandler = (req, res, next) =>
+    (isBearerApiRequest(req) ? apiPolicy : pagePolicy)(req, res, next);
+  return [nonces, chosen];
+}
+
+type Source = string | ((req: unknown, res: unknown) => string);
+
+function policy(production: boolean, ownScriptsAndStyles: Source[]): RequestHandler {
+  return helmet({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -44,9 +64,9 @@ export function securityHeaders(production: boolean): RequestHandler[] {
         'object-src': ["'none'"],
         'form-action': ["'self'"],
         'frame-ancestors': ["'none'"],
-        'script-src': ["'self'", nonce],
+        'script-src': ownScriptsAndStyles,
         'script-src-attr': ["'none'"],
-        'style-src': ["'self'", nonce],
+        'style-src': ownScriptsAndStyles,
         'img-src': ["'self'", 'blob:', 'data:'],
         'font-src': ["'self'", 'data:'],
         'connect-src': ["'self'"],
@@ -59,5 +79,4 @@ export function securityHeaders(production: boolean): RequestHandler[] {
     // the explorer's and dashboard's assets are the service's own; nothing is embedded cross-origin
     crossOriginEmbedderPolicy: false,
   });
-  return [nonces, policy];
 }

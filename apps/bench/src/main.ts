@@ -161,6 +161,8 @@ async function main(argv: string[]): Promise<number> {
       // one practitioner makes thousands of requests a minute here; the limit is measured by its own test
       RATE_LIMIT_PER_MINUTE: '0',
       ALERT_WORKERS: 'false',
+      // as in production (its default): one JSON object per log line
+      LOG_FORMAT: 'json',
     };
     const service = await spawnListening(
       [...SERVICE_FLAGS, SERVICE_MAIN],

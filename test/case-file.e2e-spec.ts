@@ -137,6 +137,75 @@ describe('the case file', () => {
     }
   });
 
+  it("reads and audits only the current placement and the active guardian's assignment when only they are asked for", async () => {
+    // a child moved once, whose first guardian was replaced
+    const moved = await newChild(app, worker);
+    await newReferral(app, worker, moved.id, today());
+    const place = async (startedAt: string) =>
+      (
+        await app.ok<{ startPlacement: { id: string } }>(
+          worker,
+          `mutation($input: StartPlacementInput!) { startPlacement(input: $input) { id } }`,
+          { input: { childId: moved.id, type: 'FOSTER_CARE', startedAt } },
+        )
+      ).startPlacement.id;
+    const first = await place(hoursAgo(500));
+    await app.ok(worker, `mutation($input: EndPlacementInput!) { endPlacement(input: $input) { id } }`, {
+      input: { placementId: first, endedAt: hoursAgo(100), reason: 'PLANNED_MOVE' },
+    });
+    const second = await place(hoursAgo(99));
+    const replaced = await assignGuardian(app, worker, {
+      childId: moved.id,
+      guardianId: await practitionerId(app, guardian('ICTG-CASE-FILE', 'g-case-file-first')),
+      scheme: 'ICTG_DIRECT',
+    });
+    expect(replaced.errors).toBeUndefined();
+    const firstAssignment = replaced.data!.assignGuardian.id;
+    await app.ok(
+      worker,
+      `mutation($input: EndGuardianAssignmentInput!) { endGuardianAssignment(input: $input) { id } }`,
+      { input: { assignmentId: firstAssignment, endDate: today(), reason: 'GUARDIAN_CHANGED' } },
+    );
+    const current = await assignGuardian(app, worker, {
+      childId: moved.id,
+      guardianId: await practitionerId(app, gail),
+      scheme: 'ICTG_DIRECT',
+    });
+    const narrow = `currentPlacement { id current } activeGuardian { id }`;
+
+    const readBy = async (query: string, variables: Record<string, unknown>) => {
+      const [{ seq }] = await app.query<{ seq: string }>(
+        'SELECT coalesce(max(seq), 0) AS seq FROM audit_event',
+      );
+      const answer = await counted(worker, query, variables);
+      expect(answer.errors).toBeUndefined();
+      const read = await app.query<{ entity: string; entity_id: string }>(
+        `SELECT entity, entity_id FROM audit_event
+          WHERE seq > $1 AND action = 'READ' AND entity IN ('Placement', 'GuardianAssignment') AND child_id = $2
+          ORDER BY entity`,
+        [seq, moved.id],
+      );
+      return { answer, read };
+    };
+    // prefetched with the child, and through a list's DataLoaders: the same answer, the same audit
+    const single = await readBy(`query($id: ID!) { child(id: $id) { ${narrow} } }`, { id: moved.id });
+    expect(single.answer.data.child).toEqual({
+      currentPlacement: { id: second, current: true },
+      activeGuardian: { id: await practitionerId(app, gail) },
+    });
+    const expected = [
+      { entity: 'GuardianAssignment', entity_id: current.data!.assignGuardian.id },
+      { entity: 'Placement', entity_id: second },
+    ];
+    expect(single.read).toEqual(expected);
+    const listed = await readBy(`query { children(first: 50) { edges { node { id ${narrow} } } } }`, {});
+    const node = listed.answer.data.children.edges.find(
+      (edge: { node: { id: string } }) => edge.node.id === moved.id,
+    ).node;
+    expect({ ...node, id: undefined }).toEqual({ ...single.answer.data.child, id: undefined });
+    expect(listed.read).toEqual(expected);
+  });
+
   it("is the guardian's too, and nobody else's", async () => {
     const query = `query($id: ID!) { child(id: $id) { ${CASE_FIELDS} } }`;
     const forGuardian = await counted(gail, query, { id: childId });

@@ -15,7 +15,6 @@ import { AssignGuardianInput } from './dto/assign-guardian.input';
 import { EndGuardianAssignmentInput } from './dto/end-guardian-assignment.input';
 import { RecordGuardianContactInput } from './dto/record-guardian-contact.input';
 import { GuardianAssignmentModel, GuardianContactModel } from './guardian-assignment.model';
-import { GuardianScheme } from './guardianship.enums';
 import { GuardianshipService } from './guardianship.service';
 import { SchemeEligibilityModel } from './scheme-eligibility.model';
 
@@ -102,6 +101,7 @@ export class ChildGuardianshipResolver {
     edges: ChildEdges,
   ) {
     edges.register(guardianship.childEdge(practitionerService));
+    edges.register(guardianship.activeGuardianEdge(practitionerService));
     edges.register(guardianship.eligibilityEdge);
   }
 
@@ -135,10 +135,7 @@ export class ChildGuardianshipResolver {
     @Ctx() ctx: RequestContext,
     @Parent() child: ChildModel,
   ): Promise<PractitionerModel | null> {
-    const assignments = await this.guardianship.assignmentsOf(ctx, child.id);
-    const active = assignments.find(
-      (assignment) => assignment.active && assignment.scheme !== GuardianScheme.OTHER_ADVOCATE,
-    );
+    const active = await this.guardianship.activeGuardianOf(ctx, child.id);
     return active ? this.practitionerService.loader(ctx).load(active.guardianId) : null;
   }
 }

@@ -42,6 +42,7 @@ import {
   schemesServing,
   toFacts,
 } from './scheme-rules';
+import { guardianSchemeSql } from './scheme-rules.sql';
 
 const ASSIGNMENT = 'GuardianAssignment';
 const CONTACT = 'GuardianContact';
@@ -174,10 +175,39 @@ export class GuardianshipService {
     return this.byChild(ctx).load(childId);
   }
 
-  /** The assignments and the active guardian, read with the child itself (they are in its scope). */
+  /**
+   * The active assignment that makes the child's guardian (not another scheme's advocate), newest
+   * first, if any; batched per request, and only it audited as read.
+   */
+  activeGuardianOf(ctx: RequestContext, childId: string): Promise<ActiveGuardian | null> {
+    return this.activeGuardianByChild(ctx).load(childId);
+  }
+
+  /** The active guardian alone (the assignment and the practitioner), read with the child itself. */
+  activeGuardianEdge(practitioners: PractitionersService): ChildEdge {
+    return {
+      fields: ['activeGuardian'],
+      select: () =>
+        `SELECT to_jsonb(x) || jsonb_build_object('guardian', ${practitionerJson('x.guardian_id')})
+           FROM (SELECT ${ACTIVE_GUARDIAN_COLUMNS} FROM ${ACTIVE_GUARDIANS} AND ga.child_id = c.id
+                  ORDER BY ga.start_date DESC, ga.created_at DESC LIMIT 1) x`,
+      prime: (ctx, childId, value) => {
+        const row =
+          value === null
+            ? null
+            : parseRow(ActiveGuardianRow.extend({ guardian: z.unknown() }), value, 'the activeGuardian edge');
+        const active = row ? toActiveGuardian(row) : null;
+        if (active) ctx.audit(AuditAction.READ, ASSIGNMENT, active);
+        this.activeGuardianByChild(ctx).prime(childId, active);
+        if (row?.guardian) practitioners.prime(ctx, row.guardian);
+      },
+    };
+  }
+
+  /** The assignments, read with the child itself (they are in its scope). */
   childEdge(practitioners: PractitionersService): ChildEdge {
     return {
-      fields: ['guardianAssignments', 'activeGuardian'],
+      fields: ['guardianAssignments'],
       select: () =>
         `SELECT coalesce(jsonb_agg(to_jsonb(x) ORDER BY x.start_date DESC, x.created_at DESC), '[]'::jsonb)
            FROM (SELECT ${ASSIGNMENT_COLUMNS},
@@ -250,6 +280,31 @@ export class GuardianshipService {
           const models = await this.query(ctx, { childIds });
           ctx.auditMany(AuditAction.READ, ASSIGNMENT, models);
           return perChild(childIds, models);
+        }),
+    );
+  }
+
+  private activeGuardianByChild(ctx: RequestContext): DataLoader<string, ActiveGuardian | null> {
+    return ctx.loader(
+      'guardianship.activeGuardianByChild',
+      () =>
+        new DataLoader(async (childIds: readonly string[]) => {
+          const em = await ctx.em();
+          const scope = childScope(ctx.actor, {
+            childId: 'ga.child_id',
+            localAuthorityId: 'ga.local_authority_id',
+          });
+          const rows = await queryRows(
+            em,
+            ActiveGuardianRow,
+            `SELECT DISTINCT ON (ga.child_id) ${ACTIVE_GUARDIAN_COLUMNS} FROM ${ACTIVE_GUARDIANS}
+                AND ga.child_id = ANY($1::uuid[]) AND ${scope}
+              ORDER BY ga.child_id, ga.start_date DESC, ga.created_at DESC`,
+            [childIds],
+          );
+          const active = rows.map(toActiveGuardian);
+          ctx.auditMany(AuditAction.READ, ASSIGNMENT, active);
+          return childIds.map((childId) => active.find((row) => row.childId === childId) ?? null);
         }),
     );
   }
@@ -416,6 +471,34 @@ export class GuardianshipService {
 const ASSIGNMENT_COLUMNS = `ga.id, ga.child_id, ga.local_authority_id, ga.guardian_id, ga.provider_id, ga.scheme,
   ga.start_date, ga.end_date, ga.end_reason, ga.created_at,
   (SELECT count(*)::int FROM active_guardian_assignment other WHERE other.guardian_id = ga.guardian_id) AS caseload`;
+
+/** The active assignment that makes a child's guardian, and who the guardian is. */
+export interface ActiveGuardian {
+  id: string;
+  childId: string;
+  localAuthorityId: string;
+  guardianId: string;
+}
+
+/** The active assignments that make a guardian, and the columns an ActiveGuardian needs. */
+const ACTIVE_GUARDIANS = `active_guardian_assignment ga WHERE ${guardianSchemeSql('ga')}`;
+const ACTIVE_GUARDIAN_COLUMNS = 'ga.id, ga.child_id, ga.local_authority_id, ga.guardian_id';
+
+const ActiveGuardianRow = z.object({
+  id: z.string(),
+  child_id: z.string(),
+  local_authority_id: z.string(),
+  guardian_id: z.string(),
+});
+
+function toActiveGuardian(row: z.infer<typeof ActiveGuardianRow>): ActiveGuardian {
+  return {
+    id: row.id,
+    childId: row.child_id,
+    localAuthorityId: row.local_authority_id,
+    guardianId: row.guardian_id,
+  };
+}
 
 /** The lookups the service does: one assignment, or the assignments of a batch of children. */
 type AssignmentLookup = { id: string } | { childIds: readonly string[] };

@@ -80,10 +80,15 @@ export function guardianEligibleSinceSql(child: string, nation: string): string 
     ELSE least(${child}.registered_at, ${firstReferral}) END`;
 }
 
+/** The assignment `ga` makes a guardian (an advocate of another scheme is not one). */
+export function guardianSchemeSql(assignment: string): string {
+  return `${assignment}.scheme <> 'OTHER_ADVOCATE'`;
+}
+
 /** The child has an active guardian (an advocate of another scheme is not one). */
 export function hasGuardianSql(child: string): string {
   return `EXISTS (SELECT 1 FROM active_guardian_assignment ga WHERE ga.child_id = ${child}.id
-                    AND ga.scheme <> 'OTHER_ADVOCATE')`;
+                    AND ${guardianSchemeSql('ga')})`;
 }
 
 function textArray(values: readonly string[]): string {

@@ -38,6 +38,7 @@ export class ChildPlacementsResolver {
     edges: ChildEdges,
   ) {
     edges.register(placementService.childEdge);
+    edges.register(placementService.currentChildEdge);
   }
 
   @ResolveField(() => [PlacementModel], { description: 'Newest first' })
@@ -52,8 +53,6 @@ export class ChildPlacementsResolver {
     @Ctx() ctx: RequestContext,
     @Parent() child: ChildModel,
   ): Promise<PlacementModel | null> {
-    return (
-      (await this.placementService.forChild(ctx, child.id)).find((placement) => placement.current) ?? null
-    );
+    return this.placementService.currentOf(ctx, child.id);
   }
 }

@@ -141,9 +141,31 @@ export class PlacementsService {
     return this.byChild(ctx).load(childId);
   }
 
+  /**
+   * A child's current placement, if any; batched per request and audited as read. Only that one is
+   * read (and audited): a case file shows no other.
+   */
+  currentOf(ctx: RequestContext, childId: string): Promise<PlacementModel | null> {
+    return this.currentByChild(ctx).load(childId);
+  }
+
+  /** The current placement alone, read with the child itself. */
+  readonly currentChildEdge: ChildEdge = {
+    fields: ['currentPlacement'],
+    select: () =>
+      `SELECT to_jsonb(p) || jsonb_build_object('unsafe_now', ${UNSAFE_NOW})
+         FROM current_placement p WHERE p.child_id = c.id`,
+    prime: (ctx, childId, value) => {
+      const row = value === null ? null : parseRow(AnyRow, value, 'the currentPlacement edge');
+      const model = row ? toModel(hydrate(this.dataSource, Placement, row), row.unsafe_now === true) : null;
+      if (model) ctx.audit(AuditAction.READ, ENTITY, model);
+      this.currentByChild(ctx).prime(childId, model);
+    },
+  };
+
   /** The placements, read with the child itself (a child's placements are in its scope). */
   readonly childEdge: ChildEdge = {
-    fields: ['placements', 'currentPlacement'],
+    fields: ['placements'],
     select: () =>
       `SELECT coalesce(jsonb_agg(to_jsonb(p) || jsonb_build_object('unsafe_now', ${UNSAFE_NOW}) ORDER BY p.started_at DESC),
                        '[]'::jsonb)
@@ -165,6 +187,18 @@ export class PlacementsService {
           const models = await this.query(ctx, { childIds });
           ctx.auditMany(AuditAction.READ, ENTITY, models);
           return perChild(childIds, models);
+        }),
+    );
+  }
+
+  private currentByChild(ctx: RequestContext): DataLoader<string, PlacementModel | null> {
+    return ctx.loader(
+      'placements.currentByChild',
+      () =>
+        new DataLoader(async (childIds: readonly string[]) => {
+          const models = await this.query(ctx, { childIds, current: true });
+          ctx.auditMany(AuditAction.READ, ENTITY, models);
+          return childIds.map((childId) => models.find((model) => model.childId === childId) ?? null);
         }),
     );
   }
@@ -209,12 +243,16 @@ export class PlacementsService {
   /** One placement by id, or the children's. */
   private async query(
     ctx: RequestContext,
-    lookup: { id: string } | { childIds: readonly string[] },
+    lookup: { id: string } | { childIds: readonly string[]; current?: boolean },
   ): Promise<PlacementModel[]> {
     const em = await ctx.em();
-    const { entities, raw } = await this.scoped(ctx, em)
+    const query = this.scoped(ctx, em)
       .addSelect(UNSAFE_NOW, 'unsafe_now')
-      .andWhere('id' in lookup ? 'p.id = :id' : 'p.child_id = ANY(:childIds)', lookup)
+      .andWhere('id' in lookup ? 'p.id = :id' : 'p.child_id = ANY(:childIds)', lookup);
+    if ('current' in lookup && lookup.current) {
+      query.andWhere('p.id IN (SELECT cp.id FROM current_placement cp WHERE cp.child_id = ANY(:childIds))');
+    }
+    const { entities, raw } = await query
       .orderBy('p.started_at', 'DESC')
       .getRawAndEntities<{ p_id: string; unsafe_now: boolean }>();
     const unsafeNow = new Map(raw.map((row) => [row.p_id, row.unsafe_now]));

@@ -8,6 +8,7 @@ import {
   conflictsByConstraint,
   DomainEvents,
   execute,
+  IdRow,
   invalidField,
   IsoDate,
   isUuid,
@@ -39,6 +40,8 @@ import {
   RecordAgeAssessmentOutcomeInput,
   StartAgeAssessmentInput,
 } from './dto/age-assessment.inputs';
+
+const ClaimRow = z.object({ claimed_date_of_birth: z.string().nullable(), interpreter_needed: z.boolean() });
 
 const ENTITY = 'AgeAssessment';
 const ONE_OPEN = 'age_assessment_one_open_idx';
@@ -111,7 +114,7 @@ export class AgeAssessmentService {
     const { id } = await this.guardOneOpen(() =>
       queryRow(
         em,
-        z.object({ id: z.string() }),
+        IdRow,
         `INSERT INTO age_assessment (child_id, local_authority_id, raised_on, raised_by, reason, claimed_date_of_birth, created_by)
          SELECT c.id, c.local_authority_id, $2, $3, $4, c.claimed_date_of_birth, $5 FROM child c WHERE c.id = $1
          RETURNING id`,
@@ -155,7 +158,7 @@ export class AgeAssessmentService {
     );
     const child = await queryRow(
       em,
-      z.object({ claimed_date_of_birth: z.string().nullable(), interpreter_needed: z.boolean() }),
+      ClaimRow,
       'SELECT claimed_date_of_birth, interpreter_needed FROM child WHERE id = $1',
       [assessment.childId],
     );

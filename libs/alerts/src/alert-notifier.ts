@@ -8,6 +8,9 @@ import { execute, inSystemTransaction, loggableError, queryRow } from '@haven/pl
 import { AlertModel } from './alert.model';
 import { AlertsService } from './alerts.service';
 
+const PendingRow = z.object({ snapshot: z.string(), ids: z.array(z.string()) });
+const SnapshotRow = z.object({ snapshot: z.string() });
+
 export const ALERT_PUBSUB = Symbol('ALERT_PUBSUB');
 export const ALERT_RAISED = 'alertRaised';
 const CHANNEL = 'haven_alert';
@@ -159,7 +162,7 @@ export class AlertNotifier implements OnModuleInit, OnApplicationShutdown {
     const { snapshot, ids } = await inSystemTransaction(this.dataSource, (em) =>
       queryRow(
         em,
-        z.object({ snapshot: z.string(), ids: z.array(z.string()) }),
+        PendingRow,
         // one statement, one snapshot: the rows read are exactly those visible in the snapshot returned
         `SELECT pg_current_snapshot()::text AS snapshot,
                 ARRAY(SELECT o.alert_id FROM notification_outbox o
@@ -189,10 +192,6 @@ export class AlertNotifier implements OnModuleInit, OnApplicationShutdown {
 }
 
 async function currentSnapshot(client: Client): Promise<string> {
-  const { snapshot } = await queryRow(
-    client,
-    z.object({ snapshot: z.string() }),
-    'SELECT pg_current_snapshot()::text AS snapshot',
-  );
+  const { snapshot } = await queryRow(client, SnapshotRow, 'SELECT pg_current_snapshot()::text AS snapshot');
   return snapshot;
 }

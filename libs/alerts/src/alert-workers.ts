@@ -6,6 +6,8 @@ import { AlertNotifier } from './alert-notifier';
 import { AlertsService } from './alerts.service';
 import { NotificationDelivery } from './notification-delivery';
 
+const LockedRow = z.object({ locked: z.boolean() });
+
 /** Any number; the instance holding this transaction-scoped lock runs the scheduled scan, the others skip. */
 const SCAN_LOCK = 7_240_102;
 
@@ -51,12 +53,9 @@ export class AlertWorkers implements OnApplicationBootstrap, OnApplicationShutdo
     if (this.stopped) return null;
     try {
       return await inSystemTransaction(this.dataSource, async (em) => {
-        const { locked } = await queryRow(
-          em,
-          z.object({ locked: z.boolean() }),
-          'SELECT pg_try_advisory_xact_lock($1) AS locked',
-          [SCAN_LOCK],
-        );
+        const { locked } = await queryRow(em, LockedRow, 'SELECT pg_try_advisory_xact_lock($1) AS locked', [
+          SCAN_LOCK,
+        ]);
         if (!locked) return null;
         const counts = await this.alerts.evaluate(em, this.clock.now());
         if (counts.raised + counts.escalated + counts.resolved > 0) {

@@ -35,6 +35,9 @@ import {
 } from './alert-rules';
 import { AcknowledgeAlertInput, AlertsArgs, ResolveAlertInput } from './dto/alert.inputs';
 
+const TotalRow = z.object({ total: z.number() });
+const RecipientRow = z.object({ alert_id: z.string(), id: z.string() });
+
 const ENTITY = 'Alert';
 /** The alerts list is paged by when each was raised, newest first. */
 const ALERTS = new Keyset('alerts', ['instant', 'uuid']);
@@ -110,7 +113,7 @@ export class AlertsService {
     const em = await ctx.em();
     const { total } = await queryRow(
       em,
-      z.object({ total: z.number() }),
+      TotalRow,
       `SELECT count(*)::int AS total FROM alert a WHERE ${where.join(' AND ')}`,
       params,
     );
@@ -149,7 +152,7 @@ export class AlertsService {
       `SELECT coalesce(jsonb_agg(to_jsonb(x) ORDER BY x.raised_at DESC, x.id DESC), '[]'::jsonb)
          FROM (SELECT ${COLUMNS} FROM alert a WHERE a.child_id = c.id${args.unresolved === true ? UNRESOLVED : ''}) x`,
     prime: (ctx, childId, value, args) => {
-      const rows = parseRow(z.array(AlertJsonRow), value, 'the alerts edge');
+      const rows = parseRow(AlertJsonRows, value, 'the alerts edge');
       const models = rows.map((row) => toModel(fromJson(row)));
       this.auditRead(ctx, models);
       this.byChild(ctx, args.unresolved === true).prime(childId, models);
@@ -211,7 +214,7 @@ export class AlertsService {
   async recipientsOf(em: EntityManager, alertIds: readonly string[]): Promise<Map<string, string[]>> {
     const rows = await queryRows(
       em,
-      z.object({ alert_id: z.string(), id: z.string() }),
+      RecipientRow,
       `SELECT a.id AS alert_id, c.allocated_worker_id AS id FROM alert a JOIN child c ON c.id = a.child_id
         WHERE a.id = ANY($1::uuid[]) AND c.allocated_worker_id IS NOT NULL
        UNION
@@ -333,6 +336,7 @@ const AlertJsonRow = AlertRow.extend({
   acknowledged_at: z.string().nullable(),
   resolved_at: z.string().nullable(),
 });
+const AlertJsonRows = z.array(AlertJsonRow);
 
 function fromJson(row: z.infer<typeof AlertJsonRow>): AlertRow {
   const at = (text: string | null) => (text === null ? null : new Date(text));

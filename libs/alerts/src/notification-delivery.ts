@@ -7,6 +7,9 @@ import { APP_CONFIG, AppConfig, execute, inSystemTransaction, queryRow, queryRow
 import { AlertModel } from './alert.model';
 import { AlertsService } from './alerts.service';
 
+const RecipientRow = z.object({ id: z.string(), name: z.string(), email: z.string().nullable() });
+const CodeRow = z.object({ code: z.string() });
+
 /** What leaves the service about an alert: no names, no addresses; the reason and where to look. */
 export interface AlertNotification {
   deliveryId: string;
@@ -90,16 +93,13 @@ export class NotificationDelivery {
     const recipientIds = await this.alerts.recipients(em, row.alert_id);
     const recipients = await queryRows(
       em,
-      z.object({ id: z.string(), name: z.string(), email: z.string().nullable() }),
+      RecipientRow,
       'SELECT id, name, email FROM practitioner WHERE id = ANY($1::uuid[]) ORDER BY name',
       [recipientIds],
     );
-    const { code } = await queryRow(
-      em,
-      z.object({ code: z.string() }),
-      'SELECT code FROM organisation WHERE id = $1',
-      [alert.localAuthorityId],
-    );
+    const { code } = await queryRow(em, CodeRow, 'SELECT code FROM organisation WHERE id = $1', [
+      alert.localAuthorityId,
+    ]);
     return {
       deliveryId: `${row.alert_id}:${row.escalation_level}`,
       alertId: row.alert_id,

@@ -29,6 +29,8 @@ import { CloseCaseInput, ReopenCaseInput } from './dto/close-case.input';
 import { RegisterChildInput } from './dto/register-child.input';
 import { UpdateChildInput } from './dto/update-child.input';
 
+const RetainUntilValue = z.string().nullable();
+
 @Resolver(() => ChildModel)
 export class ChildrenResolver {
   constructor(
@@ -58,7 +60,7 @@ export class ChildrenResolver {
       fields: ['retainUntil'],
       select: () => `SELECT (${retainUntilSql('c')})::text`,
       prime: (ctx, childId, value) => {
-        retainUntilLoader(ctx).prime(childId, parseRow(z.string().nullable(), value, 'the retainUntil edge'));
+        retainUntilLoader(ctx).prime(childId, parseRow(RetainUntilValue, value, 'the retainUntil edge'));
       },
     });
   }

@@ -15,6 +15,7 @@ import {
   Connection,
   DomainEvents,
   hydrate,
+  IdRow,
   invalidField,
   isUuid,
   Keyset,
@@ -25,7 +26,6 @@ import {
   Role,
   toConnection,
 } from '@haven/platform';
-import { z } from 'zod';
 import { CaseClosureChecks } from './case-closure';
 import { RequestedEdge } from './child-edges';
 import { Child, ChildFields } from './child.entity';
@@ -486,7 +486,7 @@ export class ChildrenService {
     if (requested.allocatedWorkerId) {
       const worker = await queryMaybeRow(
         em,
-        z.object({ id: z.string() }),
+        IdRow,
         `SELECT id FROM practitioner WHERE id = $1 AND organisation_id = $2 AND role IN ('SOCIAL_WORKER', 'TEAM_MANAGER')`,
         [requested.allocatedWorkerId, localAuthorityId],
       );

@@ -6,17 +6,20 @@ import {
   childScope,
   conflict,
   DomainEvents,
+  IdRow,
   invalidField,
-  RequestContext,
   perChild,
   queryRow,
   queryRows,
+  RequestContext,
 } from '@haven/platform';
 import { z } from 'zod';
 import { DurableSolutionOption, DurableSolutionStatus } from './durable-solution.enums';
 import { DurableSolutionRecorded } from './durable-solution.events';
 import { DurableSolutionModel } from './durable-solution.model';
 import { RecordDurableSolutionInput } from './record-durable-solution.input';
+
+const SecuredRow = z.object({ secured: z.boolean() });
 
 const ENTITY = 'DurableSolution';
 
@@ -54,7 +57,7 @@ export class DurableSolutionsService {
     const em = await ctx.em();
     const { id } = await queryRow(
       em,
-      z.object({ id: z.string() }),
+      IdRow,
       `INSERT INTO durable_solution (child_id, local_authority_id, option, status, assessed_on, secured_on, basis,
                                      risk_assessment_completed, best_interests_assessment_completed, recorded_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
@@ -73,7 +76,7 @@ export class DurableSolutionsService {
     );
     const { secured: nowSecured } = await queryRow(
       em,
-      z.object({ secured: z.boolean() }),
+      SecuredRow,
       'SELECT haven_has_secured_solution($1) AS secured',
       [child.id],
     );

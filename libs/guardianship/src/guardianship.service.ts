@@ -12,6 +12,7 @@ import {
   conflictsByConstraint,
   DomainEvents,
   execute,
+  IdRow,
   invalidField,
   isUuid,
   londonDate,
@@ -44,6 +45,11 @@ import {
 } from './scheme-rules';
 import { guardianSchemeSql } from './scheme-rules.sql';
 
+const OrganisationIdRow = z.object({ organisation_id: z.string() });
+const AssignmentStartRow = z.object({ id: z.string(), start_date: z.string() });
+const FactsWithIdRow = ChildFactsRow.extend({ id: z.string() });
+const CaseloadRow = z.object({ guardian_id: z.string(), n: z.number() });
+
 const ASSIGNMENT = 'GuardianAssignment';
 const CONTACT = 'GuardianContact';
 const OVERLAP = 'guardian_assignment_no_overlap';
@@ -75,7 +81,7 @@ export class GuardianshipService {
     const em = await ctx.em();
     const guardian = await queryMaybeRow(
       em,
-      z.object({ organisation_id: z.string() }),
+      OrganisationIdRow,
       `SELECT organisation_id FROM practitioner WHERE id = $1 AND role = 'GUARDIAN'`,
       [input.guardianId],
     );
@@ -138,7 +144,7 @@ export class GuardianshipService {
     const em = await ctx.em();
     const assignment = await queryMaybeRow(
       em,
-      z.object({ id: z.string(), start_date: z.string() }),
+      AssignmentStartRow,
       `SELECT id, start_date FROM active_guardian_assignment WHERE child_id = $1 AND guardian_id = $2
         ORDER BY start_date DESC LIMIT 1`,
       [child.id, ctx.actor.practitionerId],
@@ -152,7 +158,7 @@ export class GuardianshipService {
     }
     const { id } = await queryRow(
       em,
-      z.object({ id: z.string() }),
+      IdRow,
       `INSERT INTO guardian_contact (child_id, local_authority_id, assignment_id, guardian_id, contacted_at, mode, summary)
        VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
       [
@@ -192,10 +198,7 @@ export class GuardianshipService {
            FROM (SELECT ${ACTIVE_GUARDIAN_COLUMNS} FROM ${ACTIVE_GUARDIANS} AND ga.child_id = c.id
                   ORDER BY ga.start_date DESC, ga.created_at DESC LIMIT 1) x`,
       prime: (ctx, childId, value) => {
-        const row =
-          value === null
-            ? null
-            : parseRow(ActiveGuardianRow.extend({ guardian: z.unknown() }), value, 'the activeGuardian edge');
+        const row = value === null ? null : parseRow(ActiveGuardianEdgeRow, value, 'the activeGuardian edge');
         const active = row ? toActiveGuardian(row) : null;
         if (active) ctx.audit(AuditAction.READ, ASSIGNMENT, active);
         this.activeGuardianByChild(ctx).prime(childId, active);
@@ -215,11 +218,7 @@ export class GuardianshipService {
                    FROM guardian_assignment ga WHERE ga.child_id = c.id) x`,
       prime: (ctx, childId, value) => {
         // the same columns as JSON (no timestamp among those read); the guardian is parsed by `prime`
-        const rows = parseRow(
-          z.array(AssignmentRow.extend({ guardian: z.unknown() })),
-          value,
-          'the guardianAssignments edge',
-        );
+        const rows = parseRow(AssignmentEdgeRows, value, 'the guardianAssignments edge');
         const models = rows.map((row) => this.toModel(row));
         ctx.auditMany(AuditAction.READ, ASSIGNMENT, models);
         this.byChild(ctx).prime(childId, models);
@@ -261,7 +260,7 @@ export class GuardianshipService {
           const em = await ctx.em();
           const rows = await queryRows(
             em,
-            ChildFactsRow.extend({ id: z.string() }),
+            FactsWithIdRow,
             `SELECT c.id, ${FACTS_COLUMNS} FROM child c JOIN organisation o ON o.id = c.local_authority_id
               WHERE c.id = ANY($1::uuid[]) AND ${childScope(ctx.actor)}`,
             [childIds],
@@ -337,7 +336,7 @@ export class GuardianshipService {
             const em = await ctx.em();
             const rows = await queryRows(
               em,
-              z.object({ guardian_id: z.string(), n: z.number() }),
+              CaseloadRow,
               `SELECT guardian_id, count(*)::int AS n FROM active_guardian_assignment
             WHERE guardian_id = ANY($1::uuid[]) GROUP BY guardian_id`,
               [ids],
@@ -363,7 +362,7 @@ export class GuardianshipService {
       () =>
         queryRow(
           em,
-          z.object({ id: z.string() }),
+          IdRow,
           `INSERT INTO guardian_assignment (child_id, local_authority_id, guardian_id, provider_id, scheme, start_date, created_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
           [
@@ -490,6 +489,8 @@ const ActiveGuardianRow = z.object({
   local_authority_id: z.string(),
   guardian_id: z.string(),
 });
+/** The activeGuardian edge: an ActiveGuardian with its practitioner (parsed by `prime`). */
+const ActiveGuardianEdgeRow = ActiveGuardianRow.extend({ guardian: z.unknown() });
 
 function toActiveGuardian(row: z.infer<typeof ActiveGuardianRow>): ActiveGuardian {
   return {
@@ -519,6 +520,8 @@ const AssignmentRow = z.object({
   caseload: z.number(),
 });
 type AssignmentRow = z.infer<typeof AssignmentRow>;
+/** The assignments edge: the same columns as JSON, with the active guardian (parsed by `prime`). */
+const AssignmentEdgeRows = z.array(AssignmentRow.extend({ guardian: z.unknown() }));
 
 const ContactRow = z.object({
   id: z.string(),

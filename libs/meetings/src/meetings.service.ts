@@ -9,11 +9,12 @@ import {
   Clock,
   conflict,
   Connection,
-  Keyset,
   DomainEvents,
   execute,
   FieldProblem,
+  IdRow,
   isUuid,
+  Keyset,
   notFound,
   queryMaybeRow,
   queryRow,
@@ -41,6 +42,9 @@ import {
   londonDay,
   onAgenda,
 } from './missing-review-agenda';
+
+const ChildIdRow = z.object({ child_id: z.string() });
+const TotalRow = z.object({ total: z.number() });
 
 const ENTITY = 'Meeting';
 /** The meetings list is paged by when each is scheduled, latest first. */
@@ -91,7 +95,7 @@ export class MeetingsService {
     if (named.length > 0) {
       const visible = await queryRows(
         em,
-        z.object({ id: z.string() }),
+        IdRow,
         `SELECT c.id FROM child c WHERE c.id = ANY($1::uuid[]) AND ${childScope(ctx.actor)}`,
         [named],
       );
@@ -109,7 +113,7 @@ export class MeetingsService {
     }
     const { id } = await queryRow(
       em,
-      z.object({ id: z.string() }),
+      IdRow,
       `INSERT INTO meeting (local_authority_id, type, scheduled_for, chair, agenda_since, created_by)
        VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
       [
@@ -152,7 +156,7 @@ export class MeetingsService {
       throw conflict(`The meeting is already ${meeting.status.toLowerCase()}`);
     const named = await queryRows(
       em,
-      z.object({ child_id: z.string() }),
+      ChildIdRow,
       `SELECT child_id FROM meeting_child WHERE meeting_id = $1 AND added_because = 'NAMED'`,
       [meeting.id],
     );
@@ -307,7 +311,7 @@ export class MeetingsService {
     const em = await ctx.em();
     const { total } = await queryRow(
       em,
-      z.object({ total: z.number() }),
+      TotalRow,
       `SELECT count(*)::int AS total FROM meeting m WHERE ${[scope, ...where].join(' AND ')}`,
       counted,
     );
@@ -381,7 +385,7 @@ export class MeetingsService {
     if (!isUuid(id)) throw notFound(ENTITY);
     const row = await queryMaybeRow(
       em,
-      z.object({ id: z.string() }),
+      IdRow,
       `SELECT m.id FROM meeting m WHERE m.id = $1 AND ${this.hostScope(ctx)} FOR UPDATE`,
       [id],
     );

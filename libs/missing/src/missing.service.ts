@@ -3,8 +3,9 @@ import DataLoader from 'dataloader';
 import { DataSource, EntityManager } from 'typeorm';
 import { ChildEdge, ChildrenService } from '@haven/children';
 import {
-  APP_CONFIG,
   AnyRow,
+  AnyRows,
+  APP_CONFIG,
   AppConfig,
   AuditAction,
   Clock,
@@ -31,6 +32,8 @@ import { MissingEpisode } from './missing-episode.entity';
 import { MissingEpisodeModel } from './missing-episode.model';
 import { returnInterviewDueBy, startsSoonAfterPlacement } from './missing-rules';
 import { ChildReturned, ChildWentMissing, ReturnInterviewRecorded } from './missing.events';
+
+const ChildIdRow = z.object({ child_id: z.string() });
 
 const ENTITY = 'MissingEpisode';
 const ONE_OPEN = 'missing_episode_one_open_idx';
@@ -82,7 +85,7 @@ export class MissingService {
         // the whole row, read by the entity's own column metadata (hydrate)
         queryRow(
           em,
-          z.record(z.string(), z.unknown()),
+          AnyRow,
           `INSERT INTO missing_episode (child_id, local_authority_id, kind, placement_id, missing_since, reported_to_police_at,
                                       police_reference, police_risk_level, last_seen_location, last_seen_with, circumstances,
                                       trafficker_contact_feared, soon_after_placement, reported_by)
@@ -229,7 +232,7 @@ export class MissingService {
     },
     prime: (ctx, childId, value, args) => {
       const now = this.clock.now().getTime();
-      const models = parseRow(z.array(AnyRow), value, 'the missingEpisodes edge').map((row) =>
+      const models = parseRow(AnyRows, value, 'the missingEpisodes edge').map((row) =>
         toModel(hydrate(this.dataSource, MissingEpisode, row), now),
       );
       ctx.auditMany(AuditAction.READ, ENTITY, models);
@@ -265,7 +268,7 @@ export class MissingService {
           const em = await ctx.em();
           const rows = await queryRows(
             em,
-            z.object({ child_id: z.string() }),
+            ChildIdRow,
             'SELECT child_id FROM open_missing_episode WHERE child_id = ANY($1::uuid[])',
             [childIds],
           );

@@ -5,12 +5,14 @@ import { treatedAsChildSql } from '@haven/age-assessment';
 import { ChildEdge, ChildrenService } from '@haven/children';
 import {
   AnyRow,
+  AnyRows,
   AuditAction,
   conflict,
   conflictsByConstraint,
   DomainEvents,
   execute,
   hydrate,
+  IdRow,
   invalidField,
   isUuid,
   lockVisibleRecord,
@@ -27,22 +29,18 @@ import { z } from 'zod';
 import { EndPlacementInput, StartPlacementInput } from './dto/placement.inputs';
 import { Placement } from './placement.entity';
 import { SSDA903_PLACEMENT_CODE, UNSAFE_FOR_CHILDREN } from './placement.enums';
-import { unsafeOnSql } from './unsafe-placement.sql';
+import { unsafeNowSql } from './unsafe-placement.sql';
 import { PlacementEnded, PlacementStarted } from './placement.events';
 import { PlacementModel } from './placement.model';
+
+const TreatedAsChildRow = z.object({ treated_as_child: z.boolean() });
+const PlacementAtRow = z.object({ id: z.string(), started_at: z.date() });
 
 const ENTITY = 'Placement';
 const NO_OVERLAP = 'placement_no_overlap';
 
-/**
- * Whether a placement is unsafe at every moment, not only when it began: of an unsafe type while the
- * person is a child or their age is disputed — today for a current placement, on its last day for one
- * that ended. (The stored `unsafe` column keeps what was known when it began.)
- */
-const UNSAFE_NOW = unsafeOnSql(
-  'p',
-  `(least(coalesce(p.ended_at, now()), now()) AT TIME ZONE 'Europe/London')::date`,
-);
+/** Whether each placement `p` is unsafe now (see unsafeNowSql). */
+const UNSAFE_NOW = unsafeNowSql('p');
 
 @Injectable()
 export class PlacementsService {
@@ -62,7 +60,7 @@ export class PlacementsService {
     const em = await ctx.em();
     const { treated_as_child: treatedAsChild } = await queryRow(
       em,
-      z.object({ treated_as_child: z.boolean() }),
+      TreatedAsChildRow,
       `SELECT ${treatedAsChildSql('$1::uuid', '$2::date')} AS treated_as_child`,
       [child.id, londonDate(input.startedAt)],
     );
@@ -72,7 +70,7 @@ export class PlacementsService {
       () =>
         queryRow(
           em,
-          z.object({ id: z.string() }),
+          IdRow,
           `INSERT INTO placement (child_id, local_authority_id, type, provider, address, started_at, out_of_area, specialist,
                                 safety_plan, unsafe, created_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
@@ -171,7 +169,7 @@ export class PlacementsService {
                        '[]'::jsonb)
          FROM placement p WHERE p.child_id = c.id`,
     prime: (ctx, childId, value) => {
-      const models = parseRow(z.array(AnyRow), value, 'the placements edge').map((row) =>
+      const models = parseRow(AnyRows, value, 'the placements edge').map((row) =>
         toModel(hydrate(this.dataSource, Placement, row), row.unsafe_now === true),
       );
       ctx.auditMany(AuditAction.READ, ENTITY, models);
@@ -211,7 +209,7 @@ export class PlacementsService {
   ): Promise<{ id: string; startedAt: Date } | null> {
     const row = await queryMaybeRow(
       em,
-      z.object({ id: z.string(), started_at: z.date() }),
+      PlacementAtRow,
       `SELECT id, started_at FROM placement WHERE child_id = $1 AND tstzrange(started_at, ended_at, '[)') @> $2::timestamptz`,
       [childId, at],
     );

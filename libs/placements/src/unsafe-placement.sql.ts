@@ -10,3 +10,15 @@ import { unsafePlacementTypeSql } from './placement.enums';
 export function unsafeOnSql(alias: string, onDate: string): string {
   return `(CASE WHEN ${unsafePlacementTypeSql(alias)} THEN ${treatedAsChildSql(`${alias}.child_id`, onDate)} ELSE false END)`;
 }
+
+/**
+ * Whether a placement is unsafe at every moment, not only when it began: of an unsafe type while the
+ * person is a child or their age is disputed — today for a current placement, on its last day for one
+ * that ended. (The stored `unsafe` column keeps what was known when it began.)
+ */
+export function unsafeNowSql(alias: string): string {
+  return unsafeOnSql(
+    alias,
+    `(least(coalesce(${alias}.ended_at, now()), now()) AT TIME ZONE 'Europe/London')::date`,
+  );
+}

@@ -10,6 +10,9 @@ import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { APP_CONFIG, AppConfig, inSystemTransaction, loggableError, queryRow } from '@haven/platform';
 
+const ForgottenRow = z.object({ forgotten: z.number() });
+const HorizonRow = z.object({ horizon: z.string() });
+
 /** How often the dashboard's record of changes is trimmed; far longer than any request's transaction. */
 export const FORGET_INTERVAL_MS = 15 * 60 * 1000;
 
@@ -48,15 +51,12 @@ export class DashboardHousekeeping implements OnApplicationBootstrap, OnApplicat
         const { forgotten } =
           this.horizon === undefined
             ? { forgotten: 0 }
-            : await queryRow(
-                em,
-                z.object({ forgotten: z.number() }),
-                'SELECT haven_dashboard_forget($1::xid8)::int AS forgotten',
-                [this.horizon],
-              );
+            : await queryRow(em, ForgottenRow, 'SELECT haven_dashboard_forget($1::xid8)::int AS forgotten', [
+                this.horizon,
+              ]);
         const { horizon } = await queryRow(
           em,
-          z.object({ horizon: z.string() }),
+          HorizonRow,
           'SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS horizon',
         );
         return { forgotten, horizon };

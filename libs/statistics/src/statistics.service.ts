@@ -26,6 +26,8 @@ import { BreakdownModel, DashboardInput, DashboardModel } from './dashboard.mode
 import { BreakdownRow, HeadlinesRow, KeptAnswerRow, MonthlyRow, RollupRow } from './dashboard.rows';
 import { withSecondarySuppression } from './dashboard.suppression';
 
+const AuthorityCodeRow = z.object({ id: z.string(), code: z.string() });
+
 const MAX_PERIOD_DAYS = 5 * 366;
 /** Bumped whenever the answer's shape or its suppression changes, so that no older rollup is served. */
 const ROLLUP_VERSION = 3;
@@ -220,7 +222,7 @@ export class StatisticsService {
     const em = await ctx.em();
     const rows = await queryRows(
       em,
-      z.object({ id: z.string(), code: z.string() }),
+      AuthorityCodeRow,
       `SELECT id, code FROM organisation WHERE kind = 'LOCAL_AUTHORITY' AND code = ANY($1::text[])`,
       [codes],
     );

@@ -28,6 +28,8 @@ import { sessionCookieName, webSessions, WebSessions } from './session/session-s
 import { setUpNunjucks } from './nunjucks-setup';
 import { requestIdOf, requireSignIn } from './web-request';
 
+const NameRow = z.object({ name: z.string() });
+
 /** Where a package's files are, by folder (some assets are not in the packages' export maps). */
 function packageFolder(pkg: string): string {
   return dirname(require.resolve(`${pkg}/package.json`));
@@ -79,7 +81,7 @@ export class WebApplication {
         organisationNameOf: async (id) => {
           const organisation = await queryMaybeRow(
             this.dataSource,
-            z.object({ name: z.string() }),
+            NameRow,
             'SELECT name FROM organisation WHERE id = $1',
             [id],
           );

@@ -5,6 +5,9 @@ import { ChildRecordPart, inPurgeOrder } from './child-record-part';
 import { OWN_RECORD_PART } from './own-record-part';
 import { retainUntilSql } from './retention';
 
+const PurgeRow = z.object({ id: z.string(), local_authority_id: z.string(), retain_until: z.string() });
+const UndeterminedRow = z.object({ undetermined: z.number() });
+
 export interface PurgeResult {
   /** Children whose records were purged (or, in a dry run, would be). */
   purged: number;
@@ -29,7 +32,7 @@ export async function purgeExpiredRecords(
 ): Promise<PurgeResult> {
   const expired = await queryRows(
     em,
-    z.object({ id: z.string(), local_authority_id: z.string(), retain_until: z.string() }),
+    PurgeRow,
     `SELECT c.id, c.local_authority_id, (${retainUntilSql('c')})::text AS retain_until FROM child c
       WHERE ${retainUntilSql('c')} <= $1::date
       FOR UPDATE`,
@@ -37,7 +40,7 @@ export async function purgeExpiredRecords(
   );
   const { undetermined } = await queryRow(
     em,
-    z.object({ undetermined: z.number() }),
+    UndeterminedRow,
     `SELECT count(*)::int AS undetermined FROM child c WHERE ${retainUntilSql('c')} IS NULL`,
   );
   if (dryRun || expired.length === 0) return { purged: expired.length, undetermined };

@@ -2,6 +2,8 @@ import DataLoader from 'dataloader';
 import { childScope, IsoDate, queryRows, RequestContext } from '@haven/platform';
 import { z } from 'zod';
 
+const RetainUntilRow = z.object({ id: z.string(), retain_until: z.string().nullable() });
+
 /**
  * The day from which a child's records may be purged, from `haven_retain_until` (migration 014), the one
  * statement of the rule: the 75th birthday of the effective date of birth in England, Wales and Northern
@@ -24,7 +26,7 @@ export function retainUntilLoader(ctx: RequestContext): DataLoader<string, IsoDa
         const em = await ctx.em();
         const rows = await queryRows(
           em,
-          z.object({ id: z.string(), retain_until: z.string().nullable() }),
+          RetainUntilRow,
           `SELECT c.id, (${retainUntilSql('c')})::text AS retain_until
              FROM child c WHERE c.id = ANY($1::uuid[]) AND ${childScope(ctx.actor)}`,
           [ids],

@@ -9,14 +9,15 @@ import {
   conflict,
   DomainEvents,
   execute,
+  IdRow,
   invalidField,
-  notFound,
-  RequestContext,
   isUuid,
   Nation,
+  notFound,
   perChild,
   queryRow,
   queryRows,
+  RequestContext,
 } from '@haven/platform';
 import { z } from 'zod';
 import { ChildCategory } from '../child.enums';
@@ -33,6 +34,8 @@ import {
   referralFlags,
 } from './nrm-rules';
 import { NrmCompetentAuthority, NrmDecision, NrmStage } from './nrm.enums';
+
+const NationRow = z.object({ nation: z.enum(Nation) });
 
 const ENTITY = 'NrmReferral';
 
@@ -56,15 +59,12 @@ export class NrmService {
     const child = await this.children.requireVisible(ctx, input.childId);
     const em = await ctx.em();
     // the target counts the working days of the child's authority's nation (its bank holidays)
-    const { nation } = await queryRow(
-      em,
-      z.object({ nation: z.enum(Nation) }),
-      `SELECT nation FROM organisation WHERE id = $1`,
-      [child.localAuthorityId],
-    );
+    const { nation } = await queryRow(em, NationRow, `SELECT nation FROM organisation WHERE id = $1`, [
+      child.localAuthorityId,
+    ]);
     const { id } = await queryRow(
       em,
-      z.object({ id: z.string() }),
+      IdRow,
       `INSERT INTO nrm_referral (child_id, local_authority_id, referred_on, first_responder, competent_authority,
                                  reasonable_grounds_due_by, recorded_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,

@@ -14,6 +14,8 @@ import { MissingService } from '../missing.service';
 import { MissingPersonProfileModel } from './missing-person-profile.model';
 import { UpdateMissingPersonProfileInput } from './update-missing-person-profile.input';
 
+const VersionRow = z.object({ version: z.number() });
+
 const ENTITY = 'MissingPersonProfile';
 export const PROFILE_LINK_PURPOSE = 'missing-person-profile';
 const LINK_MINUTES = 30;
@@ -59,7 +61,7 @@ export class MissingPersonProfileService {
     const values = given.map((field) => input[field] ?? null);
     const { version } = await queryRow(
       em,
-      z.object({ version: z.number() }),
+      VersionRow,
       `INSERT INTO missing_person_profile (child_id, local_authority_id, updated_by
                                            ${given.map((field) => `, ${COLUMNS[field]}`).join('')})
        VALUES ($1, $2, $3 ${given.map((_, index) => `, $${index + 4}`).join('')})

@@ -7,6 +7,8 @@ import { PractitionersService } from '../identity/practitioners.service';
 import { AuditAction } from './audit-entry';
 import { AuditEventModel } from './audit-event.model';
 
+const CountRow = z.object({ n: z.string() });
+
 const AuditRow = z.object({
   id: z.string(),
   seq: z.string(), // bigint
@@ -73,12 +75,9 @@ export class AuditTrailService {
 
   private async count(ctx: RequestContext, childId: string): Promise<number> {
     const em = await ctx.em();
-    const row = await queryRow(
-      em,
-      z.object({ n: z.string() }),
-      'SELECT count(*) AS n FROM audit_event WHERE child_id = $1',
-      [childId],
-    );
+    const row = await queryRow(em, CountRow, 'SELECT count(*) AS n FROM audit_event WHERE child_id = $1', [
+      childId,
+    ]);
     return Number(row.n);
   }
 }

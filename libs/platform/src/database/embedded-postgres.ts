@@ -6,6 +6,8 @@ import { z } from 'zod';
 import { ConfigError } from '../config/app-config';
 import { execute, queryRow } from './typed-query';
 
+const ExistsRow = z.object({ exists: z.boolean() });
+
 export interface EmbeddedPostgresOptions {
   /** The service's data directory; PostgreSQL keeps its cluster in `<dataDir>/postgres`. */
   dataDir: string;
@@ -94,7 +96,7 @@ export class EmbeddedPostgres {
       const name = this.options.database ?? 'haven';
       const { exists } = await queryRow(
         client,
-        z.object({ exists: z.boolean() }),
+        ExistsRow,
         'SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1) AS exists',
         [name],
       );

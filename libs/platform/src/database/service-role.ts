@@ -3,6 +3,16 @@ import { Client } from 'pg';
 import { z } from 'zod';
 import { execute, queryRow } from './typed-query';
 
+const DatabaseRow = z.object({ database: z.string() });
+const ExistsRow = z.object({ exists: z.boolean() });
+const RoleRow = z.object({
+  name: z.string(),
+  superuser: z.boolean(),
+  bypassrls: z.boolean(),
+  owns: z.boolean(),
+});
+const PasswordRow = z.object({ password: z.string() });
+
 /** Any number to serialise provisioning between instances starting at once (not the migrations' or the scan's). */
 const SERVICE_ROLE_LOCK = 7_240_104;
 
@@ -28,11 +38,7 @@ export async function provisionServiceRole(ownerUrl: string, serviceUrl?: string
   try {
     await execute(owner, 'BEGIN');
     await execute(owner, 'SELECT pg_advisory_xact_lock($1)', [SERVICE_ROLE_LOCK]);
-    const { database } = await queryRow(
-      owner,
-      z.object({ database: z.string() }),
-      'SELECT current_database() AS database',
-    );
+    const { database } = await queryRow(owner, DatabaseRow, 'SELECT current_database() AS database');
     let role: string;
     if (serviceUrl) {
       role = decodeURIComponent(new URL(serviceUrl).username);
@@ -42,7 +48,7 @@ export async function provisionServiceRole(ownerUrl: string, serviceUrl?: string
       const password = await ownPassword(owner, role);
       const { exists } = await queryRow(
         owner,
-        z.object({ exists: z.boolean() }),
+        ExistsRow,
         'SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $1) AS exists',
         [role],
       );
@@ -96,7 +102,7 @@ async function checkServiceRole(url: string): Promise<void> {
   try {
     const role = await queryRow(
       client,
-      z.object({ name: z.string(), superuser: z.boolean(), bypassrls: z.boolean(), owns: z.boolean() }),
+      RoleRow,
       `SELECT rolname AS name, rolsuper AS superuser, rolbypassrls AS bypassrls,
               EXISTS (SELECT 1 FROM pg_tables WHERE schemaname = 'public' AND tableowner = current_user) AS owns
          FROM pg_roles WHERE rolname = current_user`,
@@ -120,7 +126,7 @@ async function ownPassword(owner: Client, role: string): Promise<string> {
   );
   const { password } = await queryRow(
     owner,
-    z.object({ password: z.string() }),
+    PasswordRow,
     'SELECT password FROM haven_service_credential WHERE role_name = $1',
     [role],
   );

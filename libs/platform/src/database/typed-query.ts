@@ -19,6 +19,15 @@ import { z } from 'zod';
  * `hydrate` reads by the entity's own column metadata, or an export section shown column by column.
  */
 export const AnyRow = z.record(z.string(), z.unknown());
+/** A JSON array of such rows (an edge's `jsonb_agg`). */
+export const AnyRows = z.array(AnyRow);
+/** The row of an `INSERT ... RETURNING id`, or any lookup of one id. */
+export const IdRow = z.object({ id: z.string() });
+
+/*
+ * Schemas are built once, at module level, never per call: building one costs about 20 µs (zod
+ * compiles its parser on first use), parsing a row with it well under 1 µs.
+ */
 
 /** Where raw SQL runs: a request's or a transaction's EntityManager, the DataSource, or a pg client. */
 export type Database = EntityManager | DataSource | ClientBase;

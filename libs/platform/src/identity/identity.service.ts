@@ -1,10 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
-import { execute, queryMaybeRow, queryRow } from '../database/typed-query';
+import { execute, IdRow, queryMaybeRow, queryRow } from '../database/typed-query';
 import { forbidden } from '../errors/haven-error';
 import { Actor, TokenClaims } from './actor';
 import { AUTHORITY_ROLES, Nation, OrganisationKind, Role } from './role';
+
+const ActorRow = z.object({
+  subject: z.string(),
+  name: z.string(),
+  role: z.enum(Role),
+  organisation_id: z.string(),
+  code: z.string(),
+  nation: z.enum(Nation).nullable(),
+});
 
 const OrganisationRow = z.object({
   id: z.string(),
@@ -50,7 +59,7 @@ export class IdentityService {
     const organisation = await this.organisationFor(claims);
     const practitioner = await queryRow(
       this.dataSource,
-      z.object({ id: z.string() }),
+      IdRow,
       `INSERT INTO practitioner (subject, name, email, role, organisation_id, first_seen_at, last_seen_at)
        VALUES ($1, $2, $3, $4, $5, now(), now())
        ON CONFLICT (subject) DO UPDATE
@@ -80,14 +89,7 @@ export class IdentityService {
   async actorFor(practitionerId: string): Promise<Actor | null> {
     const row = await queryMaybeRow(
       this.dataSource,
-      z.object({
-        subject: z.string(),
-        name: z.string(),
-        role: z.enum(Role),
-        organisation_id: z.string(),
-        code: z.string(),
-        nation: z.enum(Nation).nullable(),
-      }),
+      ActorRow,
       `SELECT p.subject, p.name, p.role, p.organisation_id, o.code, o.nation
          FROM practitioner p JOIN organisation o ON o.id = p.organisation_id WHERE p.id = $1`,
       [practitionerId],

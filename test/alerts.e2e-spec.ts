@@ -66,7 +66,7 @@ describe('the alert engine', () => {
     ).alerts.edges.map((edge) => edge.node);
 
   beforeAll(async () => {
-    app = await TestApp.start();
+    app = await TestApp.start({ SQL_STATEMENT_HEADER: 'true' });
   });
   afterAll(async () => {
     await app.close();
@@ -164,6 +164,35 @@ describe('the alert engine', () => {
     expect(
       (await alertsOf(child.id, 'REPEAT_MISSING')).filter((alert) => alert.status === 'OPEN'),
     ).toHaveLength(1);
+  });
+
+  it("raises a report's CHILD_MISSING and REPEAT_MISSING together, in one statement of the report's transaction", async () => {
+    const child = await newChild(app, worker);
+    for (const daysAgo of [40, 20]) {
+      const since = new Date(Date.now() - daysAgo * 86_400_000);
+      const { reportMissing } = await app.ok<{ reportMissing: { id: string } }>(worker, REPORT, {
+        input: { childId: child.id, kind: 'MISSING', missingSince: iso(since) },
+      });
+      await app.ok(worker, RETURN, {
+        input: { episodeId: reportMissing.id, returnedAt: iso(plus(since, 5)) },
+      });
+    }
+    const response = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${app.token(worker)}` },
+      body: JSON.stringify({
+        query: REPORT,
+        variables: { input: { childId: child.id, kind: 'MISSING', missingSince: iso(new Date()) } },
+      }),
+    });
+    expect(((await response.json()) as { errors?: unknown }).errors).toBeUndefined();
+    // BEGIN, the scope, the child, the placement left, the episode, both rules' alerts, the audit, COMMIT
+    expect(Number(response.headers.get('x-haven-sql-statements'))).toBe(8);
+    // the earlier episodes' CHILD_MISSING were resolved at their returns
+    for (const kind of ['CHILD_MISSING', 'REPEAT_MISSING']) {
+      const open = (await alertsOf(child.id, kind)).filter((alert) => alert.status !== 'RESOLVED');
+      expect(open.map((alert) => alert.status)).toEqual(['OPEN']);
+    }
   });
 
   describe('NEARING_18_WITHOUT_DURABLE_SOLUTION', () => {

@@ -19,7 +19,10 @@ const {
  * missing report raises CHILD_MISSING before the mutation commits; a return clears it. Every event
  * about one child is listed, so a new event does not compile until its rules are decided here.
  */
-const RULES_BY_EVENT: Record<Exclude<DomainEventType, 'MeetingActionCompleted'>, readonly AlertKind[]> = {
+export const RULES_BY_EVENT: Record<
+  Exclude<DomainEventType, 'MeetingActionCompleted'>,
+  readonly AlertKind[]
+> = {
   ChildWentMissing: [CHILD_MISSING, REPEAT_MISSING],
   ChildReturned: [CHILD_MISSING, RETURN_INTERVIEW_OVERDUE],
   ReturnInterviewRecorded: [RETURN_INTERVIEW_OVERDUE],

@@ -324,6 +324,16 @@ export function raiseStatement(candidates: string): string {
                                       FROM raised) notified`;
 }
 
+/**
+ * One statement raising every given rule's candidates together (an event about one child: one round
+ * trip, not one per rule). The rules' candidates are independent of each other's alerts, so one
+ * snapshot for all of them raises what a statement per rule would.
+ */
+export function raiseAllStatement(rules: readonly AlertRule[]): string | null {
+  const candidates = rules.flatMap((rule) => (rule.candidates ? [`(${rule.candidates})`] : []));
+  return candidates.length === 0 ? null : raiseStatement(candidates.join('\n    UNION ALL\n    '));
+}
+
 /** Raises the escalation level (and severity) of unresolved alerts; an acknowledged alert opens again. */
 export function escalateStatement(escalations: string): string {
   return `

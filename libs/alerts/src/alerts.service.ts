@@ -30,6 +30,7 @@ import {
   alertRuleParams,
   clearStatement,
   escalateStatement,
+  raiseAllStatement,
   raiseStatement,
   RECORD_TURNED_18,
 } from './alert-rules';
@@ -78,8 +79,15 @@ export class AlertsService {
       for (const rule of rules)
         if (rule.escalations) counts.escalated += await run(escalateStatement(rule.escalations));
     }
-    for (const rule of rules)
-      if (rule.candidates) counts.raised += await run(raiseStatement(rule.candidates));
+    if (scope.childId) {
+      // one child's event: every rule's raise in one statement
+      const statement = raiseAllStatement(rules);
+      if (statement) counts.raised += await run(statement);
+    } else {
+      // a scan: a statement per rule, each planned for its own candidates over all children
+      for (const rule of rules)
+        if (rule.candidates) counts.raised += await run(raiseStatement(rule.candidates));
+    }
     if (!scope.kinds || scope.kinds.includes(AlertKind.NEARING_18_WITHOUT_DURABLE_SOLUTION)) {
       await execute(em, RECORD_TURNED_18, params);
     }

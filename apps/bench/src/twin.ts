@@ -3,8 +3,9 @@ import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { JWTPayload, jwtVerify } from 'jose';
 import { Pool, PoolClient } from 'pg';
-import { AlertKind } from '@haven/alerts';
-import { ALERT_RULES, alertRuleParams, raiseStatement } from '@haven/alerts/alert-rules';
+import { RULES_BY_EVENT } from '@haven/alerts/alert-events.listener';
+import { ALERT_RULES, alertRuleParams, raiseAllStatement } from '@haven/alerts/alert-rules';
+import { unsafeNowSql } from '@haven/placements';
 import { loadConfig } from '@haven/platform';
 
 /**
@@ -140,14 +141,19 @@ interface CaseFileRow {
   alerts: { id: string }[];
 }
 
-/** The case file: child, aliases, current placement, active guardian, last 10 episodes, open alerts. */
+/**
+ * The case file: child, aliases, whether missing now, current placement (unsafe now or not), active
+ * guardian, last 10 episodes, open alerts: the service's answer, by the same definitions.
+ */
 async function caseFile(caller: Caller, id: string) {
   return inTransaction(caller, async (db) => {
     const { rows } = await db.query<CaseFileRow>(
       `SELECT c.id, c.id AS child_id, c.local_authority_id, to_jsonb(c) - 'search_text' AS child,
+              EXISTS (SELECT 1 FROM open_missing_episode m WHERE m.child_id = c.id) AS currently_missing,
               (SELECT jsonb_build_object('code', o.code, 'name', o.name) FROM organisation o
                 WHERE o.id = c.local_authority_id) AS authority,
-              (SELECT to_jsonb(p) FROM current_placement p WHERE p.child_id = c.id) AS placement,
+              (SELECT to_jsonb(p) || jsonb_build_object('unsafe_now', ${unsafeNowSql('p')})
+                 FROM current_placement p WHERE p.child_id = c.id) AS placement,
               (SELECT to_jsonb(ga) || jsonb_build_object('guardian', jsonb_build_object('id', g.id, 'name', g.name))
                  FROM active_guardian_assignment ga JOIN practitioner g ON g.id = ga.guardian_id
                 WHERE ga.child_id = c.id AND ga.scheme <> 'OTHER_ADVOCATE') AS assignment,
@@ -210,8 +216,10 @@ async function children(caller: Caller, search: string) {
 /** The service's configuration (thresholds, age limits, the "soon after placement" window), as the service reads it. */
 const config = loadConfig(process.env);
 
-const CHILD_MISSING = ALERT_RULES.find((rule) => rule.kind === AlertKind.CHILD_MISSING)!;
-const RAISE_CHILD_MISSING = raiseStatement(CHILD_MISSING.candidates!);
+/** What the service raises when a child goes missing (CHILD_MISSING, REPEAT_MISSING), by the same rules. */
+const RAISE_ON_MISSING = raiseAllStatement(
+  ALERT_RULES.filter((rule) => RULES_BY_EVENT.ChildWentMissing.includes(rule.kind)),
+)!;
 
 interface ReportMissingInput {
   childId: string;
@@ -219,7 +227,7 @@ interface ReportMissingInput {
   circumstances: string;
 }
 
-/** Records the episode, raises CHILD_MISSING for every recipient, and audits, in one transaction. */
+/** Records the episode, raises CHILD_MISSING (and REPEAT_MISSING) for every recipient, and audits, in one transaction. */
 async function reportMissing(caller: Caller, input: ReportMissingInput) {
   return inTransaction(caller, async (db) => {
     const { rows } = await db.query<{ id: string; placement_id: string | null; soon: boolean }>(
@@ -247,7 +255,7 @@ async function reportMissing(caller: Caller, input: ReportMissingInput) {
       ],
     );
     const episode = inserted.rows[0];
-    await db.query(RAISE_CHILD_MISSING, alertRuleParams(config, new Date(), { childId: child.id }));
+    await db.query(RAISE_ON_MISSING, alertRuleParams(config, new Date(), { childId: child.id }));
     const statements =
       3 + (await audit(db, caller, [{ ...read('MissingEpisode', episode), action: 'CREATE' }]));
     return { body: episode, statements };

@@ -62,8 +62,14 @@ const USAGE = `Usage: npm run bench [-- --json] [--seconds N] [--connections N] 
 const DIST = resolve(__dirname, '..', '..');
 const SERVICE_MAIN = join(DIST, 'api', 'src', 'main.js');
 const TWIN_MAIN = join(__dirname, 'twin.js');
-/** The service runs as `npm start` runs it: with its heap capped, so that it collects before growing. */
-const SERVICE_FLAGS = ['--max-old-space-size=192'];
+/**
+ * The service runs as `npm start` runs it: with its heap capped, so that it collects before growing;
+ * BENCH_SERVICE_FLAGS adds Node flags of yours (a CPU profile: `--cpu-prof --cpu-prof-dir=DIR`).
+ */
+const SERVICE_FLAGS = [
+  '--max-old-space-size=192',
+  ...(process.env.BENCH_SERVICE_FLAGS ?? '').split(/\s+/).filter(Boolean),
+];
 const BENCH_MARKER = 'Reported by npm run bench';
 
 export type { BenchRow } from './goals';

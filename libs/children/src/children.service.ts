@@ -36,6 +36,7 @@ import { ChildrenArgs, ChildFilter } from './dto/children.args';
 import { CloseCaseInput, ReopenCaseInput } from './dto/close-case.input';
 import { RegisterChildInput } from './dto/register-child.input';
 import { UpdateChildInput } from './dto/update-child.input';
+import { z } from 'zod';
 
 const ENTITY = 'Child';
 /** The children list is paged by registration, newest first. */
@@ -80,6 +81,13 @@ export interface VisibleChild {
   localAuthorityId: string;
   childId: string;
 }
+
+/** What requireVisible reads of the child it locks. */
+const LockedChildRow = z.object({
+  id: z.string(),
+  local_authority_id: z.string(),
+  arrival_date: z.string().nullable(),
+});
 
 /** A visible child, locked, with the facts recording something about it most often needs. */
 export interface LockedChild extends VisibleChild {
@@ -267,9 +275,23 @@ export class ChildrenService {
    * locked against concurrent changes of its scope; NOT_FOUND otherwise. Not audited as a read.
    */
   async requireVisible(ctx: RequestContext, childId: string): Promise<LockedChild> {
+    if (!isUuid(childId)) throw notFound(ENTITY);
     const em = await ctx.em();
-    const child = await this.lockVisible(em, ctx, childId);
-    return { ...asOwned(child), arrivalDate: child.arrivalDate };
+    // locked as lockVisible locks it (FOR UPDATE), reading only what the callers need
+    const row = await queryMaybeRow(
+      em,
+      LockedChildRow,
+      `SELECT c.id, c.local_authority_id, c.arrival_date FROM child c
+        WHERE c.id = $1 AND ${childScope(ctx.actor)} FOR UPDATE`,
+      [childId],
+    );
+    if (!row) throw notFound(ENTITY);
+    return {
+      id: row.id,
+      childId: row.id,
+      localAuthorityId: row.local_authority_id,
+      arrivalDate: row.arrival_date,
+    };
   }
 
   /**

@@ -22,6 +22,7 @@ import {
   longDate,
   notFound,
   queryMaybeRow,
+  queryRows,
   RequestContext,
   Role,
   toConnection,
@@ -81,6 +82,9 @@ export interface VisibleChild {
   localAuthorityId: string;
   childId: string;
 }
+
+/** A listed child: its whole row (hydrated by the entity's metadata) and the total of the matches. */
+const ListedChildRow = z.looseObject({ total_count: z.number().optional() });
 
 /** What requireVisible reads of the child it locks. */
 const LockedChildRow = z.object({
@@ -311,7 +315,9 @@ export class ChildrenService {
     const first = args.first ?? 50;
     const cursor = CHILDREN.decode(args.after);
     const em = await ctx.em();
-    const query = this.filtered(this.scoped(em, ctx), args.filter ?? {});
+    // the whole row as PostgreSQL returns it, hydrated as the case file's child is (cheaper than the
+    // query builder's entity transform over 50 rows)
+    const query = this.filtered(this.scoped(em, ctx), args.filter ?? {}).select('c.*');
     // the total across pages rides along, one statement for page and count: a window over the matches
     // on the first page, a subquery without the cursor's condition on the next ones
     let counting: SelectQueryBuilder<Child> | undefined;
@@ -325,11 +331,13 @@ export class ChildrenService {
     } else {
       query.addSelect('count(*) OVER ()::int', 'total_count');
     }
-    const { entities: rows, raw } = await query
+    const [sql, parameters] = query
       .orderBy('c.registered_at', 'DESC')
       .addOrderBy('c.id', 'DESC')
       .limit(first + 1)
-      .getRawAndEntities<{ total_count: number }>();
+      .getQueryAndParameters();
+    const raw = await queryRows(em, ListedChildRow, sql, parameters);
+    const rows = raw.map((row) => hydrate(em.dataSource, Child, row));
     // past the last page no row carries the total
     const total = raw[0]?.total_count ?? (await counting?.getRawOne<{ count: number }>())?.count ?? 0;
     ctx.auditMany(AuditAction.READ, ENTITY, rows.slice(0, first).map(asOwned));

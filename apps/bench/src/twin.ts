@@ -179,27 +179,30 @@ async function caseFile(caller: Caller, id: string) {
   });
 }
 
-/** A page of 50 open children matching every word of a search, newest first, with the total. */
+/**
+ * A page of 50 open children matching every word of a search (or, for one word, the authority's own
+ * id for the child), newest first, with the total: the service's conditions, and its one statement
+ * for page and count (a window over the matches).
+ */
 async function children(caller: Caller, search: string) {
   const words = search.split(/\s+/).filter(Boolean).slice(0, 8);
   const patterns = words.map((word) => word.replace(/[\\%_]/g, '\\$&'));
+  const names = patterns.map((_, index) => `c.search_text LIKE '%' || haven_normalise($${index + 2}) || '%'`);
+  const localId = words.length === 1 ? ` OR lower(c.local_child_id) = lower($${patterns.length + 2})` : '';
+  const matching = words.length > 0 ? `AND ((${names.join(' AND ')})${localId})` : '';
   return inTransaction(caller, async (db) => {
     const { rows } = await db.query<{
       id: string;
       child_id: string;
       local_authority_id: string;
       total: number;
-      missing: boolean;
     }>(
-      `WITH matched AS (
-         SELECT c.* FROM child c
-          WHERE c.local_authority_id = $1 AND c.status = 'OPEN'
-            AND c.search_text LIKE ALL (SELECT '%' || haven_normalise(w) || '%' FROM unnest($2::text[]) AS w))
-       SELECT m.id, m.id AS child_id, m.local_authority_id, m.given_name, m.family_name, m.effective_date_of_birth,
-              m.age_disputed, m.nationality, m.status, (SELECT count(*)::int FROM matched) AS total,
-              EXISTS (SELECT 1 FROM open_missing_episode e WHERE e.child_id = m.id) AS missing
-         FROM matched m ORDER BY m.registered_at DESC, m.id DESC LIMIT 51`,
-      [caller.localAuthorityId, patterns],
+      `SELECT c.id, c.id AS child_id, c.local_authority_id, c.given_name, c.family_name, c.effective_date_of_birth,
+              c.age_disputed, c.nationality, c.status, count(*) OVER ()::int AS total
+         FROM child c
+        WHERE c.local_authority_id = $1 AND c.status = 'OPEN' ${matching}
+        ORDER BY c.registered_at DESC, c.id DESC LIMIT 51`,
+      [caller.localAuthorityId, ...patterns, ...(localId ? [words[0]] : [])],
     );
     const page = rows.slice(0, 50);
     const statements =

@@ -289,15 +289,11 @@ export class GuardianshipService {
       () =>
         new DataLoader(async (childIds: readonly string[]) => {
           const em = await ctx.em();
-          const scope = childScope(ctx.actor, {
-            childId: 'ga.child_id',
-            localAuthorityId: 'ga.local_authority_id',
-          });
           const rows = await queryRows(
             em,
             ActiveGuardianRow,
             `SELECT DISTINCT ON (ga.child_id) ${ACTIVE_GUARDIAN_COLUMNS} FROM ${ACTIVE_GUARDIANS}
-                AND ga.child_id = ANY($1::uuid[]) AND ${scope}
+                AND ga.child_id = ANY($1::uuid[]) AND ${assignmentScope(ctx)}
               ORDER BY ga.child_id, ga.start_date DESC, ga.created_at DESC`,
             [childIds],
           );
@@ -385,7 +381,7 @@ export class GuardianshipService {
       .getRepository(GuardianAssignment)
       .createQueryBuilder('ga')
       .where('ga.id = :id', { id })
-      .andWhere(childScope(ctx.actor, { childId: 'ga.child_id', localAuthorityId: 'ga.local_authority_id' }))
+      .andWhere(assignmentScope(ctx))
       .setLock('pessimistic_write')
       .getOne();
     if (!assignment) throw notFound(ASSIGNMENT);
@@ -400,15 +396,11 @@ export class GuardianshipService {
 
   private async query(ctx: RequestContext, lookup: AssignmentLookup): Promise<GuardianAssignmentModel[]> {
     const em = await ctx.em();
-    const scope = childScope(ctx.actor, {
-      childId: 'ga.child_id',
-      localAuthorityId: 'ga.local_authority_id',
-    });
     const rows = await queryRows(
       em,
       AssignmentRow,
       `SELECT ${ASSIGNMENT_COLUMNS} FROM guardian_assignment ga
-        WHERE ${'id' in lookup ? 'ga.id = $1' : 'ga.child_id = ANY($1::uuid[])'} AND ${scope}
+        WHERE ${'id' in lookup ? 'ga.id = $1' : 'ga.child_id = ANY($1::uuid[])'} AND ${assignmentScope(ctx)}
         ORDER BY ga.start_date DESC, ga.created_at DESC`,
       ['id' in lookup ? lookup.id : lookup.childIds],
     );
@@ -491,6 +483,11 @@ const ActiveGuardianRow = z.object({
 });
 /** The activeGuardian edge: an ActiveGuardian with its practitioner (parsed by `prime`). */
 const ActiveGuardianEdgeRow = ActiveGuardianRow.extend({ guardian: z.unknown() });
+
+/** The caller's scope over assignments `ga`. */
+function assignmentScope(ctx: RequestContext): string {
+  return childScope(ctx.actor, { childId: 'ga.child_id', localAuthorityId: 'ga.local_authority_id' });
+}
 
 function toActiveGuardian(row: z.infer<typeof ActiveGuardianRow>): ActiveGuardian {
   return {

@@ -37,6 +37,9 @@ class HttpError extends Error {
   }
 }
 
+/** The service's configuration (thresholds, age limits, the "soon after placement" window, the token clock tolerance), as the service reads it. */
+const config = loadConfig(process.env);
+
 const pool = new Pool({
   connectionString: process.env.DATABASE_URL,
   max: Number(process.env.DATABASE_POOL_SIZE ?? 20),
@@ -50,7 +53,7 @@ const callers = new Map<string, { caller: Caller; until: number }>();
 /** HS256 pinned, expiry enforced; a verified token remembered until it expires, as the service does. */
 async function claimsOf(token: string): Promise<JWTPayload> {
   const known = verified.get(token);
-  if (known && known.exp! > Math.floor(Date.now() / 1000) - 60) return known;
+  if (known && known.exp! > Math.floor(Date.now() / 1000) - config.auth.clockToleranceSeconds) return known;
   try {
     const { payload } = await jwtVerify(token, secret, { algorithms: ['HS256'], requiredClaims: ['exp'] });
     verified.set(token, payload);
@@ -215,9 +218,6 @@ async function children(caller: Caller, search: string) {
     return { body: { totalCount: rows[0]?.total ?? 0, nodes: page }, statements };
   });
 }
-
-/** The service's configuration (thresholds, age limits, the "soon after placement" window), as the service reads it. */
-const config = loadConfig(process.env);
 
 /** What the service raises when a child goes missing (CHILD_MISSING, REPEAT_MISSING), by the same rules. */
 const RAISE_ON_MISSING = raiseAllStatement(

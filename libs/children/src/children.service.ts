@@ -27,6 +27,7 @@ import {
   Role,
   toConnection,
 } from '@haven/platform';
+import { z } from 'zod';
 import { CaseClosureChecks } from './case-closure';
 import { RequestedEdge } from './child-edges';
 import { Child, ChildFields } from './child.entity';
@@ -37,7 +38,6 @@ import { ChildrenArgs, ChildFilter } from './dto/children.args';
 import { CloseCaseInput, ReopenCaseInput } from './dto/close-case.input';
 import { RegisterChildInput } from './dto/register-child.input';
 import { UpdateChildInput } from './dto/update-child.input';
-import { z } from 'zod';
 
 const ENTITY = 'Child';
 /** The children list is paged by registration, newest first. */

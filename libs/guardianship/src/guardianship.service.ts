@@ -299,7 +299,7 @@ export class GuardianshipService {
           );
           const active = rows.map(toActiveGuardian);
           ctx.auditMany(AuditAction.READ, ASSIGNMENT, active);
-          return childIds.map((childId) => active.find((row) => row.childId === childId) ?? null);
+          return perChild(childIds, active).map(([first]) => first ?? null);
         }),
     );
   }

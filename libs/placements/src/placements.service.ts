@@ -196,7 +196,7 @@ export class PlacementsService {
         new DataLoader(async (childIds: readonly string[]) => {
           const models = await this.query(ctx, { childIds, current: true });
           ctx.auditMany(AuditAction.READ, ENTITY, models);
-          return childIds.map((childId) => models.find((model) => model.childId === childId) ?? null);
+          return perChild(childIds, models).map(([first]) => first ?? null);
         }),
     );
   }

@@ -30,7 +30,7 @@ import { formatDate } from '../../nunjucks-setup';
 import { callerOf, mayDo, page, requireSignIn } from '../../web-request';
 import { takeFlash } from '../alerts/flash';
 import { lazily, problemsOn, questionPage, toSend } from '../question-page';
-import { AGE_OUTCOME, AGENCY, LABELS, SAFEGUARDS } from '../children/labels';
+import { AGE_OUTCOME, AGENCY, itemsOf, LABELS, SAFEGUARDS } from '../children/labels';
 import type { JourneyDependencies } from '..';
 import { fullName } from '../names';
 
@@ -212,7 +212,7 @@ export function ageRoutes({ graphql }: JourneyDependencies): Router {
         child,
         name: fullName(child),
         openDispute: child.ageAssessments.find((assessment) => UNRESOLVED.includes(assessment.status)),
-        agencyItems: Object.entries(AGENCY).map(([value, label]) => ({ value, text: label })),
+        agencyItems: itemsOf(AGENCY),
       };
     },
     blank: () => ({ raisedBy: '', raisedOn: today(), reason: '' }),
@@ -328,7 +328,7 @@ export function ageRoutes({ graphql }: JourneyDependencies): Router {
         value,
         text: SAFEGUARDS[value],
       })),
-      outcomeItems: Object.entries(AGE_OUTCOME).map(([value, label]) => ({ value, text: label })),
+      outcomeItems: itemsOf(AGE_OUTCOME),
     }),
     blank: () => ({
       safeguards: [] as string[],
@@ -431,10 +431,7 @@ export function ageRoutes({ graphql }: JourneyDependencies): Router {
     show: (found) => ({
       ...found,
       labels: LABELS,
-      courtItems: [
-        { value: 'UPHELD', text: 'The court upheld the assessment' },
-        ...Object.entries(AGE_OUTCOME).map(([value, label]) => ({ value, text: label })),
-      ],
+      courtItems: [{ value: 'UPHELD', text: 'The court upheld the assessment' }, ...itemsOf(AGE_OUTCOME)],
     }),
     blank: () => ({
       finalisedOn: today(),

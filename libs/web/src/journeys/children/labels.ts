@@ -313,12 +313,17 @@ export const LABELS = {
   meetingStatus: MEETING_STATUS,
 };
 
+/** The items of a select, radios or checkboxes for an enum's values, in the order given. */
+export function itemsOf(labels: Record<string, string>): { value: string; text: string }[] {
+  return Object.entries(labels).map(([value, text]) => ({ value, text }));
+}
+
 /** Options for a select of an enum's values, in the order given, after an "any" option. */
 export function optionsOf(
   labels: Record<string, string>,
   anyText: string,
 ): { value: string; text: string }[] {
-  return [{ value: '', text: anyText }, ...Object.entries(labels).map(([value, text]) => ({ value, text }))];
+  return [{ value: '', text: anyText }, ...itemsOf(labels)];
 }
 
 /** The dashboard's breakdowns: a key for the rest, and one for children with nothing recorded. */

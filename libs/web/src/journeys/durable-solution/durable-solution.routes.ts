@@ -22,7 +22,7 @@ import {
 import { callerOf, errorSummary, mayDo, page, requirePermission, requireSignIn } from '../../web-request';
 import { takeFlash } from '../alerts/flash';
 import { lazily, problemsOn, questionPage, toSend } from '../question-page';
-import { DURABLE_SOLUTION, DURABLE_SOLUTION_STATUS, LABELS } from '../children/labels';
+import { DURABLE_SOLUTION, DURABLE_SOLUTION_STATUS, itemsOf, LABELS } from '../children/labels';
 import type { JourneyDependencies } from '..';
 import { fullName } from '../names';
 
@@ -144,11 +144,8 @@ export function durableSolutionRoutes({ graphql }: JourneyDependencies): Router 
       return {
         child,
         name: fullName(child),
-        optionItems: Object.entries(DURABLE_SOLUTION).map(([value, label]) => ({ value, text: label })),
-        statusItems: Object.entries(DURABLE_SOLUTION_STATUS).map(([value, label]) => ({
-          value,
-          text: label,
-        })),
+        optionItems: itemsOf(DURABLE_SOLUTION),
+        statusItems: itemsOf(DURABLE_SOLUTION_STATUS),
       };
     },
     blank: async (found, req) => {

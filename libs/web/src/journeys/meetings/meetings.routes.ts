@@ -20,7 +20,7 @@ import type { JourneyDependencies } from '..';
 import { flash, takeFlash } from '../alerts/flash';
 import { childName } from '../alerts/alert-view';
 import { cursorPageOf, pageNumber, paginationLinks, queryValue } from '../children/cursor-paging';
-import { AGENCY, LABELS, MEETING_TYPE } from '../children/labels';
+import { AGENCY, itemsOf, LABELS, MEETING_TYPE } from '../children/labels';
 import { calendarMonth, calendarWeeks } from './meeting-calendar';
 import {
   addingRow,
@@ -64,11 +64,8 @@ function meetingId(req: Request, _res: Response, next: NextFunction): void {
   next(new RefusedError({ code: 'NOT_FOUND', message: 'There is no such meeting', fields: [] }));
 }
 
-const agencyItems = [
-  { value: '', text: 'Select an agency' },
-  ...Object.entries(AGENCY).map(([value, text]) => ({ value, text })),
-];
-const typeItems = Object.entries(MEETING_TYPE).map(([value, text]) => ({ value, text }));
+const agencyItems = [{ value: '', text: 'Select an agency' }, ...itemsOf(AGENCY)];
+const typeItems = itemsOf(MEETING_TYPE);
 
 /** The same name, whatever the case, accents or spacing: how an action's owner is matched to a practitioner. */
 const sameName = (a: string, b: string) =>

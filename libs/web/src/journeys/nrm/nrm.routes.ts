@@ -16,7 +16,7 @@ import { formatDate } from '../../nunjucks-setup';
 import { callerOf, mayDo, page, requirePermission, requireSignIn } from '../../web-request';
 import { takeFlash } from '../alerts/flash';
 import { lazily, problemsOn, questionPage, toSend } from '../question-page';
-import { AGENCY, COMPETENT_AUTHORITY, LABELS, NRM_DECISION, NRM_STAGE } from '../children/labels';
+import { AGENCY, COMPETENT_AUTHORITY, itemsOf, LABELS, NRM_DECISION, NRM_STAGE } from '../children/labels';
 import type { JourneyDependencies } from '..';
 import { referralStanding } from './referral-standing';
 import { fullName } from '../names';
@@ -109,14 +109,8 @@ export function nrmRoutes({ graphql, config }: JourneyDependencies): Router {
         child,
         name: fullName(child),
         targetWorkingDays: config.nrm.reasonableGroundsTargetWorkingDays,
-        agencyItems: [
-          { value: '', text: 'Not recorded' },
-          ...Object.entries(AGENCY).map(([value, label]) => ({ value, text: label })),
-        ],
-        authorityItems: [
-          ...Object.entries(COMPETENT_AUTHORITY).map(([value, label]) => ({ value, text: label })),
-          { value: '', text: 'Not known yet' },
-        ],
+        agencyItems: [{ value: '', text: 'Not recorded' }, ...itemsOf(AGENCY)],
+        authorityItems: [...itemsOf(COMPETENT_AUTHORITY), { value: '', text: 'Not known yet' }],
       };
     },
     blank: (): ReferralForm => ({

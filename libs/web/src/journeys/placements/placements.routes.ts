@@ -27,7 +27,13 @@ import { formatDateTime } from '../../nunjucks-setup';
 import { callerOf, errorSummary, mayDo, page, requirePermission, requireSignIn } from '../../web-request';
 import { flash, takeFlash } from '../alerts/flash';
 import { problemsOn, questionPage, toSend } from '../question-page';
-import { LABELS, PLACEMENT_END_REASON, PLACEMENT_TYPE, UNSAFE_PLACEMENT_REASON } from '../children/labels';
+import {
+  itemsOf,
+  LABELS,
+  PLACEMENT_END_REASON,
+  PLACEMENT_TYPE,
+  UNSAFE_PLACEMENT_REASON,
+} from '../children/labels';
 import type { JourneyDependencies } from '..';
 import { fullName } from '../names';
 
@@ -153,11 +159,8 @@ export function placementsRoutes({ graphql }: JourneyDependencies): Router {
       child,
       name: fullName(child),
       currentPlacement: child.placements.find((placement) => placement.current),
-      typeItems: [
-        { value: '', text: 'Choose a type' },
-        ...Object.entries(PLACEMENT_TYPE).map(([value, label]) => ({ value, text: label })),
-      ],
-      detailItems: Object.entries(DETAILS).map(([value, label]) => ({ value, text: label })),
+      typeItems: [{ value: '', text: 'Choose a type' }, ...itemsOf(PLACEMENT_TYPE)],
+      detailItems: itemsOf(DETAILS),
       form,
       ...extra,
     });
@@ -263,7 +266,7 @@ export function placementsRoutes({ graphql }: JourneyDependencies): Router {
     show: (found) => ({
       ...found,
       labels: LABELS,
-      reasonItems: Object.entries(PLACEMENT_END_REASON).map(([value, label]) => ({ value, text: label })),
+      reasonItems: itemsOf(PLACEMENT_END_REASON),
     }),
     blank: () => ({ endedAt: partsOfInstant(), reason: '' }),
     read: (body) => ({ endedAt: dateTimeParts(body.endedAt), reason: text(body.reason) }),

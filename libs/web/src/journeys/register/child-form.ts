@@ -12,6 +12,7 @@ import type {
   RegisterChildInput,
 } from '../../graphql/generated';
 import type { Refusal } from '../../graphql/web-graphql';
+import { itemsOf } from '../children/labels';
 
 /** The child's form as the page shows it (and as posted): text, boxes and choices, not yet the API's values. */
 export interface ChildForm {
@@ -46,23 +47,20 @@ type Field = keyof ChildValues;
 
 type Items = { value: string; text: string }[];
 
-const items = (labels: Record<string, string>): Items =>
-  Object.entries(labels).map(([value, label]) => ({ value, text: label }));
-
-export const GENDERS = items({
+export const GENDERS = itemsOf({
   FEMALE: 'Female',
   MALE: 'Male',
   OTHER: 'Other',
   NOT_KNOWN: 'Not known',
 } satisfies Record<Gender, string>);
 
-export const NATIONALITY_BASES = items({
+export const NATIONALITY_BASES = itemsOf({
   DOCUMENTED: 'Documented (passport or other papers)',
   CLAIMED: 'Claimed by the child',
   SUSPECTED: 'Suspected',
 } satisfies Record<NationalityBasis, string>);
 
-export const ARRIVAL_ROUTES = items({
+export const ARRIVAL_ROUTES = itemsOf({
   PORT_OF_ENTRY: 'Port of entry',
   CLANDESTINE_ENTRY: 'Clandestine entry',
   NATIONAL_TRANSFER: 'National transfer scheme',
@@ -70,14 +68,14 @@ export const ARRIVAL_ROUTES = items({
   UNKNOWN: 'Not known',
 } satisfies Record<ArrivalRoute, string>);
 
-export const CATEGORIES = items({
+export const CATEGORIES = itemsOf({
   UNACCOMPANIED_ASYLUM_SEEKING: 'Unaccompanied asylum-seeking child',
   SEPARATED: 'Separated child',
   TRAFFICKED: 'Trafficked, or suspected to be',
   AT_RISK_OF_EXPLOITATION: 'At risk of exploitation',
 } satisfies Record<ChildCategory, string>);
 
-export const EXPLOITATION_TYPES = items({
+export const EXPLOITATION_TYPES = itemsOf({
   SEXUAL: 'Sexual exploitation',
   LABOUR: 'Labour exploitation',
   DOMESTIC_SERVITUDE: 'Domestic servitude',
@@ -90,7 +88,7 @@ export const EXPLOITATION_TYPES = items({
   UNKNOWN: 'Not known',
 } satisfies Record<ExploitationType, string>);
 
-export const LEGAL_STATUSES = items({
+export const LEGAL_STATUSES = itemsOf({
   S20_ACCOMMODATED: 'Accommodated under section 20',
   INTERIM_CARE_ORDER: 'Interim care order',
   CARE_ORDER: 'Care order',
@@ -100,7 +98,7 @@ export const LEGAL_STATUSES = items({
   OTHER: 'Other',
 } satisfies Record<LegalStatus, string>);
 
-export const IMMIGRATION_STATUSES = items({
+export const IMMIGRATION_STATUSES = itemsOf({
   ASYLUM_CLAIM_PENDING: 'Asylum claim pending',
   REFUGEE_STATUS: 'Refugee status',
   HUMANITARIAN_PROTECTION: 'Humanitarian protection',

@@ -28,6 +28,16 @@ export interface BenchRow {
   twinP99Ms?: number | null;
   /** The service's most resident memory during the run (the serviceMemory row). */
   maxRssMb?: number | null;
+  /**
+   * CPU one request cost at peak (ms), the service's run: its own process, PostgreSQL, the load generator
+   * (`cpu.ts`); the same for the twin's run. Null where there is no `/proc`.
+   */
+  serviceCpuMs?: number | null;
+  servicePostgresCpuMs?: number | null;
+  serviceLoadGeneratorCpuMs?: number | null;
+  twinCpuMs?: number | null;
+  twinPostgresCpuMs?: number | null;
+  twinLoadGeneratorCpuMs?: number | null;
 }
 
 /** The figures a goal reads; a figure not measured is null, and a goal that needs it is not met. */
@@ -139,6 +149,10 @@ export const RANGED_FIELDS = [
   'twinP50Ms',
   'twinP99Ms',
   'maxRssMb',
+  'serviceCpuMs',
+  'servicePostgresCpuMs',
+  'twinCpuMs',
+  'twinPostgresCpuMs',
 ] as const;
 export type RangedField = (typeof RANGED_FIELDS)[number];
 

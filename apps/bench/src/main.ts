@@ -30,6 +30,7 @@ import {
   ranges,
   RSS_LIMIT_MB,
 } from './goals';
+import { CpuPerRequest, withCpuPerRequest } from './cpu';
 import { fixedRate, LatencyResult, NextRequest, peak, PeakResult, percentile } from './load';
 import {
   ALERT_SCAN,
@@ -37,6 +38,7 @@ import {
   CHILDREN_PAGE,
   cycle,
   DASHBOARD,
+  EMPTY_QUERY,
   graphqlRequest,
   graphqlSucceeded,
   once,
@@ -49,8 +51,11 @@ const USAGE = `Usage: npm run bench [-- --json] [--seconds N] [--connections N] 
   Measures the service against its twin on the national data set (npm run seed -- --national first).
   For an operation with a twin: the twin's peak, the service's peak, then both at the same fixed rate
   (60% of the twin's peak in that run); p50/p99 are the service's at that rate, twinP50Ms/twinP99Ms the twin's.
+  It also reads from /proc what one request cost each process at peak (the side's own, PostgreSQL, the
+  load generator), and measures an empty query (emptyQuery: what the service's stack costs any request).
   --json         prints only a JSON array of { operation, rps, p50Ms, p99Ms, sqlStatements, twinRps, ratio,
-                 p95Ms, failedRequests, goal, met, rate, twinP50Ms, twinP99Ms } (the last run's)
+                 p95Ms, failedRequests, goal, met, rate, twinP50Ms, twinP99Ms, serviceCpuMs,
+                 servicePostgresCpuMs, serviceLoadGeneratorCpuMs, twinCpuMs, ... } (the last run's)
   --seconds      length of each measured run (default 10)
   --connections  concurrent connections for peak throughput (default 16)
   --only         a comma-separated subset of the operations, e.g. caseFile,dashboardUk
@@ -90,6 +95,9 @@ interface Options {
   settle?: () => Promise<void>;
   /** Measures the service before the twin (every second run), so that neither side always goes first. */
   serviceFirst?: boolean;
+  /** The processes measured, for their CPU per request. */
+  servicePid?: number;
+  twinPid?: number;
 }
 
 /** What the run measures against: the busiest authority, its staff and a sample of its children. */
@@ -192,6 +200,8 @@ async function main(argv: string[]): Promise<number> {
       const rows = await measure(db, fixture, secret, service.url, twin.url, {
         ...options,
         serviceFirst: run % 2 === 0,
+        servicePid: service.child.pid,
+        twinPid: twin.child.pid,
       });
       rows.push(memoryRow(memory.stop()));
       runs.push(rows);
@@ -203,6 +213,8 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${JSON.stringify(rows.map(jsonRow), null, 2)}\n`);
     } else {
       console.log(`\n${formatTable(rows)}\n`);
+      const cpu = formatCpuTable(rows);
+      if (cpu) console.log(`CPU per request at peak, ms (from /proc):\n\n${cpu}\n`);
       if (runs.length > 1) console.log(`Over ${runs.length} runs:\n\n${formatRanges(range)}\n`);
       console.log(
         `Machine: ${machine.summary}; service, twin, PostgreSQL and load generator on it together.`,
@@ -334,6 +346,8 @@ async function measure(
       await operation.after?.();
     }
   }
+  if (options.only.length === 0 || options.only.includes('emptyQuery'))
+    rows.push(await emptyQuery(serviceUrl, fixture.socialWorker, options, say));
   if (options.only.length === 0 || options.only.includes('alertScan'))
     rows.push(await alertScan(serviceUrl, secret, say));
   if (options.only.length === 0 || options.only.includes('alertBurst'))
@@ -445,9 +459,9 @@ async function compare(
     () => peak(serviceUrl, service, graphqlSucceeded, warm),
   );
   say(`${operation}: peak throughput, ${order}`);
-  const [twinPeak, servicePeak] = await both(
-    () => peak(twinUrl, twin, twinSucceeded, run),
-    () => peak(serviceUrl, service, graphqlSucceeded, run),
+  const [[twinPeak, twinCpu], [servicePeak, serviceCpu]] = await both(
+    () => withCpuPerRequest(options.twinPid, () => peak(twinUrl, twin, twinSucceeded, run)),
+    () => withCpuPerRequest(options.servicePid, () => peak(serviceUrl, service, graphqlSucceeded, run)),
   );
   const rate = latencyRate(twinPeak.rps);
   say(`${operation}: latency at ${rate}/s (60% of the twin's peak), ${order}`);
@@ -474,7 +488,49 @@ async function compare(
     failedRequests: latency.failures,
     twinP50Ms: twinLatency.p50Ms,
     twinP99Ms: twinLatency.p99Ms,
+    ...cpuFigures('service', serviceCpu),
+    ...cpuFigures('twin', twinCpu),
   };
+}
+
+/**
+ * An empty query (`{ __typename }`) at its peak: what the service's stack (HTTP, the token, the request's
+ * log line, Apollo, Nest) costs a request before any work of its own. No goal: it says how close to its
+ * twin an operation can come, when the twin's whole process costs less than this.
+ */
+async function emptyQuery(
+  serviceUrl: string,
+  token: string,
+  options: Options,
+  say: (line: string) => void,
+): Promise<BenchRow> {
+  const request = () => graphqlRequest(token, EMPTY_QUERY, {});
+  say('emptyQuery: warming up, then peak throughput');
+  await peak(serviceUrl, request, graphqlSucceeded, { connections: options.connections, seconds: 2 });
+  const [servicePeak, cpu] = await withCpuPerRequest(options.servicePid, () =>
+    peak(serviceUrl, request, graphqlSucceeded, {
+      connections: options.connections,
+      seconds: options.seconds,
+    }),
+  );
+  failIfErrors('emptyQuery', servicePeak);
+  return {
+    ...EMPTY_ROW,
+    operation: 'emptyQuery',
+    rps: round(servicePeak.rps),
+    goal: '',
+    met: true,
+    ...cpuFigures('service', cpu),
+  };
+}
+
+function cpuFigures(side: 'service' | 'twin', cpu: CpuPerRequest | null): Partial<BenchRow> {
+  const own = cpu?.ownMs ?? null;
+  const postgres = cpu?.postgresMs ?? null;
+  const loadGenerator = cpu?.loadGeneratorMs ?? null;
+  return side === 'service'
+    ? { serviceCpuMs: own, servicePostgresCpuMs: postgres, serviceLoadGeneratorCpuMs: loadGenerator }
+    : { twinCpuMs: own, twinPostgresCpuMs: postgres, twinLoadGeneratorCpuMs: loadGenerator };
 }
 
 /** An operation with no twin: peak throughput and latency at a fixed rate. */
@@ -612,31 +668,16 @@ async function webPageRows(
     { subject: fixture.socialWorkerSubject, name: fixture.socialWorkerName, org: fixture.authorityCode },
     fixture.caseFileChildren.slice(0, 20),
   );
-  const empty = {
-    rps: null,
-    sqlStatements: null,
-    twinRps: null,
-    ratio: null,
-    failedRequests: null,
-  };
   return [
     withGoal(
-      { ...empty, operation: 'webFirstPageJs', p50Ms: null, p95Ms: null, p99Ms: null, goal: '', met: false },
+      { ...EMPTY_ROW, operation: 'webFirstPageJs', goal: '', met: false },
       {
         text: `first page's JavaScript ≤ ${FIRST_PAGE_JS_BUDGET_KB} KB compressed (${web.skipped ?? `${web.firstPageJsKb} KB`})`,
         met: () => web.firstPageJsKb !== null && web.firstPageJsKb <= FIRST_PAGE_JS_BUDGET_KB,
       },
     ),
     withGoal(
-      {
-        ...empty,
-        operation: 'webCaseFile',
-        p50Ms: web.p50Ms,
-        p95Ms: web.p95Ms,
-        p99Ms: null,
-        goal: '',
-        met: false,
-      },
+      { ...EMPTY_ROW, operation: 'webCaseFile', p50Ms: web.p50Ms, p95Ms: web.p95Ms, goal: '', met: false },
       {
         text: `a case file shown within ${CASE_FILE_BUDGET_MS} ms of navigation (p95)${web.skipped ? `: ${web.skipped}` : ''}`,
         met: (row) => row.p95Ms !== null && row.p95Ms <= CASE_FILE_BUDGET_MS,
@@ -649,17 +690,22 @@ function withGoal(row: BenchRow, goal: Goal): BenchRow {
   return { ...row, goal: goal.text, met: goal.met(row) };
 }
 
+/** A row's figures before any is measured. */
+const EMPTY_ROW: Omit<BenchRow, 'operation' | 'goal' | 'met'> = {
+  rps: null,
+  p50Ms: null,
+  p99Ms: null,
+  sqlStatements: null,
+  twinRps: null,
+  ratio: null,
+  p95Ms: null,
+  failedRequests: null,
+};
+
 function memoryRow(maxRssMb: number): BenchRow {
   return {
+    ...EMPTY_ROW,
     operation: 'serviceMemory',
-    rps: null,
-    p50Ms: null,
-    p99Ms: null,
-    sqlStatements: null,
-    twinRps: null,
-    ratio: null,
-    p95Ms: null,
-    failedRequests: null,
     goal: `RSS under ${RSS_LIMIT_MB} MB (max seen ${maxRssMb} MB)`,
     met: memoryMet(maxRssMb),
     maxRssMb,
@@ -786,6 +832,7 @@ function jsonRow(row: BenchRow) {
     twinP50Ms,
     twinP99Ms,
     maxRssMb,
+    ...cpu
   } = row;
   return {
     operation,
@@ -803,6 +850,7 @@ function jsonRow(row: BenchRow) {
     twinP50Ms: twinP50Ms ?? null,
     twinP99Ms: twinP99Ms ?? null,
     ...(maxRssMb === undefined ? {} : { maxRssMb }),
+    ...cpu,
   };
 }
 
@@ -851,10 +899,26 @@ export function formatTable(rows: readonly BenchRow[]): string {
     cell(row.twinP99Ms),
     cell(row.sqlStatements),
     cell(row.failedRequests),
-    row.goal,
-    row.met ? 'yes' : 'NO',
+    row.goal === '' ? 'no goal' : row.goal,
+    row.goal === '' ? '–' : row.met ? 'yes' : 'NO',
   ]);
   return markdownTable(header, lines);
+}
+
+/** What one request cost each process at peak (ms of CPU): own process, PostgreSQL, load generator. */
+export function formatCpuTable(rows: readonly BenchRow[]): string {
+  const side = (own?: number | null, postgres?: number | null, load?: number | null) =>
+    own === null || own === undefined ? '–' : `${own} + ${cell(postgres)} + ${cell(load)}`;
+  const measured = rows.filter((row) => row.serviceCpuMs !== null && row.serviceCpuMs !== undefined);
+  if (measured.length === 0) return '';
+  return markdownTable(
+    ['operation', 'service + PostgreSQL + load generator', 'twin + PostgreSQL + load generator'],
+    measured.map((row) => [
+      row.operation,
+      side(row.serviceCpuMs, row.servicePostgresCpuMs, row.serviceLoadGeneratorCpuMs),
+      side(row.twinCpuMs, row.twinPostgresCpuMs, row.twinLoadGeneratorCpuMs),
+    ]),
+  );
 }
 
 /** Each figure's range (min–max) over the runs, per operation. */
@@ -869,6 +933,8 @@ export function formatRanges(range: Ranges): string {
     'p99 ms',
     'twin p99',
     'RSS MB',
+    'CPU ms',
+    'twin CPU ms',
   ];
   const lines = Object.entries(range).map(([operation, figures]) => [
     operation,
@@ -880,6 +946,8 @@ export function formatRanges(range: Ranges): string {
     formatRange(figures.p99Ms),
     formatRange(figures.twinP99Ms),
     formatRange(figures.maxRssMb),
+    formatRange(figures.serviceCpuMs),
+    formatRange(figures.twinCpuMs),
   ]);
   return markdownTable(header, lines);
 }

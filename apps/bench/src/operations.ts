@@ -26,6 +26,9 @@ export const CHILDREN_PAGE = `query ChildrenPage($search: String!) {
   }
 }`;
 
+/** Nothing to do: what the service's stack costs any request (the bench's emptyQuery row). */
+export const EMPTY_QUERY = '{ __typename }';
+
 export const REPORT_MISSING = `mutation ReportMissing($input: ReportMissingInput!) {
   reportMissing(input: $input) { id kind missingSince soonAfterPlacement }
 }`;

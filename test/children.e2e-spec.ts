@@ -329,6 +329,97 @@ describe('the child record', () => {
     });
   });
 
+  it("answers a page's selected fields as the child's own record does, reading only their columns", async () => {
+    const child = await newChild(app, worker, {
+      givenName: 'Selam',
+      familyName: 'Tesfaye',
+      preferredName: 'Sely',
+      aliases: [{ name: 'Salam', source: 'Home Office screening' }],
+      nationality: 'ER',
+      nationalityBasis: 'CLAIMED',
+      regionOfOrigin: 'Gash-Barka',
+      languages: ['ti', 'ar'],
+      interpreterNeeded: true,
+      categories: ['UNACCOMPANIED_ASYLUM_SEEKING', 'TRAFFICKED'],
+      exploitationTypes: ['SEXUAL', 'LABOUR'],
+      arrivalDate: '2026-03-02',
+      arrivalRoute: 'CLANDESTINE_ENTRY',
+      legalStatus: 'S20_ACCOMMODATED',
+      immigrationStatus: 'ASYLUM_CLAIM_PENDING',
+      asylumClaimDate: '2026-03-05',
+      leaveExpiresOn: '2027-06-30',
+      homeOfficeReference: 'HO-SEL-1',
+      localChildId: 'SEL-77',
+      parentalResponsibilityInUk: false,
+    });
+    // every field a page may read by its own columns (ChildrenResolver's, the mapper's columnsFor)
+    const fields = `id version givenName familyName preferredName aliases { name source } claimedDateOfBirth
+      effectiveDateOfBirth age ageDisputed gender nationality nationalityBasis regionOfOrigin languages
+      interpreterNeeded categories exploitationTypes nrmCategories arrivalDate arrivalRoute legalStatus
+      immigrationStatus asylumClaimDate leaveExpiresOn homeOfficeReference localChildId
+      parentalResponsibilityInUk status closureReason closedOn registeredAt updatedAt __typename
+      localAuthority { code } allocatedWorker { subject }`;
+    const { child: own } = await app.ok<{ child: Record<string, unknown> }>(
+      worker,
+      `query($id: ID!) { child(id: $id) { ${fields} } }`,
+      { id: child.id },
+    );
+    const listed = async (selection: string, fragments = '') => {
+      const data = await app.ok<{ children: { edges: { node: Record<string, unknown> }[] } }>(
+        worker,
+        `query($search: String!) { children(filter: { search: $search }) { edges { node { ${selection} } } } } ${fragments}`,
+        { search: 'SEL-77' },
+      );
+      expect(data.children.edges).toHaveLength(1);
+      return data.children.edges[0].node;
+    };
+    expect(await listed(fields)).toEqual(own);
+    expect(await listed('id givenName')).toEqual({ id: child.id, givenName: 'Selam' });
+    // through fragments, and with a field another capability serves (whole rows are read then)
+    expect(
+      await listed(
+        '...named ... on Child { age aliases { name } }',
+        'fragment named on Child { localChildId }',
+      ),
+    ).toEqual({
+      localChildId: 'SEL-77',
+      age: own.age,
+      aliases: [{ name: 'Salam' }],
+    });
+    expect(await listed('givenName hasDurableSolution nrmCategories')).toEqual({
+      givenName: 'Selam',
+      hasDurableSolution: false,
+      nrmCategories: own.nrmCategories,
+    });
+    // only their columns: with the service's role allowed no other column of child, a narrow page is
+    // still answered, and one asking for another column is not (whole rows would fail both)
+    const [{ role }] = await app.query<{ role: string }>(`SELECT current_database() || '_service' AS role`);
+    await app.query(`REVOKE SELECT ON child FROM ${role}`);
+    try {
+      await app.query(
+        `GRANT SELECT (id, local_authority_id, registered_at, status, search_text, local_child_id, given_name) ON child TO ${role}`,
+      );
+      expect(await listed('id givenName')).toEqual({ id: child.id, givenName: 'Selam' });
+      const wider = await app.gql(
+        worker,
+        `query { children(filter: { search: "SEL-77" }) { edges { node { id familyName } } } }`,
+      );
+      expect(wider.errors).toHaveLength(1);
+    } finally {
+      await app.query(`GRANT SELECT ON child TO ${role}`);
+    }
+    // a page read narrowly is audited as any other: each child it shows
+    const [{ seq }] = await app.query<{ seq: string }>(
+      'SELECT coalesce(max(seq), 0) AS seq FROM audit_event',
+    );
+    await listed('id');
+    const audited = await app.query<{ entity_id: string; local_authority_id: string }>(
+      `SELECT entity_id, local_authority_id FROM audit_event WHERE seq > $1 AND action = 'READ' AND entity = 'Child'`,
+      [seq],
+    );
+    expect(audited).toEqual([{ entity_id: child.id, local_authority_id: expect.any(String) }]);
+  });
+
   it('closes a case without deleting anything, and reopens it', async () => {
     const manager = { ...socialWorker(), role: 'TEAM_MANAGER' as const, sub: 'tm-close' };
     const child = await newChild(app, worker, { givenName: 'Closing' });

@@ -1,14 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import {
-  FieldNode,
-  getArgumentValues,
-  GraphQLObjectType,
-  GraphQLResolveInfo,
-  isObjectType,
-  Kind,
-  SelectionSetNode,
-} from 'graphql';
-import { RequestContext } from '@haven/platform';
+import { getArgumentValues, GraphQLResolveInfo, isObjectType } from 'graphql';
+import { RequestContext, selectedFields } from '@haven/platform';
 
 /**
  * Something about a child that another capability serves as a field of Child (its placements, its
@@ -62,27 +54,4 @@ export class ChildEdges {
     }
     return [...requested.values()];
   }
-}
-
-/** The fields selected on `type` under the given nodes, through fragments and inline fragments. */
-function selectedFields(
-  info: GraphQLResolveInfo,
-  type: GraphQLObjectType,
-  nodes: readonly FieldNode[],
-): FieldNode[] {
-  const fields: FieldNode[] = [];
-  const visit = (selectionSet: SelectionSetNode | undefined) => {
-    for (const selection of selectionSet?.selections ?? []) {
-      if (selection.kind === Kind.FIELD) fields.push(selection);
-      else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        if (!selection.typeCondition || selection.typeCondition.name.value === type.name)
-          visit(selection.selectionSet);
-      } else {
-        const fragment = info.fragments[selection.name.value];
-        if (fragment?.typeCondition.name.value === type.name) visit(fragment.selectionSet);
-      }
-    }
-  };
-  for (const node of nodes) visit(node.selectionSet);
-  return fields;
 }

@@ -1,7 +1,43 @@
+import { EntityMetadata } from 'typeorm';
 import { Child } from './child.entity';
 import { ChildModel } from './child.model';
 
-/** Entity to API model, field by field: a column added to the table never reaches the API by accident. */
+/**
+ * The Child fields ChildrenResolver serves from other properties than their own name's. A field named
+ * as a property of the entity is that property (toChildModel copies it, or the immigration fields from
+ * it); a field neither names is served by some capability's resolver, which may read anything of the
+ * child it is given.
+ */
+const SERVED_FROM: Record<string, readonly (keyof Child)[]> = {
+  __typename: [],
+  age: ['effectiveDateOfBirth'],
+  nrmCategories: ['exploitationTypes'],
+  localAuthority: ['localAuthorityId'],
+  allocatedWorker: ['allocatedWorkerId'],
+};
+
+/** What every listed child needs whatever is selected: its id, its authority (audit), its cursor. */
+const ALWAYS_READ: readonly (keyof Child)[] = ['id', 'localAuthorityId', 'registeredAt'];
+
+/**
+ * The columns a list of children must read to answer these selected fields, or null (whole rows) when
+ * a field is not known to need only its own (`selected` null: the selection is not known).
+ */
+export function columnsFor(metadata: EntityMetadata, selected: ReadonlySet<string> | null): string[] | null {
+  if (!selected) return null;
+  const properties = new Set<string>(ALWAYS_READ);
+  for (const field of selected) {
+    const served = SERVED_FROM[field] ?? (metadata.findColumnWithPropertyName(field) ? [field] : null);
+    if (!served) return null;
+    for (const property of served) properties.add(property);
+  }
+  return [...properties].map((property) => metadata.findColumnWithPropertyName(property)!.databaseName);
+}
+
+/**
+ * Entity to API model, field by field: a column added to the table never reaches the API by accident.
+ * A child read for a list (columnsFor) lacks the columns its query did not select, and so does its model.
+ */
 export function toChildModel(child: Child): ChildModel {
   return {
     id: child.id,
@@ -10,7 +46,7 @@ export function toChildModel(child: Child): ChildModel {
     givenName: child.givenName,
     familyName: child.familyName,
     preferredName: child.preferredName,
-    aliases: child.aliases.map((alias) => ({ name: alias.name, source: alias.source ?? null })),
+    aliases: child.aliases?.map((alias) => ({ name: alias.name, source: alias.source ?? null })),
     claimedDateOfBirth: child.claimedDateOfBirth,
     effectiveDateOfBirth: child.effectiveDateOfBirth,
     ageDisputed: child.ageDisputed,

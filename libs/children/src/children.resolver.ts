@@ -17,6 +17,7 @@ import {
   practitionerJson,
   PractitionersService,
   RequestContext,
+  selectedNodeFields,
 } from '@haven/platform';
 import { z } from 'zod';
 import { ImmigrationStatus, NrmCategory, nrmCategories } from './child.enums';
@@ -77,8 +78,12 @@ export class ChildrenResolver {
 
   @Query(() => ChildConnection, { description: "Children in the caller's scope, newest registration first" })
   @Allow(Permission.READ_CHILD)
-  children(@Ctx() ctx: RequestContext, @Args() args: ChildrenArgs): Promise<Connection<ChildModel>> {
-    return this.childrenService.list(ctx, args);
+  children(
+    @Ctx() ctx: RequestContext,
+    @Args() args: ChildrenArgs,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Connection<ChildModel>> {
+    return this.childrenService.list(ctx, args, selectedNodeFields(info));
   }
 
   @Mutation(() => ChildModel)

@@ -29,6 +29,7 @@ export * from './http/body-parsing';
 export * from './http/security-headers';
 export * from './graphql/pagination';
 export * from './graphql/scalars';
+export * from './graphql/selection';
 export * from './identity/actor';
 export * from './identity/identity.service';
 export * from './identity/organisation.entity';

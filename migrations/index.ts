@@ -19,6 +19,7 @@ import { WebSessions1732250000017 } from './1732250000017-web-sessions';
 import { GuardianshipAndAgeRules1732250000018 } from './1732250000018-guardianship-and-age-rules';
 import { MissingPlacementNrmRules1732250000019 } from './1732250000019-missing-placement-nrm-rules';
 import { DashboardKeptAnswers1732250000020 } from './1732250000020-dashboard-kept-answers';
+import { PractitionerJson1732250000021 } from './1732250000021-practitioner-json';
 
 /** Every migration, in order. Listed explicitly so that the build, the tests and the CLI agree. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   GuardianshipAndAgeRules1732250000018,
   MissingPlacementNrmRules1732250000019,
   DashboardKeptAnswers1732250000020,
+  PractitionerJson1732250000021,
 ];

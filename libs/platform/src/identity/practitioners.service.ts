@@ -6,7 +6,10 @@ import { parseRow, queryRows } from '../database/typed-query';
 import { Nation, OrganisationKind, Role } from './role';
 import { PractitionerModel } from './practitioner.model';
 
-/** A row of SELECT_PRACTITIONER, read as such or as JSON (`practitionerJson`): the same shape either way. */
+/**
+ * A practitioner with their organisation, as `haven_practitioner_json` (migration 021) gives it: the one
+ * definition, read alone, in a list or alongside other rows (`practitionerJson`).
+ */
 const PractitionerRow = z.object({
   id: z.string(),
   subject: z.string(),
@@ -20,17 +23,16 @@ const PractitionerRow = z.object({
   organisation_nation: z.enum(Nation).nullable(),
 });
 type PractitionerRow = z.infer<typeof PractitionerRow>;
-
-const SELECT_PRACTITIONER = `
-  SELECT p.id, p.subject, p.name, p.email, p.role, o.id AS organisation_id, o.code AS organisation_code,
-         o.name AS organisation_name, o.kind AS organisation_kind, o.nation AS organisation_nation
-    FROM practitioner p JOIN organisation o ON o.id = p.organisation_id`;
+const PractitionerJsonRow = z.object({ practitioner: PractitionerRow.nullable() });
 
 const LIST_LIMIT = 1000;
 
-/** A practitioner as JSON, for a query that reads one alongside other rows (see `prime`). */
+/**
+ * A practitioner as JSON, for a query that reads one alongside other rows (see `prime`). A PL/pgSQL
+ * function, whose plan PostgreSQL keeps: a statement calling it does not plan its join again.
+ */
 export function practitionerJson(idExpression: string): string {
-  return `(SELECT to_jsonb(x) FROM (${SELECT_PRACTITIONER} WHERE p.id = ${idExpression}) x)`;
+  return `haven_practitioner_json(${idExpression})`;
 }
 
 @Injectable()
@@ -61,17 +63,18 @@ export class PractitionersService {
     const em = await ctx.em();
     const rows = await queryRows(
       em,
-      PractitionerRow,
-      `${SELECT_PRACTITIONER} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY p.name, p.id LIMIT ${LIST_LIMIT}`,
+      PractitionerJsonRow,
+      `SELECT ${practitionerJson('p.id')} AS practitioner FROM practitioner p
+        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY p.name, p.id LIMIT ${LIST_LIMIT}`,
       params,
     );
-    return rows.map(toModel);
+    return modelsOf(rows);
   }
 
   /** Gives the request's loader a practitioner read as JSON inside another query (`practitionerJson`). */
   prime(ctx: RequestContext, row: unknown): void {
-    const model = toModel(parseRow(PractitionerRow, row, SELECT_PRACTITIONER));
+    const model = toModel(parseRow(PractitionerRow, row, 'a practitioner read as JSON'));
     this.loader(ctx).prime(model.id, model);
   }
 
@@ -84,15 +87,20 @@ export class PractitionersService {
           const em = await ctx.em();
           const rows = await queryRows(
             em,
-            PractitionerRow,
-            `${SELECT_PRACTITIONER} WHERE p.id = ANY($1::uuid[])`,
+            PractitionerJsonRow,
+            `SELECT ${practitionerJson('id')} AS practitioner FROM unnest($1::uuid[]) AS id`,
             [ids],
           );
-          const byId = new Map(rows.map((row) => [row.id, toModel(row)]));
+          const byId = new Map(modelsOf(rows).map((model) => [model.id, model]));
           return ids.map((id) => byId.get(id) ?? null);
         }),
     );
   }
+}
+
+/** The practitioners read (one the caller may not see, or that does not exist, reads as null). */
+function modelsOf(rows: readonly z.infer<typeof PractitionerJsonRow>[]): PractitionerModel[] {
+  return rows.flatMap(({ practitioner }) => (practitioner ? [toModel(practitioner)] : []));
 }
 
 function toModel(row: PractitionerRow): PractitionerModel {

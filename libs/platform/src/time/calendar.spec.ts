@@ -50,6 +50,19 @@ describe('calendar dates', () => {
     expect(londonDate(new Date('2026-10-24T23:30:00Z'))).toBe('2026-10-25');
   });
 
+  it("gives Intl's London date for every quarter hour of a year, going forwards and back", () => {
+    const intl = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' });
+    const start = Date.UTC(2026, 0, 1);
+    const quarters = (365 * 24 * 60) / 15;
+    const instants = Array.from({ length: quarters }, (_, step) => new Date(start + step * 900_000));
+    const wrong: string[] = [];
+    // forwards, then backwards: most instants fall in the hour asked about just before
+    for (const instant of [...instants, ...instants.reverse()]) {
+      if (londonDate(instant) !== intl.format(instant)) wrong.push(instant.toISOString());
+    }
+    expect(wrong).toEqual([]);
+  });
+
   it('finds the instant a London day begins', () => {
     expect(startOfLondonDay('2026-01-15').toISOString()).toBe('2026-01-15T00:00:00.000Z');
     expect(startOfLondonDay('2026-07-01').toISOString()).toBe('2026-06-30T23:00:00.000Z');

@@ -26,9 +26,19 @@ export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-/** The calendar date in London at an instant. */
+const HOUR_MS = 3_600_000;
+/** The last hour asked about (UTC hours since the epoch) and London's date in it. */
+let remembered = { hour: Number.NaN, date: '' };
+
+/**
+ * The calendar date in London at an instant. London is always a whole number of hours from UTC, so
+ * its date is the same for a whole UTC hour: the last hour's is remembered (formatting costs
+ * microseconds, and every age and deadline of a request asks).
+ */
 export function londonDate(instant: Date): IsoDate {
-  return LONDON.format(instant);
+  const hour = Math.floor(instant.getTime() / HOUR_MS);
+  if (hour !== remembered.hour) remembered = { hour, date: LONDON.format(instant) };
+  return remembered.date;
 }
 
 function parts(date: IsoDate): [number, number, number] {

@@ -27,7 +27,11 @@ export function columnsFor(metadata: EntityMetadata, selected: ReadonlySet<strin
   if (!selected) return null;
   const properties = new Set<string>(ALWAYS_READ);
   for (const field of selected) {
-    const served = SERVED_FROM[field] ?? (metadata.findColumnWithPropertyName(field) ? [field] : null);
+    const served = Object.hasOwn(SERVED_FROM, field)
+      ? SERVED_FROM[field]
+      : metadata.findColumnWithPropertyName(field)
+        ? [field]
+        : null;
     if (!served) return null;
     for (const property of served) properties.add(property);
   }

@@ -17,7 +17,7 @@ export interface Ownership {
 export const OWNERSHIP = {
   platform: {
     tables: ['audit_event', 'organisation', 'practitioner', 'haven_service_credential'],
-    published: ['haven_normalise', 'haven_birthday', 'haven_practitioner_json'],
+    published: ['haven_normalise', 'haven_birthday', 'practitioner_row', 'haven_practitioner_json'],
     internal: ['audit_event_is_append_only'],
   },
   children: {

@@ -7,8 +7,8 @@ import { Nation, OrganisationKind, Role } from './role';
 import { PractitionerModel } from './practitioner.model';
 
 /**
- * A practitioner with their organisation, as `haven_practitioner_json` (migration 021) gives it: the one
- * definition, read alone, in a list or alongside other rows (`practitionerJson`).
+ * A practitioner with their organisation: a row of the view `practitioner_row` (migration 021), the one
+ * definition, read as such in a list or by id, or as JSON alongside other rows (`practitionerJson`).
  */
 const PractitionerRow = z.object({
   id: z.string(),
@@ -23,13 +23,13 @@ const PractitionerRow = z.object({
   organisation_nation: z.enum(Nation).nullable(),
 });
 type PractitionerRow = z.infer<typeof PractitionerRow>;
-const PractitionerJsonRow = z.object({ practitioner: PractitionerRow.nullable() });
 
 const LIST_LIMIT = 1000;
 
 /**
- * A practitioner as JSON, for a query that reads one alongside other rows (see `prime`). A PL/pgSQL
- * function, whose plan PostgreSQL keeps: a statement calling it does not plan its join again.
+ * A practitioner as JSON, for a query that reads one alongside other rows (see `prime`): the view's row
+ * through a PL/pgSQL function, whose plan PostgreSQL keeps, so a statement calling it does not plan the
+ * join again.
  */
 export function practitionerJson(idExpression: string): string {
   return `haven_practitioner_json(${idExpression})`;
@@ -63,13 +63,12 @@ export class PractitionersService {
     const em = await ctx.em();
     const rows = await queryRows(
       em,
-      PractitionerJsonRow,
-      `SELECT ${practitionerJson('p.id')} AS practitioner FROM practitioner p
-        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      PractitionerRow,
+      `SELECT * FROM practitioner_row p ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY p.name, p.id LIMIT ${LIST_LIMIT}`,
       params,
     );
-    return modelsOf(rows);
+    return rows.map(toModel);
   }
 
   /** Gives the request's loader a practitioner read as JSON inside another query (`practitionerJson`). */
@@ -87,20 +86,15 @@ export class PractitionersService {
           const em = await ctx.em();
           const rows = await queryRows(
             em,
-            PractitionerJsonRow,
-            `SELECT ${practitionerJson('id')} AS practitioner FROM unnest($1::uuid[]) AS id`,
+            PractitionerRow,
+            'SELECT * FROM practitioner_row WHERE id = ANY($1::uuid[])',
             [ids],
           );
-          const byId = new Map(modelsOf(rows).map((model) => [model.id, model]));
+          const byId = new Map(rows.map((row) => [row.id, toModel(row)]));
           return ids.map((id) => byId.get(id) ?? null);
         }),
     );
   }
-}
-
-/** The practitioners read (one the caller may not see, or that does not exist, reads as null). */
-function modelsOf(rows: readonly z.infer<typeof PractitionerJsonRow>[]): PractitionerModel[] {
-  return rows.flatMap(({ practitioner }) => (practitioner ? [toModel(practitioner)] : []));
 }
 
 function toModel(row: PractitionerRow): PractitionerModel {

@@ -1,7 +1,6 @@
 import {
   FieldNode,
   getNamedType,
-  GraphQLNamedType,
   GraphQLObjectType,
   GraphQLResolveInfo,
   isObjectType,
@@ -35,10 +34,11 @@ export function selectedNodeFields(info: GraphQLResolveInfo): Set<string> | null
   return fields ? new Set(fields.map((field) => field.name.value)) : null;
 }
 
+/** The object type of `type`'s field `name` (through lists and non-null), if it has one. */
 function fieldType(type: GraphQLObjectType, name: string): GraphQLObjectType | undefined {
-  const field: GraphQLNamedType | undefined =
-    type.getFields()[name] && getNamedType(type.getFields()[name].type);
-  return field && isObjectType(field) ? field : undefined;
+  const field = type.getFields()[name];
+  const named = field && getNamedType(field.type);
+  return isObjectType(named) ? named : undefined;
 }
 
 const named = (fields: readonly FieldNode[], name: string) =>

@@ -11,8 +11,8 @@ const ActorRow = z.object({
   name: z.string(),
   role: z.enum(Role),
   organisation_id: z.string(),
-  code: z.string(),
-  nation: z.enum(Nation).nullable(),
+  organisation_code: z.string(),
+  organisation_nation: z.enum(Nation).nullable(),
 });
 
 const OrganisationRow = z.object({
@@ -90,8 +90,9 @@ export class IdentityService {
     const row = await queryMaybeRow(
       this.dataSource,
       ActorRow,
-      `SELECT p.subject, p.name, p.role, p.organisation_id, o.code, o.nation
-         FROM practitioner p JOIN organisation o ON o.id = p.organisation_id WHERE p.id = $1`,
+      // a practitioner with their organisation, as the view defines them for every reader
+      `SELECT subject, name, role, organisation_id, organisation_code, organisation_nation
+         FROM practitioner_row WHERE id = $1`,
       [practitionerId],
     );
     if (!row) return null;
@@ -101,9 +102,9 @@ export class IdentityService {
       name: row.name,
       role: row.role,
       organisationId: row.organisation_id,
-      organisationCode: row.code,
+      organisationCode: row.organisation_code,
       localAuthorityId: AUTHORITY_ROLES.includes(row.role) ? row.organisation_id : null,
-      nation: row.nation,
+      nation: row.organisation_nation,
       authorityCodes: [],
     };
   }
